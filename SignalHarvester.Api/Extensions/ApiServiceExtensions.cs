@@ -1,0 +1,28 @@
+using SignalHarvester.Core.Hosting;
+
+namespace SignalHarvester.Api.Extensions;
+
+internal static class ApiServiceExtensions
+{
+    public static IHostApplicationBuilder AddApiServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddHarvestDatabase();
+        builder.AddHarvestCache();
+        builder.Services.AddProblemDetails();
+        return builder;
+    }
+
+    public static WebApplication UseApiPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        return app;
+    }
+
+    public static WebApplication MapApi(this WebApplication app)
+    {
+        app.MapGet("/", () => Results.Ok(new { service = "SignalHarvester API", health = "/health/ready", metrics = "/metrics/prometheus" }))
+            .ExcludeFromDescription();
+        return app;
+    }
+}

@@ -1,0 +1,14 @@
+using SignalHarvester.Api.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApiServices();
+
+var app = builder.Build();
+
+app.UseApiPipeline();
+app.MapDefaultEndpoints();
+app.MapApi();
+
+app.Run();

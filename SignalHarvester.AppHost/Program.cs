@@ -1,0 +1,26 @@
+using SignalHarvester.AppHost.Infrastructure;
+using SignalHarvester.Core;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+var (database, cache) = builder.AddBackingServices();
+
+var migrations = builder.AddProject<Projects.SignalHarvester_MigrationService>(ResourceNames.Migrations)
+    .WithReference(database, ResourceNames.Database)
+    .WaitFor(database);
+
+builder.AddProject<Projects.SignalHarvester_Api>(ResourceNames.Api)
+    .WithReference(database, ResourceNames.Database)
+    .WithReference(cache, ResourceNames.Cache)
+    .WaitFor(cache)
+    .WaitForCompletion(migrations)
+    .WithHttpHealthCheck("/health/ready");
+
+builder.AddProject<Projects.SignalHarvester_Worker>(ResourceNames.Worker)
+    .WithReference(database, ResourceNames.Database)
+    .WithReference(cache, ResourceNames.Cache)
+    .WaitFor(cache)
+    .WaitForCompletion(migrations)
+    .WithHttpHealthCheck("/health/ready");
+
+builder.Build().Run();

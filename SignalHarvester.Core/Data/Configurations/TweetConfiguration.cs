@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SignalHarvester.Core.Data.Entities;
+
+namespace SignalHarvester.Core.Data.Configurations;
+
+internal sealed class TweetConfiguration : IEntityTypeConfiguration<Tweet>
+{
+    public void Configure(EntityTypeBuilder<Tweet> builder)
+    {
+        builder.ToTable("tweets", t =>
+        {
+            t.HasCheckConstraint("ck_tweets_urgency", "urgency BETWEEN 0 AND 5");
+            t.HasCheckConstraint("ck_tweets_salience", "salience BETWEEN 0 AND 100");
+            t.HasCheckConstraint("ck_tweets_counts",
+                "like_count >= 0 AND retweet_count >= 0 AND reply_count >= 0 AND quote_count >= 0");
+        });
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Id).HasMaxLength(32).ValueGeneratedNever();
+        builder.Property(t => t.AuthorId).HasMaxLength(32);
+        builder.Property(t => t.AuthorUsername).HasMaxLength(64);
+        builder.Property(t => t.AuthorName).HasMaxLength(200);
+        builder.Property(t => t.Lang).HasMaxLength(16);
+        builder.Property(t => t.ConversationId).HasMaxLength(32);
+        builder.Property(t => t.Raw).HasColumnType("jsonb");
+        builder.Property(t => t.Category).HasMaxLength(32);
+        builder.Property(t => t.Sentiment).HasMaxLength(16);
+        builder.Property(t => t.Reasoning).HasMaxLength(400);
+        builder.Property(t => t.ClassifiedBy).HasMaxLength(32);
+
+        // GET /top and the notifier: highest salience first, newest first among equals.
+        builder.HasIndex(t => new { t.Salience, t.CreatedAt }).IsDescending(true, true);
+        builder.HasIndex(t => t.CreatedAt);
+        builder.HasIndex(t => t.NotifiedAt);
+    }
+}

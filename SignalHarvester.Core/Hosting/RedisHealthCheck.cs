@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using StackExchange.Redis;
+
+namespace SignalHarvester.Core.Hosting;
+
+/// <summary>Healthy when Redis answers PING on the shared connection.</summary>
+internal sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var latency = await redis.GetDatabase().PingAsync();
+            return HealthCheckResult.Healthy($"PING answered in {latency.TotalMilliseconds:F1} ms");
+        }
+        catch (RedisException e)
+        {
+            return HealthCheckResult.Unhealthy(e.Message);
+        }
+    }
+}

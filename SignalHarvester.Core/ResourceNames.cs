@@ -1,0 +1,15 @@
+namespace SignalHarvester.Core;
+
+/// <summary>
+/// The names of the distributed application's resources. The AppHost names resources with these,
+/// services find their connection strings by them, and tests look resources up by them.
+/// </summary>
+public static class ResourceNames
+{
+    public const string Postgres = "postgres";
+    public const string Database = "harvest";
+    public const string Cache = "cache";
+    public const string Migrations = "migrations";
+    public const string Api = "api";
+    public const string Worker = "worker";
+}

@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using SignalHarvester.Core.Data;
+
+namespace SignalHarvester.MigrationService;
+
+/// <summary>Reaches the database, applies migrations under an advisory lock and keeps <c>schema_version</c> in step.</summary>
+internal sealed class MigrationRunner(IServiceScopeFactory scopes, IOptions<MigrationOptions> options, ILogger<MigrationRunner> logger)
+{
+    public static readonly ActivitySource ActivitySource = new("SignalHarvester.Migrations");
+
+    private const string DuplicateDatabase = "42P04";
+    private const string InvalidCatalogName = "3D000";
+
+    /// <summary>Waits (bounded) until the server accepts connections; returns its version and whether the database exists.</summary>
+    public async Task<ServerInfo> WaitForServerAsync(CancellationToken cancellationToken)
+    {
+        using var activity = ActivitySource.StartActivity("wait for database server");
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(options.Value.ConnectTimeoutSeconds);
+        var delay = TimeSpan.FromMilliseconds(250);
+        while (true)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(WithoutPooling(ConnectionString()));
+                await connection.OpenAsync(cancellationToken);
+                return new ServerInfo(connection.PostgreSqlVersion.ToString(), connection.ServerVersion, DatabaseExists: true);
+            }
+            catch (PostgresException e) when (e.SqlState == InvalidCatalogName)
+            {
+                var maintenance = new NpgsqlConnectionStringBuilder(WithoutPooling(ConnectionString())) { Database = "postgres" };
+                await using var connection = new NpgsqlConnection(maintenance.ConnectionString);
+                await connection.OpenAsync(cancellationToken);
+                return new ServerInfo(connection.PostgreSqlVersion.ToString(), connection.ServerVersion, DatabaseExists: false);
+            }
+            catch (NpgsqlException e) when (e.IsTransient && DateTimeOffset.UtcNow + delay < deadline)
+            {
+                logger.LogInformation("Database not reachable yet ({Reason}); retrying in {Delay}", e.Message, delay);
+                await Task.Delay(delay, cancellationToken);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
+            }
+            catch (NpgsqlException e) when (e.IsTransient)
+            {
+                throw new MigrationException(
+                    $"database at {DatabaseUrl.Masked(ConnectionString())} not reachable within {options.Value.ConnectTimeoutSeconds} s: {e.Message}", e);
+            }
+        }
+    }
+
+    /// <summary>Applies every pending migration. Safe when several instances run at once: one applies, the others wait and find nothing to do.</summary>
+    public async Task<MigrationResult> MigrateAsync(CancellationToken cancellationToken)
+    {
+        using var activity = ActivitySource.StartActivity("migrate database");
+        var server = await WaitForServerAsync(cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HarvestDbContext>();
+        if (!server.DatabaseExists)
+        {
+            await CreateDatabaseAsync(db, cancellationToken);
+        }
+
+        await using var lockConnection = new NpgsqlConnection(WithoutPooling(ConnectionString()));
+        await lockConnection.OpenAsync(cancellationToken);
+        await ExecuteAsync(lockConnection, "select pg_advisory_lock(@key)", cancellationToken);
+        try
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            await db.Database.MigrateAsync(cancellationToken);
+            var version = await RecordSchemaVersionsAsync(db, cancellationToken);
+            activity?.SetTag("migrations.applied", pending.Count);
+            activity?.SetTag("schema.version", version);
+            return new MigrationResult(server, pending, version);
+        }
+        finally
+        {
+            await ExecuteAsync(lockConnection, "select pg_advisory_unlock(@key)", CancellationToken.None);
+        }
+    }
+
+    /// <summary>The migrations this build knows of that the database has not applied (all of them when it does not exist).</summary>
+    public async Task<IReadOnlyList<string>> PendingMigrationsAsync(ServerInfo server, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HarvestDbContext>();
+        return server.DatabaseExists
+            ? (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList()
+            : db.Database.GetMigrations().ToList();
+    }
+
+    private static async Task CreateDatabaseAsync(HarvestDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.GetService<IRelationalDatabaseCreator>().CreateAsync(cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == DuplicateDatabase)
+        {
+            // Another instance created it a moment ago.
+        }
+    }
+
+    // schema_version: one row per applied migration, numbered in migration order, so operators see a plain version.
+    private static async Task<int> RecordSchemaVersionsAsync(HarvestDbContext db, CancellationToken cancellationToken)
+    {
+        var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToHashSet();
+        var all = db.Database.GetMigrations().ToList();
+        var version = 0;
+        for (var index = 0; index < all.Count; index++)
+        {
+            if (!applied.Contains(all[index]))
+            {
+                continue;
+            }
+
+            version = index + 1;
+            await db.Database.ExecuteSqlAsync(
+                $"insert into schema_version (version, name, applied_at) values ({version}, {all[index]}, now()) on conflict (version) do nothing",
+                cancellationToken);
+        }
+
+        return version;
+    }
+
+    private async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("key", options.Value.AdvisoryLockKey);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private string ConnectionString()
+    {
+        using var scope = scopes.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<HarvestDbContext>().Database.GetConnectionString()
+            ?? throw new MigrationException("no connection string configured");
+    }
+
+    // Session-level advisory locks must not survive in a pooled connection.
+    private static string WithoutPooling(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, Timeout = 5 }.ConnectionString;
+}
+
+internal sealed record ServerInfo(string Version, string VersionText, bool DatabaseExists);
+
+internal sealed record MigrationResult(ServerInfo Server, IReadOnlyList<string> Applied, int SchemaVersion);

@@ -1,0 +1,3 @@
+using SignalHarvester.MigrationService;
+
+return await MigrationCommandLine.Create().Parse(args).InvokeAsync();

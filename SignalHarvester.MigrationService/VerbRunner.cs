@@ -1,0 +1,73 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using Npgsql;
+using SignalHarvester.Core;
+using SignalHarvester.Core.Data;
+using SignalHarvester.Core.Hosting;
+
+namespace SignalHarvester.MigrationService;
+
+internal delegate Task<int> Verb(IServiceProvider services, TextWriter output, CancellationToken cancellationToken);
+
+/// <summary>
+/// Runs one verb inside a host that has the service defaults (so its telemetry reaches the
+/// dashboard), and turns any failure into a non-zero exit code and one readable line.
+/// </summary>
+internal static class VerbRunner
+{
+    public static async Task<int> RunAsync(
+        ParseResult parse, Option<string?> databaseUrl, Option<bool> verboseOption, Verb verb, CancellationToken cancellationToken)
+    {
+        var verbose = parse.GetValue(verboseOption);
+        try
+        {
+            var builder = Host.CreateApplicationBuilder();
+            var url = parse.GetValue(databaseUrl);
+            if (url is not null)
+            {
+                builder.Configuration[$"ConnectionStrings:{ResourceNames.Database}"] = DatabaseUrl.ToConnectionString(url);
+            }
+            else if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(ResourceNames.Database)))
+            {
+                throw new MigrationException(
+                    $"no database given: pass --database-url or set ConnectionStrings__{ResourceNames.Database}");
+            }
+
+            if (!verbose)
+            {
+                builder.Logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("System", LogLevel.Warning);
+            }
+
+            builder.AddServiceDefaults();
+            builder.AddHarvestDatabase();
+            builder.Services.Configure<MigrationOptions>(builder.Configuration.GetSection(MigrationOptions.Section));
+            builder.Services.AddSingleton<MigrationRunner>();
+
+            using var host = builder.Build();
+            await host.StartAsync(cancellationToken);
+            var exitCode = await verb(host.Services, Console.Out, cancellationToken);
+            await host.StopAsync(CancellationToken.None);
+            return exitCode;
+        }
+        catch (Exception e) when (!verbose)
+        {
+            await Console.Error.WriteLineAsync($"error: {Describe(e)}");
+            return 1;
+        }
+        catch (Exception e)
+        {
+            await Console.Error.WriteLineAsync($"error: {Describe(e)}{Environment.NewLine}{e}");
+            return 1;
+        }
+    }
+
+    // One line an operator can act on: the innermost message that says what went wrong.
+    private static string Describe(Exception e) => e switch
+    {
+        MigrationException or FormatException => e.Message,
+        PostgresException postgres => $"PostgreSQL {postgres.SqlState}: {postgres.MessageText}",
+        _ when e.InnerException is not null && e.Message.Contains("see the inner exception", StringComparison.OrdinalIgnoreCase)
+            => Describe(e.InnerException),
+        _ => e.Message.ReplaceLineEndings(" "),
+    };
+}

@@ -1,0 +1,104 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using SignalHarvester.ServiceDefaults.Health;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>What every SignalHarvester service shares: telemetry, health, resilience and service discovery.</summary>
+public static class Extensions
+{
+    /// <summary>The meters and activity sources of our own code all start with this prefix.</summary>
+    public const string TelemetryPrefix = "SignalHarvester";
+
+    public const string PrometheusPath = "/metrics/prometheus";
+
+    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.ConfigureOpenTelemetry();
+        builder.AddDefaultHealthChecks();
+        builder.Services.AddServiceDiscovery();
+        builder.Services.ConfigureHttpClientDefaults(http =>
+        {
+            http.AddStandardResilienceHandler();
+            http.AddServiceDiscovery();
+        });
+        return builder;
+    }
+
+    private static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.Logging.AddOpenTelemetry(logging =>
+        {
+            logging.IncludeFormattedMessage = true;
+            logging.IncludeScopes = true;
+        });
+
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter($"{TelemetryPrefix}.*")
+                .AddPrometheusExporter())
+            .WithTracing(tracing => tracing
+                .AddSource(builder.Environment.ApplicationName)
+                .AddSource($"{TelemetryPrefix}.*")
+                .AddAspNetCoreInstrumentation(aspNetCore =>
+                    // Probes and scrapes would drown the traces that matter.
+                    aspNetCore.Filter = context => !IsInfrastructurePath(context.Request.Path))
+                .AddHttpClientInstrumentation());
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            telemetry.UseOtlpExporter();
+        }
+
+        return builder;
+    }
+
+    private static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.Services.AddHealthChecks()
+            .AddCheck("self", () => HealthCheckResult.Healthy("Application process is running"), [HealthTags.Live])
+            .AddCheck<DiskSpaceHealthCheck>("disk_space", tags: [HealthTags.Ready])
+            .AddCheck<MemoryHealthCheck>("memory", tags: [HealthTags.Ready]);
+        return builder;
+    }
+
+    /// <summary>
+    /// Health and metrics endpoints, in every environment: orchestrators, load balancers and
+    /// Prometheus need them in production more than anywhere.
+    /// </summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.MapHealth("/health/live", check => check.Tags.Contains(HealthTags.Live));
+        app.MapHealth("/health/ready", check => check.Tags.Contains(HealthTags.Ready));
+        app.MapHealth("/health/startup", check => check.Tags.Contains(HealthTags.Ready) || check.Tags.Contains(HealthTags.Startup));
+        app.MapHealth("/health", _ => true);
+        app.MapPrometheusScrapingEndpoint(PrometheusPath);
+        return app;
+    }
+
+    private static void MapHealth(this WebApplication app, string path, Func<HealthCheckRegistration, bool> predicate) =>
+        app.MapHealthChecks(path, new HealthCheckOptions
+        {
+            Predicate = predicate,
+            ResponseWriter = HealthReportWriter.WriteAsync,
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status200OK,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+        });
+
+    private static bool IsInfrastructurePath(PathString path) =>
+        path.StartsWithSegments("/health") || path.StartsWithSegments("/metrics");
+}

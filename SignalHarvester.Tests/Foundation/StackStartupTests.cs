@@ -1,0 +1,125 @@
+using System.Net;
+using System.Text.Json;
+using Aspire.Hosting.ApplicationModel;
+using Npgsql;
+using SignalHarvester.Core;
+using SignalHarvester.Tests.Infrastructure;
+
+namespace SignalHarvester.Tests.Foundation;
+
+[Collection(StackCollection.Name)]
+public sealed class StackStartupTests(StackFixture stack)
+{
+    [Fact]
+    public void Migrations_finish_with_exit_code_zero_before_api_and_worker_start()
+    {
+        var migrations = stack.Snapshot(ResourceNames.Migrations)!.Snapshot;
+        Assert.Equal(KnownResourceStates.Finished, migrations.State?.Text);
+        Assert.Equal(0, migrations.ExitCode);
+        Assert.NotNull(migrations.StopTimeStamp);
+
+        foreach (var service in new[] { ResourceNames.Api, ResourceNames.Worker })
+        {
+            var started = stack.Snapshot(service)!.Snapshot.StartTimeStamp;
+            Assert.NotNull(started);
+            Assert.True(started >= migrations.StopTimeStamp, $"{service} started at {started:O}, before migrations finished at {migrations.StopTimeStamp:O}");
+        }
+    }
+
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    [InlineData("/health/startup")]
+    public async Task Health_endpoints_answer_200_with_the_documented_body(string path)
+    {
+        using var client = stack.CreateApiClient();
+        using var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var root = body.RootElement;
+        Assert.Equal("healthy", root.GetProperty("status").GetString());
+        Assert.False(string.IsNullOrEmpty(root.GetProperty("version").GetString()));
+        Assert.True(root.GetProperty("uptime_seconds").GetDouble() > 0);
+        Assert.True(root.TryGetProperty("timestamp", out _));
+        foreach (var component in root.GetProperty("components").EnumerateArray())
+        {
+            Assert.False(string.IsNullOrEmpty(component.GetProperty("name").GetString()));
+            Assert.True(component.GetProperty("duration_ms").GetDouble() >= 0);
+        }
+    }
+
+    [Fact]
+    public async Task Ready_reports_database_redis_disk_and_memory_and_startup_adds_the_schema()
+    {
+        using var client = stack.CreateApiClient();
+        var ready = await ComponentsAsync(client, "/health/ready");
+        Assert.Equal(["database", "disk_space", "memory", "redis"], ready.Keys.Order());
+        Assert.Equal("healthy", ready["database"]);
+        Assert.Equal("healthy", ready["redis"]);
+
+        var startup = await ComponentsAsync(client, "/health/startup");
+        Assert.Equal("healthy", startup["schema"]);
+        Assert.Contains("database", startup.Keys);
+    }
+
+    [Fact]
+    public async Task Prometheus_endpoint_serves_http_server_metrics_after_a_request()
+    {
+        using var client = stack.CreateApiClient();
+        (await client.GetAsync("/")).EnsureSuccessStatusCode();
+
+        var text = await Eventually.ReturnsAsync(
+            () => client.GetStringAsync("/metrics/prometheus"),
+            metrics => metrics.Contains("http_server_request_duration_seconds_bucket", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(15),
+            "HTTP server metrics in the Prometheus scrape");
+        Assert.Contains("# TYPE http_server_request_duration_seconds histogram", text);
+        Assert.Matches("(?m)^(process_runtime_)?dotnet_gc_", text); // runtime metrics
+    }
+
+    [Fact]
+    public async Task Worker_registers_a_hangfire_server_and_the_heartbeat_job_succeeds()
+    {
+        await using var db = new NpgsqlConnection(await stack.DatabaseConnectionStringAsync());
+        await db.OpenAsync();
+
+        var servers = await ScalarAsync<long>(db, "select count(*) from hangfire.server where id like @prefix", ("prefix", $"{ResourceNames.Worker}:%"));
+        Assert.True(servers >= 1, "no Hangfire server registered by the worker");
+
+        var succeeded = await Eventually.ReturnsAsync(
+            () => ScalarAsync<long>(db,
+                "select count(*) from hangfire.job where statename = 'Succeeded' and invocationdata::text like @job",
+                ("job", "%HeartbeatJob%")),
+            count => count >= 1,
+            TimeSpan.FromSeconds(60),
+            "a succeeded heartbeat job");
+        Assert.True(succeeded >= 1);
+
+        using var worker = stack.CreateWorkerClient();
+        var metrics = await Eventually.ReturnsAsync(
+            () => worker.GetStringAsync("/metrics/prometheus"),
+            text => text.Contains("signalharvester_worker_heartbeats_total", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(15),
+            "the heartbeat counter in the worker's Prometheus scrape");
+        Assert.Matches(@"signalharvester_worker_heartbeats_total(\{[^}]*\})? [1-9]", metrics);
+    }
+
+    private static async Task<Dictionary<string, string>> ComponentsAsync(HttpClient client, string path)
+    {
+        using var body = JsonDocument.Parse(await client.GetStringAsync(path));
+        return body.RootElement.GetProperty("components").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString()!);
+    }
+
+    private static async Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+}

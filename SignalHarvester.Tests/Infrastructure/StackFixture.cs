@@ -1,0 +1,69 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using SignalHarvester.Core;
+
+namespace SignalHarvester.Tests.Infrastructure;
+
+/// <summary>
+/// The real AppHost, started once per test collection, with PostgreSQL and Redis as local
+/// processes on throwaway data directories. Subclasses adjust the model before it starts.
+/// </summary>
+public class StackFixture : IAsyncLifetime
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+
+    public DistributedApplication App { get; private set; } = null!;
+
+    /// <summary>Resources that must be healthy before the tests of the collection run.</summary>
+    protected virtual IEnumerable<string> ResourcesToAwait => [ResourceNames.Api, ResourceNames.Worker];
+
+    protected virtual void Configure(IDistributedApplicationTestingBuilder builder)
+    {
+    }
+
+    public async Task InitializeAsync()
+    {
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.SignalHarvester_AppHost>(
+            [
+                "--Infrastructure:Mode=local",
+                "--Infrastructure:Ephemeral=true",
+                "--DcpPublisher:RandomizePorts=true",
+            ],
+            (options, _) => options.DisableDashboard = true,
+            timeout.Token);
+        Configure(builder);
+
+        App = await builder.BuildAsync(timeout.Token);
+        await App.StartAsync(timeout.Token);
+        foreach (var resource in ResourcesToAwait)
+        {
+            await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (App is not null)
+        {
+            await App.DisposeAsync();
+        }
+    }
+
+    public HttpClient CreateApiClient() => App.CreateHttpClient(ResourceNames.Api, "http");
+
+    public HttpClient CreateWorkerClient() => App.CreateHttpClient(ResourceNames.Worker, "http");
+
+    public async Task<string> DatabaseConnectionStringAsync() =>
+        await App.GetConnectionStringAsync(ResourceNames.Postgres) ?? throw new InvalidOperationException("no database connection string");
+
+    public ResourceEvent? Snapshot(string resourceName) =>
+        App.ResourceNotifications.TryGetCurrentState(resourceName, out var resourceEvent) ? resourceEvent : null;
+}
+
+[CollectionDefinition(Name)]
+public sealed class StackCollection : ICollectionFixture<StackFixture>
+{
+    public const string Name = "stack";
+}

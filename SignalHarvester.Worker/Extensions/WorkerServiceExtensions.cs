@@ -1,0 +1,31 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using SignalHarvester.Core;
+using SignalHarvester.Core.Hosting;
+using SignalHarvester.Worker.Jobs;
+
+namespace SignalHarvester.Worker.Extensions;
+
+internal static class WorkerServiceExtensions
+{
+    public static IHostApplicationBuilder AddWorkerServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddHarvestDatabase();
+        builder.AddHarvestCache();
+
+        var connectionString = builder.Configuration.GetConnectionString(ResourceNames.Database)
+            ?? throw new InvalidOperationException($"Connection string '{ResourceNames.Database}' is missing.");
+        builder.Services.AddHangfire(hangfire => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(
+                storage => storage.UseNpgsqlConnection(connectionString),
+                new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true }));
+        builder.Services.AddHangfireServer(server => server.ServerName = $"{ResourceNames.Worker}:{Environment.MachineName}:{Environment.ProcessId}");
+
+        builder.Services.AddSingleton<WorkerMetrics>();
+        builder.Services.AddHostedService<RecurringJobRegistrar>();
+        return builder;
+    }
+}
