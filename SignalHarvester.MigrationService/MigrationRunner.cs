@@ -16,23 +16,25 @@ internal sealed class MigrationRunner(IServiceScopeFactory scopes, IOptions<Migr
     private const string DuplicateDatabase = "42P04";
     private const string InvalidCatalogName = "3D000";
 
-    /// <summary>Waits (bounded) until the server accepts connections; returns its version and whether the database exists.</summary>
-    public async Task<ServerInfo> WaitForServerAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until the server accepts connections (for a bounded time when <paramref name="retry"/>;
+    /// else one attempt); returns its version and whether the database exists.
+    /// </summary>
+    public async Task<ServerInfo> WaitForServerAsync(CancellationToken cancellationToken, bool retry = true)
     {
         using var activity = ActivitySource.StartActivity("wait for database server");
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(options.Value.ConnectTimeoutSeconds);
+        var deadline = retry ? DateTimeOffset.UtcNow.AddSeconds(options.Value.ConnectTimeoutSeconds) : DateTimeOffset.UtcNow;
         var delay = TimeSpan.FromMilliseconds(250);
         while (true)
         {
             try
             {
-                await using var connection = new NpgsqlConnection(WithoutPooling(ConnectionString()));
-                await connection.OpenAsync(cancellationToken);
+                await using var connection = await OpenAsync(cancellationToken);
                 return new ServerInfo(connection.PostgreSqlVersion.ToString(), connection.ServerVersion, DatabaseExists: true);
             }
             catch (PostgresException e) when (e.SqlState == InvalidCatalogName)
             {
-                var maintenance = new NpgsqlConnectionStringBuilder(WithoutPooling(ConnectionString())) { Database = "postgres" };
+                var maintenance = new NpgsqlConnectionStringBuilder(WithoutPooling(ConnectionString)) { Database = "postgres" };
                 await using var connection = new NpgsqlConnection(maintenance.ConnectionString);
                 await connection.OpenAsync(cancellationToken);
                 return new ServerInfo(connection.PostgreSqlVersion.ToString(), connection.ServerVersion, DatabaseExists: false);
@@ -45,8 +47,9 @@ internal sealed class MigrationRunner(IServiceScopeFactory scopes, IOptions<Migr
             }
             catch (NpgsqlException e) when (e.IsTransient)
             {
-                throw new MigrationException(
-                    $"database at {DatabaseUrl.Masked(ConnectionString())} not reachable within {options.Value.ConnectTimeoutSeconds} s: {e.Message}", e);
+                throw new MigrationException(retry
+                    ? $"database at {DatabaseUrl.Masked(ConnectionString)} not reachable within {options.Value.ConnectTimeoutSeconds} s: {e.Message}"
+                    : $"database at {DatabaseUrl.Masked(ConnectionString)} not reachable: {e.Message}", e);
             }
         }
     }
@@ -63,8 +66,7 @@ internal sealed class MigrationRunner(IServiceScopeFactory scopes, IOptions<Migr
             await CreateDatabaseAsync(db, cancellationToken);
         }
 
-        await using var lockConnection = new NpgsqlConnection(WithoutPooling(ConnectionString()));
-        await lockConnection.OpenAsync(cancellationToken);
+        await using var lockConnection = await OpenAsync(cancellationToken);
         await ExecuteAsync(lockConnection, "select pg_advisory_lock(@key)", cancellationToken);
         try
         {
@@ -132,7 +134,25 @@ internal sealed class MigrationRunner(IServiceScopeFactory scopes, IOptions<Migr
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private string ConnectionString()
+    public string ConnectionString => field ??= ReadConnectionString();
+
+    /// <summary>A dedicated (unpooled) connection to the application database.</summary>
+    public async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(WithoutPooling(ConnectionString));
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private string ReadConnectionString()
     {
         using var scope = scopes.CreateScope();
         return scope.ServiceProvider.GetRequiredService<HarvestDbContext>().Database.GetConnectionString()

@@ -1,11 +1,14 @@
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Console;
 using Npgsql;
 using SignalHarvester.Core;
 using SignalHarvester.Core.Data;
 using SignalHarvester.Core.Hosting;
 
 namespace SignalHarvester.MigrationService;
+
+internal sealed record CommonOptions(Option<string?> DatabaseUrl, Option<bool> Verbose, Option<int?> ConnectTimeout);
 
 internal delegate Task<int> Verb(IServiceProvider services, TextWriter output, CancellationToken cancellationToken);
 
@@ -16,8 +19,9 @@ internal delegate Task<int> Verb(IServiceProvider services, TextWriter output, C
 internal static class VerbRunner
 {
     public static async Task<int> RunAsync(
-        ParseResult parse, Option<string?> databaseUrl, Option<bool> verboseOption, Verb verb, CancellationToken cancellationToken)
+        ParseResult parse, CommonOptions options, Verb verb, CancellationToken cancellationToken)
     {
+        var (databaseUrl, verboseOption, connectTimeout) = options;
         var verbose = parse.GetValue(verboseOption);
         try
         {
@@ -33,9 +37,17 @@ internal static class VerbRunner
                     $"no database given: pass --database-url or set ConnectionStrings__{ResourceNames.Database}");
             }
 
+            // Framework chatter stays out of telemetry; the console shows only the verb's own output
+            // and its one-line error unless --verbose asks for the logs as well.
+            builder.Logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("System", LogLevel.Warning);
             if (!verbose)
             {
-                builder.Logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("System", LogLevel.Warning);
+                builder.Logging.AddFilter<ConsoleLoggerProvider>(_ => false);
+            }
+
+            if (parse.GetValue(connectTimeout) is { } seconds)
+            {
+                builder.Configuration[$"{MigrationOptions.Section}:{nameof(MigrationOptions.ConnectTimeoutSeconds)}"] = seconds.ToString();
             }
 
             builder.AddServiceDefaults();

@@ -12,5 +12,7 @@ internal sealed class CursorConfiguration : IEntityTypeConfiguration<Cursor>
         builder.HasKey(c => c.QueryName);
         builder.Property(c => c.QueryName).HasMaxLength(100).ValueGeneratedNever();
         builder.Property(c => c.SinceId).HasMaxLength(32);
+        builder.Property(c => c.PendingNewestId).HasMaxLength(32);
+        builder.Property(c => c.PaginationToken).HasMaxLength(256);
     }
 }

@@ -27,10 +27,14 @@ internal sealed class TweetConfiguration : IEntityTypeConfiguration<Tweet>
         builder.Property(t => t.Sentiment).HasMaxLength(16);
         builder.Property(t => t.Reasoning).HasMaxLength(400);
         builder.Property(t => t.ClassifiedBy).HasMaxLength(32);
+        builder.Property(t => t.NotifyClaimedBy).HasMaxLength(128);
+        builder.Property(t => t.NotifyLastError).HasMaxLength(1000);
 
         // GET /top and the notifier: highest salience first, newest first among equals.
         builder.HasIndex(t => new { t.Salience, t.CreatedAt }).IsDescending(true, true);
         builder.HasIndex(t => t.CreatedAt);
         builder.HasIndex(t => t.NotifiedAt);
+        // The notifier's candidates: scored, not yet notified.
+        builder.HasIndex(t => t.Salience).HasDatabaseName("ix_tweets_notification_candidates").HasFilter("notified_at IS NULL");
     }
 }

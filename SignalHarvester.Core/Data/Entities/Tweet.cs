@@ -37,6 +37,11 @@ public class Tweet
     public double? Salience { get; set; }
     public DateTimeOffset? ScoredAt { get; set; }
     public DateTimeOffset? NotifiedAt { get; set; }
+    /// <summary>When a notifier claimed this post for sending; a claim older than the lease may be taken over.</summary>
+    public DateTimeOffset? NotifyClaimedAt { get; set; }
+    public string? NotifyClaimedBy { get; set; }
+    public int NotifyAttempts { get; set; }
+    public string? NotifyLastError { get; set; }
 
     public DateTimeOffset InsertedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }

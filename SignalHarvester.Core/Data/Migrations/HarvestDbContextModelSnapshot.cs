@@ -388,6 +388,16 @@ namespace SignalHarvester.Core.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("query_name");
 
+                    b.Property<string>("PaginationToken")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("pagination_token");
+
+                    b.Property<string>("PendingNewestId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("pending_newest_id");
+
                     b.Property<string>("SinceId")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
@@ -1099,6 +1109,24 @@ namespace SignalHarvester.Core.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("notified_at");
 
+                    b.Property<int>("NotifyAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("notify_attempts");
+
+                    b.Property<DateTimeOffset?>("NotifyClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("notify_claimed_at");
+
+                    b.Property<string>("NotifyClaimedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("notify_claimed_by");
+
+                    b.Property<string>("NotifyLastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("notify_last_error");
+
                     b.Property<int>("QuoteCount")
                         .HasColumnType("integer")
                         .HasColumnName("quote_count");
@@ -1159,6 +1187,10 @@ namespace SignalHarvester.Core.Data.Migrations
 
                     b.HasIndex("NotifiedAt")
                         .HasDatabaseName("ix_tweets_notified_at");
+
+                    b.HasIndex("Salience")
+                        .HasDatabaseName("ix_tweets_notification_candidates")
+                        .HasFilter("notified_at IS NULL");
 
                     b.HasIndex("Salience", "CreatedAt")
                         .IsDescending()

@@ -42,6 +42,8 @@ namespace SignalHarvester.Core.Data.Migrations
                 {
                     query_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     since_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    pending_newest_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    pagination_token = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -201,6 +203,10 @@ namespace SignalHarvester.Core.Data.Migrations
                     salience = table.Column<double>(type: "double precision", nullable: true),
                     scored_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     notified_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    notify_claimed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    notify_claimed_by = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    notify_attempts = table.Column<int>(type: "integer", nullable: false),
+                    notify_last_error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     inserted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
@@ -686,6 +692,12 @@ namespace SignalHarvester.Core.Data.Migrations
                 name: "ix_tweets_created_at",
                 table: "tweets",
                 column: "created_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_tweets_notification_candidates",
+                table: "tweets",
+                column: "salience",
+                filter: "notified_at IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_tweets_notified_at",
