@@ -1,3 +1,4 @@
+using SignalHarvester.AppHost.Extensions;
 using SignalHarvester.AppHost.Infrastructure;
 using SignalHarvester.Core;
 
@@ -17,6 +18,7 @@ builder.AddProject<Projects.SignalHarvester_Api>(ResourceNames.Api)
     .WithHttpHealthCheck("/health/ready");
 
 builder.AddProject<Projects.SignalHarvester_Worker>(ResourceNames.Worker)
+    .WithPipelineSettings(builder)
     .WithReference(database, ResourceNames.Database)
     .WithReference(cache, ResourceNames.Cache)
     .WaitFor(cache)

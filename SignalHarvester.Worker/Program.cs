@@ -8,5 +8,6 @@ builder.AddWorkerServices();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapJobDashboard();
 
 app.Run();

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SignalHarvester.Api.Endpoints;
 using SignalHarvester.Core.Hosting;
 
 namespace SignalHarvester.Api.Extensions;
@@ -9,6 +11,7 @@ internal static class ApiServiceExtensions
         builder.AddHarvestDatabase();
         builder.AddHarvestCache();
         builder.Services.AddProblemDetails();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }
 
@@ -23,6 +26,7 @@ internal static class ApiServiceExtensions
     {
         app.MapGet("/", () => Results.Ok(new { service = "SignalHarvester API", health = "/health/ready", metrics = "/metrics/prometheus" }))
             .ExcludeFromDescription();
+        app.MapGroup("/api/v1").MapSignalsEndpoints();
         return app;
     }
 }

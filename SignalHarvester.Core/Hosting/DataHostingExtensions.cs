@@ -8,7 +8,8 @@ namespace SignalHarvester.Core.Hosting;
 public static class DataHostingExtensions
 {
     /// <summary>
-    /// The application database (connection string <c>harvest</c>) with the health checks every
+    /// The application database (connection string <c>harvest</c>) as a DbContext and, for bulk
+    /// work (COPY, batches), an NpgsqlDataSource; with the health checks every
     /// service reports: <c>database</c> (ready) and <c>schema</c> (startup: no pending migrations).
     /// </summary>
     public static IHostApplicationBuilder AddHarvestDatabase(this IHostApplicationBuilder builder)
@@ -17,6 +18,7 @@ public static class DataHostingExtensions
             ResourceNames.Database,
             settings => settings.DisableHealthChecks = true, // replaced by the named checks below
             options => HarvestDbContextOptions.Apply(options));
+        builder.AddNpgsqlDataSource(ResourceNames.Database, settings => settings.DisableHealthChecks = true);
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<HarvestDbContext>("database", tags: [HealthTags.Ready])
             .AddCheck<SchemaHealthCheck>("schema", tags: [HealthTags.Startup]);

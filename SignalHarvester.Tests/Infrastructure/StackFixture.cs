@@ -18,18 +18,30 @@ public class StackFixture : IAsyncLifetime
     /// <summary>Resources that must be healthy before the tests of the collection run.</summary>
     protected virtual IEnumerable<string> ResourcesToAwait => [ResourceNames.Api, ResourceNames.Worker];
 
+    /// <summary>Extra AppHost command-line settings (e.g. <c>--Harvest:X:BaseUrl=…</c>), as an operator would pass them.</summary>
+    protected virtual IEnumerable<string> AppHostArguments => [];
+
     protected virtual void Configure(IDistributedApplicationTestingBuilder builder)
     {
     }
 
+    /// <summary>Starts what the stack talks to (fake outside services) before the stack itself.</summary>
+    protected virtual Task BeforeStartAsync() => Task.CompletedTask;
+
+    protected virtual Task AfterStartAsync() => Task.CompletedTask;
+
+    protected virtual Task AfterDisposeAsync() => Task.CompletedTask;
+
     public async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
+        await BeforeStartAsync();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.SignalHarvester_AppHost>(
             [
                 "--Infrastructure:Mode=local",
                 "--Infrastructure:Ephemeral=true",
                 "--DcpPublisher:RandomizePorts=true",
+                .. AppHostArguments,
             ],
             (options, _) => options.DisableDashboard = true,
             timeout.Token);
@@ -41,6 +53,8 @@ public class StackFixture : IAsyncLifetime
         {
             await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
         }
+
+        await AfterStartAsync();
     }
 
     public async Task DisposeAsync()
@@ -49,6 +63,8 @@ public class StackFixture : IAsyncLifetime
         {
             await App.DisposeAsync();
         }
+
+        await AfterDisposeAsync();
     }
 
     public HttpClient CreateApiClient() => App.CreateHttpClient(ResourceNames.Api, "http");

@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.PostgreSql;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SignalHarvester.Core;
 using SignalHarvester.Core.Hosting;
 using SignalHarvester.Worker.Jobs;
@@ -21,8 +22,18 @@ internal static class WorkerServiceExtensions
             .UseRecommendedSerializerSettings()
             .UsePostgreSqlStorage(
                 storage => storage.UseNpgsqlConnection(connectionString),
-                new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true }));
+                new PostgreSqlStorageOptions
+                {
+                    SchemaName = "hangfire",
+                    PrepareSchemaIfNecessary = true,
+                    // Jobs enqueued on demand (API, operators) start within a second, not the 15 s default.
+                    QueuePollInterval = TimeSpan.FromSeconds(1),
+                    EnableLongPolling = true,
+                }));
         builder.Services.AddHangfireServer(server => server.ServerName = $"{ResourceNames.Worker}:{Environment.MachineName}:{Environment.ProcessId}");
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.AddSignalPipeline();
 
         builder.Services.AddSingleton<WorkerMetrics>();
         builder.Services.AddHostedService<RecurringJobRegistrar>();

@@ -1,0 +1,56 @@
+using SignalHarvester.Core.Data.Entities;
+using SignalHarvester.Core.Signals;
+
+namespace SignalHarvester.Api.Contracts;
+
+/// <summary>A stored post as the API presents it: a signal with its classification, salience and derived status.</summary>
+public sealed record SignalResponse(
+    string Id,
+    string Text,
+    SignalAuthor Author,
+    DateTimeOffset CreatedAt,
+    string? Lang,
+    SignalEngagement Engagement,
+    IReadOnlyList<string> MatchedQueries,
+    string? Category,
+    string? Sentiment,
+    int? Urgency,
+    IReadOnlyList<string> Tags,
+    string? Reasoning,
+    string? ClassifiedBy,
+    bool ClassificationFallback,
+    double? Salience,
+    DateTimeOffset? ScoredAt,
+    DateTimeOffset? NotifiedAt,
+    string Status,
+    string Url)
+{
+    public static SignalResponse From(Tweet tweet) => new(
+        tweet.Id,
+        tweet.Text,
+        new SignalAuthor(tweet.AuthorId, tweet.AuthorUsername, tweet.AuthorName),
+        tweet.CreatedAt,
+        tweet.Lang,
+        new SignalEngagement(tweet.LikeCount, tweet.RetweetCount, tweet.ReplyCount, tweet.QuoteCount),
+        tweet.MatchedQueries,
+        tweet.Category,
+        tweet.Sentiment,
+        tweet.Urgency,
+        tweet.Tags,
+        tweet.Reasoning,
+        tweet.ClassifiedBy,
+        tweet.ClassificationFallback,
+        tweet.Salience,
+        tweet.ScoredAt,
+        tweet.NotifiedAt,
+        SignalStatus.Derive(tweet),
+        $"https://x.com/{tweet.AuthorUsername ?? "i"}/status/{tweet.Id}");
+}
+
+public sealed record SignalAuthor(string? Id, string? Username, string? Name);
+
+public sealed record SignalEngagement(int Likes, int Retweets, int Replies, int Quotes);
+
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
+
+public sealed record SignalStats(int Total, IReadOnlyDictionary<string, int> ByStatus, IReadOnlyDictionary<string, int> ByCategory, double? AverageSalience, DateTimeOffset? NewestAt);

@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace SignalHarvester.Tests.Fakes;
+
+/// <summary>
+/// A Slack incoming webhook on loopback: answers 200 "ok" like Slack, records every message, and
+/// fails the next N posts on demand.
+/// </summary>
+public sealed class FakeSlackWebhook : IAsyncDisposable
+{
+    public const string HookPath = "/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX";
+
+    private readonly WebApplication app;
+    private readonly ConcurrentQueue<JsonElement> messages = new();
+    private int failuresLeft;
+
+    private FakeSlackWebhook(WebApplication app) => this.app = app;
+
+    public Uri WebhookUrl { get; private set; } = null!;
+
+    public IReadOnlyList<JsonElement> Messages => [.. messages];
+
+    /// <summary>The post ids named in the messages' links (one per message).</summary>
+    public IReadOnlyList<string> NotifiedPostIds =>
+        Messages.Select(m => m.GetProperty("text").GetString()!)
+            .Select(text => text[(text.LastIndexOf("/status/", StringComparison.Ordinal) + "/status/".Length)..].Trim())
+            .ToList();
+
+    public static async Task<FakeSlackWebhook> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        app.Urls.Add("http://127.0.0.1:0");
+        var fake = new FakeSlackWebhook(app);
+        app.MapPost(HookPath, fake.ReceiveAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        fake.WebhookUrl = new Uri(address.TrimEnd('/') + HookPath);
+        return fake;
+    }
+
+    public void FailNext(int count) => Interlocked.Exchange(ref failuresLeft, count);
+
+    public void Clear() => messages.Clear();
+
+    private async Task<IResult> ReceiveAsync(HttpRequest request)
+    {
+        if (Interlocked.Decrement(ref failuresLeft) >= 0)
+        {
+            return Results.Text("internal_error", statusCode: StatusCodes.Status500InternalServerError);
+        }
+
+        using var body = await JsonDocument.ParseAsync(request.Body);
+        if (!body.RootElement.TryGetProperty("text", out _))
+        {
+            return Results.Text("no_text", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        messages.Enqueue(body.RootElement.Clone());
+        return Results.Text("ok");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}

@@ -1,0 +1,57 @@
+using System.Linq.Expressions;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Hangfire.Storage;
+
+namespace SignalHarvester.Tests.Infrastructure;
+
+/// <summary>
+/// Enqueues jobs into the stack's Hangfire storage (PostgreSQL) as the API would, and waits for the
+/// worker to finish them: how tests run a pipeline on demand through the real worker.
+/// </summary>
+public sealed class HangfireJobs
+{
+    private static readonly object ConfigurationGate = new();
+    private static bool configured;
+
+    private readonly PostgreSqlStorage storage;
+
+    public HangfireJobs(string connectionString)
+    {
+        lock (ConfigurationGate)
+        {
+            if (!configured)
+            {
+                // Serialise job type names exactly as the worker does.
+                GlobalConfiguration.Configuration
+                    .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                    .UseSimpleAssemblyNameTypeSerializer()
+                    .UseRecommendedSerializerSettings();
+                configured = true;
+            }
+        }
+
+        storage = new PostgreSqlStorage(
+            new NpgsqlConnectionFactory(connectionString, new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = false }),
+            new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = false });
+    }
+
+    /// <summary>Runs the job on the worker and returns its final state name (Succeeded or Failed).</summary>
+    public async Task<string> RunAsync<TJob>(Expression<Func<TJob, Task>> call, TimeSpan timeout)
+    {
+        var id = new BackgroundJobClient(storage).Enqueue(call);
+        var final = await Eventually.ReturnsAsync(
+            () => Task.FromResult(StateOf(id)),
+            state => state is "Succeeded" or "Failed" or "Deleted",
+            timeout,
+            $"job {id} ({typeof(TJob).Name}) finishing");
+        return final!;
+    }
+
+    private string? StateOf(string jobId)
+    {
+        using var connection = storage.GetConnection();
+        return connection.GetJobData(jobId)?.State;
+    }
+}

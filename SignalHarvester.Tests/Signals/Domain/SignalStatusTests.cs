@@ -1,0 +1,46 @@
+using SignalHarvester.Core.Data.Entities;
+using SignalHarvester.Core.Signals;
+
+namespace SignalHarvester.Tests.Signals.Domain;
+
+public class SignalStatusTests
+{
+    private static readonly DateTimeOffset Notified = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData("outage", 42.0, true, SignalStatus.Inactive)]
+    [InlineData(null, null, true, SignalStatus.Inactive)]
+    [InlineData(null, null, false, SignalStatus.Error)]
+    [InlineData("bug", null, false, SignalStatus.Paused)]
+    [InlineData("bug", 12.5, false, SignalStatus.Active)]
+    [InlineData(null, 12.5, false, SignalStatus.Active)]
+    public void Derives_the_status(string? category, double? salience, bool notified, string expected)
+    {
+        Assert.Equal(expected, SignalStatus.Derive(category, salience, notified ? Notified : null));
+    }
+
+    [Fact]
+    public void The_query_filter_agrees_with_the_derivation()
+    {
+        var tweets =
+            from category in new[] { null, "bug" }
+            from salience in new double?[] { null, 10 }
+            from notifiedAt in new DateTimeOffset?[] { null, Notified }
+            select new Tweet { Id = "1", Text = "t", Category = category, Salience = salience, NotifiedAt = notifiedAt };
+
+        foreach (var tweet in tweets)
+        {
+            foreach (var status in SignalStatus.All)
+            {
+                var matches = SignalStatus.Is(status).Compile()(tweet);
+                Assert.Equal(SignalStatus.Derive(tweet) == status, matches);
+            }
+        }
+    }
+
+    [Fact]
+    public void An_unknown_status_cannot_be_filtered_on()
+    {
+        Assert.Throws<ArgumentException>(() => SignalStatus.Is("archived"));
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Http.Resilience;
+using SignalHarvester.Core.Signals;
+using SignalHarvester.Worker.Signals;
+using SignalHarvester.Worker.Signals.Slack;
+using SignalHarvester.Worker.Signals.Snapshots;
+using SignalHarvester.Worker.Signals.Stages;
+using SignalHarvester.Worker.Signals.XApi;
+
+namespace SignalHarvester.Worker.Extensions;
+
+internal static class SignalPipelineExtensions
+{
+    /// <summary>The signal pipeline: X source, classification, salience, Slack, snapshots and the stages that use them.</summary>
+    public static IHostApplicationBuilder AddSignalPipeline(this IHostApplicationBuilder builder)
+    {
+        builder.AddXPostSource();
+        builder.AddSignalClassification();
+        builder.AddSalienceScoring();
+        builder.Services.AddSignalSnapshots(builder.Configuration);
+
+        builder.Services.Configure<NotifyOptions>(builder.Configuration.GetSection("Harvest:Notify"));
+        builder.Services.Configure<SlackOptions>(builder.Configuration.GetSection("Harvest:Slack"));
+        // A failed Slack post is retried by the next run through the claim, never resent blindly here:
+        // a POST that timed out may have been delivered.
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is the documented way to replace the default handler.
+        builder.Services.AddHttpClient<SlackNotifier>()
+            .RemoveAllResilienceHandlers()
+            .AddStandardResilienceHandler(options => options.Retry.DisableForUnsafeHttpMethods());
+#pragma warning restore EXTEXP0001
+
+        builder.Services.AddSingleton<SignalPipelineMetrics>();
+        builder.Services.AddSingleton<TweetStore>();
+        builder.Services.AddTransient<HarvestStage>();
+        builder.Services.AddTransient<ClassifyStage>();
+        builder.Services.AddTransient<ScoreStage>();
+        builder.Services.AddTransient<NotifyStage>();
+        builder.Services.AddTransient<SnapshotStage>();
+        builder.Services.AddTransient<SignalPipelineJob>();
+        return builder;
+    }
+}

@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace SignalHarvester.Worker.Signals;
+
+/// <summary>The signal pipeline's meter and activity source (exported as Prometheus text and to the dashboard).</summary>
+public sealed class SignalPipelineMetrics
+{
+    public const string Name = "SignalHarvester.Signals";
+
+    public static readonly ActivitySource ActivitySource = new(Name);
+
+    private readonly Counter<long> fetched;
+    private readonly Counter<long> classified;
+    private readonly Counter<long> scored;
+    private readonly Counter<long> notified;
+    private readonly Histogram<double> stageDuration;
+    private readonly Counter<long> runs;
+
+    public SignalPipelineMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(Name);
+        fetched = meter.CreateCounter<long>("signalharvester.signals.posts_fetched", description: "Posts fetched from X (or the embedded sample)");
+        classified = meter.CreateCounter<long>("signalharvester.signals.posts_classified", description: "Posts classified");
+        scored = meter.CreateCounter<long>("signalharvester.signals.posts_scored", description: "Posts whose salience was computed");
+        notified = meter.CreateCounter<long>("signalharvester.signals.posts_notified", description: "Slack notifications attempted");
+        stageDuration = meter.CreateHistogram<double>("signalharvester.signals.stage.duration", unit: "s", description: "Duration of each pipeline stage");
+        runs = meter.CreateCounter<long>("signalharvester.signals.runs", description: "Signal pipeline runs by outcome");
+    }
+
+    public void PostsFetched(int count, string query, string source) =>
+        fetched.Add(count, new("query", query), new("source", source));
+
+    public void PostClassified(string classifiedBy, bool fallback) =>
+        classified.Add(1, new("classifier", classifiedBy), new("fallback", fallback));
+
+    public void PostsScored(int count) => scored.Add(count);
+
+    public void PostNotified(bool success) => notified.Add(1, new KeyValuePair<string, object?>("outcome", success ? "sent" : "failed"));
+
+    public void StageCompleted(string stage, TimeSpan duration, bool success) =>
+        stageDuration.Record(duration.TotalSeconds, new("stage", stage), new("outcome", success ? "success" : "failure"));
+
+    public void RunCompleted(bool success) => runs.Add(1, new KeyValuePair<string, object?>("outcome", success ? "success" : "failure"));
+}

@@ -1,0 +1,112 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
+using SignalHarvester.Worker.Signals.Slack;
+
+namespace SignalHarvester.Worker.Signals.Stages;
+
+/// <summary>
+/// Notify: each qualifying post produces one Slack message, even with several workers. A worker
+/// first claims rows in one committed statement (FOR UPDATE SKIP LOCKED, so two workers never claim
+/// the same row), then sends; success sets notified_at, failure releases the claim for a later run.
+/// Only a crash between sending and recording can repeat a message, after the claim lease expires.
+/// </summary>
+public sealed class NotifyStage(
+    NpgsqlDataSource dataSource,
+    SlackNotifier slack,
+    IOptions<SlackOptions> slackOptions,
+    IOptions<NotifyOptions> notifyOptions,
+    SignalPipelineMetrics metrics,
+    ILogger<NotifyStage> logger)
+{
+    // Claims belong to this run of the stage, so a claim is never mistaken for another run's.
+    private readonly string claimOwner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    private const string Claim = """
+        with candidates as (
+            select id from tweets
+            where notified_at is null and salience >= @threshold
+              and (@within_hours = 0 or created_at >= now() - make_interval(hours => @within_hours))
+              and (notify_claimed_at is null or notify_claimed_at < now() - @lease)
+            order by salience desc
+            limit @limit
+            for update skip locked)
+        update tweets t set notify_claimed_at = now(), notify_claimed_by = @worker, notify_attempts = t.notify_attempts + 1
+        from candidates c where t.id = c.id
+        returning t.id, t.text, t.author_username, t.category, t.salience
+        """;
+
+    private const string MarkSent = """
+        update tweets set notified_at = now(), notify_claimed_at = null, notify_last_error = null
+        where id = @id and notify_claimed_by = @worker and notified_at is null
+        """;
+
+    private const string Release = """
+        update tweets set notify_claimed_at = null, notify_last_error = @error
+        where id = @id and notify_claimed_by = @worker and notified_at is null
+        """;
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        if (!Uri.TryCreate(slackOptions.Value.WebhookUrl, UriKind.Absolute, out var webhook))
+        {
+            logger.LogInformation("Notifications off: no Harvest:Slack:WebhookUrl configured");
+            return 0;
+        }
+
+        var claimed = await ClaimAsync(cancellationToken);
+        var sent = 0;
+        foreach (var signal in claimed)
+        {
+            try
+            {
+                await slack.SendAsync(webhook, signal, cancellationToken);
+                await ExecuteAsync(MarkSent, signal.Id, null, cancellationToken);
+                sent++;
+                metrics.PostNotified(success: true);
+            }
+            catch (HttpRequestException e)
+            {
+                await ExecuteAsync(Release, signal.Id, e.Message, CancellationToken.None);
+                metrics.PostNotified(success: false);
+                logger.LogWarning("Slack notification for post {Id} failed, retried next run: {Error}", signal.Id, e.Message);
+            }
+        }
+
+        logger.LogInformation("Notified {Sent} of {Claimed} claimed signals", sent, claimed.Count);
+        return sent;
+    }
+
+    private async Task<List<SignalNotification>> ClaimAsync(CancellationToken cancellationToken)
+    {
+        var options = notifyOptions.Value;
+        await using var command = dataSource.CreateCommand(Claim);
+        command.Parameters.AddWithValue("threshold", options.Threshold);
+        command.Parameters.AddWithValue("within_hours", options.WithinHours);
+        command.Parameters.AddWithValue("lease", options.ClaimLease);
+        command.Parameters.AddWithValue("limit", options.MaxPerRun);
+        command.Parameters.AddWithValue("worker", claimOwner);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var claimed = new List<SignalNotification>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            claimed.Add(new SignalNotification(
+                reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetDouble(4)));
+        }
+
+        return claimed;
+    }
+
+    private async Task ExecuteAsync(string sql, string id, string? error, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("worker", claimOwner);
+        if (error is not null)
+        {
+            command.Parameters.AddWithValue("error", error.Length > 1000 ? error[..1000] : error);
+        }
+
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SignalHarvester.Core.Data;
+using SignalHarvester.Core.Data.Entities;
+using SignalHarvester.Worker.Signals.Snapshots;
+
+namespace SignalHarvester.Worker.Signals.Stages;
+
+/// <summary>
+/// Snapshot: at most once per interval, export the top signals (every configured format, checksums,
+/// diff against the previous export) and track each file as a <c>snapshots</c> row that goes from
+/// processing to ready or failed; then apply retention to files and rows alike.
+/// </summary>
+public sealed class SnapshotStage(
+    HarvestDbContext db,
+    SnapshotExporter exporter,
+    SnapshotRetention retention,
+    IOptions<SnapshotOptions> options,
+    TimeProvider clock,
+    ILogger<SnapshotStage> logger)
+{
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var settings = options.Value;
+        var last = await db.Snapshots.Where(s => s.SignalId == null && s.Status == SnapshotStatus.Ready)
+            .MaxAsync(s => (DateTimeOffset?)s.CreatedAt, cancellationToken);
+        if (last is not null && now - last < TimeSpan.FromMinutes(settings.IntervalMinutes))
+        {
+            return 0;
+        }
+
+        var rows = await db.Tweets.AsNoTracking()
+            .Where(t => t.Salience != null)
+            .OrderByDescending(t => t.Salience).ThenByDescending(t => t.CreatedAt)
+            .Take(settings.TopCount)
+            .Select(t => new SignalExportRow(t.Id, t.Text, t.AuthorUsername, t.CreatedAt, t.Category, t.Sentiment, t.Urgency,
+                t.Tags, t.Salience, t.LikeCount, t.RetweetCount, t.ReplyCount, t.QuoteCount,
+                "https://x.com/" + (t.AuthorUsername ?? "i") + "/status/" + t.Id))
+            .ToListAsync(cancellationToken);
+
+        var tracked = settings.Formats.Select(SnapshotFormats.Normalize).Distinct().Select(format => new Snapshot
+        {
+            Status = SnapshotStatus.Processing,
+            Format = format,
+            ItemCount = rows.Count,
+            CreatedAt = now,
+        }).ToList();
+        db.Snapshots.AddRange(tracked);
+        await db.SaveChangesAsync(cancellationToken);
+
+        try
+        {
+            var export = await exporter.ExportAsync(rows, now, cancellationToken);
+            foreach (var row in tracked)
+            {
+                var file = export.Files.Single(f => f.Format == row.Format);
+                (row.Path, row.SizeBytes, row.ChecksumSha256) = (file.Path, file.SizeBytes, file.Sha256);
+                (row.Status, row.CompletedAt) = (SnapshotStatus.Ready, clock.GetUtcNow());
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogInformation("Snapshot {Stamp}: {Count} signals, {Added} added / {Removed} removed / {Changed} changed since {Previous}",
+                export.Stamp, rows.Count, export.Diff.Added.Count, export.Diff.Removed.Count, export.Diff.Changed.Count, export.Diff.PreviousStamp ?? "nothing");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            foreach (var row in tracked)
+            {
+                (row.Status, row.Error, row.CompletedAt) = (SnapshotStatus.Failed, e.Message, clock.GetUtcNow());
+            }
+
+            await db.SaveChangesAsync(CancellationToken.None);
+            throw;
+        }
+
+        await ApplyRetentionAsync(now, cancellationToken);
+        return rows.Count;
+    }
+
+    private async Task ApplyRetentionAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var result = retention.Apply(now);
+        foreach (var stamp in result.DeletedStamps)
+        {
+            var pattern = $"%signals-{stamp}.%";
+            await db.Snapshots.Where(s => s.Path != null && EF.Functions.Like(s.Path, pattern)).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        if (result.DeletedStamps.Count > 0)
+        {
+            logger.LogInformation("Snapshot retention removed {Count} sets ({Bytes} bytes)", result.DeletedStamps.Count, result.BytesFreed);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+namespace SignalHarvester.Worker.Signals.XApi;
+
+/// <summary>The recent-search queries to harvest; bound from <c>Harvest</c> (<c>Harvest:Queries:0:Name</c>, ...).</summary>
+public sealed class HarvestOptions
+{
+    public const string SectionName = "Harvest";
+
+    /// <summary>Empty in configuration means <see cref="DefaultXQueries.All"/> (filled in by <see cref="XSourceServiceExtensions.AddXPostSource"/>).</summary>
+    public List<XQuery> Queries { get; set; } = [];
+
+    public IEnumerable<XQuery> EnabledQueries => Queries.Where(q => q.Enabled);
+}
