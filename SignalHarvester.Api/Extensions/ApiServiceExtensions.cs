@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SignalHarvester.Api.Endpoints;
+using SignalHarvester.Core.Discovery;
 using SignalHarvester.Core.Hosting;
 
 namespace SignalHarvester.Api.Extensions;
@@ -12,6 +13,7 @@ internal static class ApiServiceExtensions
         builder.AddHarvestCache();
         builder.Services.AddProblemDetails();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.Configure<DiscoveryScoringOptions>(builder.Configuration.GetSection(DiscoveryScoringOptions.SectionName));
         return builder;
     }
 
@@ -26,7 +28,9 @@ internal static class ApiServiceExtensions
     {
         app.MapGet("/", () => Results.Ok(new { service = "SignalHarvester API", health = "/health/ready", metrics = "/metrics/prometheus" }))
             .ExcludeFromDescription();
-        app.MapGroup("/api/v1").MapSignalsEndpoints();
+        app.MapGroup("/api/v1")
+            .MapSignalsEndpoints()
+            .MapDiscoveriesEndpoints();
         return app;
     }
 }

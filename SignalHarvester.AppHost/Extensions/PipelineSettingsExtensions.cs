@@ -21,10 +21,27 @@ internal static class PipelineSettingsExtensions
         ("github-token", "Discovery:Sources:GitHub:Token"),
     ];
 
+    /// <summary>Everything the worker's pipelines need: their configuration sections and credentials.</summary>
     public static IResourceBuilder<ProjectResource> WithPipelineSettings(
         this IResourceBuilder<ProjectResource> service, IDistributedApplicationBuilder builder)
     {
-        foreach (var section in ForwardedSections)
+        service.WithConfigurationSections(builder, ForwardedSections);
+        foreach (var (parameter, key) in Credentials)
+        {
+            var secret = builder.Resources.OfType<ParameterResource>().FirstOrDefault(p => p.Name == parameter) is { } existing
+                ? builder.CreateResourceBuilder(existing)
+                : builder.AddParameter(parameter, new OptionalSecretDefault(builder.Configuration, key), secret: true);
+            service.WithEnvironment(key.Replace(":", "__", StringComparison.Ordinal), secret);
+        }
+
+        return service;
+    }
+
+    /// <summary>The AppHost's configuration under these sections, as the service's environment (credentials excluded).</summary>
+    public static IResourceBuilder<ProjectResource> WithConfigurationSections(
+        this IResourceBuilder<ProjectResource> service, IDistributedApplicationBuilder builder, params string[] sections)
+    {
+        foreach (var section in sections)
         {
             foreach (var (key, value) in builder.Configuration.GetSection(section).AsEnumerable(makePathsRelative: false))
             {
@@ -33,14 +50,6 @@ internal static class PipelineSettingsExtensions
                     service.WithEnvironment(key.Replace(":", "__", StringComparison.Ordinal), value);
                 }
             }
-        }
-
-        foreach (var (parameter, key) in Credentials)
-        {
-            var secret = builder.Resources.OfType<ParameterResource>().FirstOrDefault(p => p.Name == parameter) is { } existing
-                ? builder.CreateResourceBuilder(existing)
-                : builder.AddParameter(parameter, new OptionalSecretDefault(builder.Configuration, key), secret: true);
-            service.WithEnvironment(key.Replace(":", "__", StringComparison.Ordinal), secret);
         }
 
         return service;

@@ -12,6 +12,7 @@ public class HarvestDbContext(DbContextOptions<HarvestDbContext> options) : DbCo
     public DbSet<Tweet> Tweets => Set<Tweet>();
     public DbSet<Cursor> Cursors => Set<Cursor>();
     public DbSet<Snapshot> Snapshots => Set<Snapshot>();
+    public DbSet<ArtifactEntity> ArtifactEntities => Set<ArtifactEntity>();
     public DbSet<PerformanceMetric> PerformanceMetrics => Set<PerformanceMetric>();
 
     // Discovery pipeline (research artifacts).

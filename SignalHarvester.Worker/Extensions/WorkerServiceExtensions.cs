@@ -34,6 +34,7 @@ internal static class WorkerServiceExtensions
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.AddSignalPipeline();
+        builder.AddDiscoveryPipeline();
 
         builder.Services.AddSingleton<WorkerMetrics>();
         builder.Services.AddHostedService<RecurringJobRegistrar>();

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Hangfire;
+using SignalHarvester.Worker.Jobs;
 using SignalHarvester.Worker.Signals.Stages;
 
 namespace SignalHarvester.Worker.Signals;
@@ -24,38 +24,12 @@ public sealed class SignalPipelineJob(
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        using var run = SignalPipelineMetrics.ActivitySource.StartActivity("signal pipeline");
-        var failures = new List<Exception>();
-        await StageAsync("harvest", () => harvest.RunAsync(cancellationToken), failures);
-        await StageAsync("classify", () => classify.RunAsync(cancellationToken), failures);
-        await StageAsync("score", () => score.RunAsync(cancellationToken), failures);
-        await StageAsync("notify", () => notify.RunAsync(cancellationToken), failures);
-        await StageAsync("snapshot", () => snapshot.RunAsync(cancellationToken), failures);
-
-        metrics.RunCompleted(failures.Count == 0);
-        if (failures.Count > 0)
-        {
-            run?.SetStatus(ActivityStatusCode.Error);
-            throw new AggregateException("Signal pipeline stages failed: " + string.Join("; ", failures.Select(f => f.Message)), failures);
-        }
-    }
-
-    private async Task StageAsync<T>(string stage, Func<Task<T>> body, List<Exception> failures)
-    {
-        using var activity = SignalPipelineMetrics.ActivitySource.StartActivity(stage);
-        var started = Stopwatch.GetTimestamp();
-        try
-        {
-            var result = await body();
-            activity?.SetTag("result", result?.ToString());
-            metrics.StageCompleted(stage, Stopwatch.GetElapsedTime(started), success: true);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            failures.Add(e);
-            activity?.SetStatus(ActivityStatusCode.Error, e.Message);
-            metrics.StageCompleted(stage, Stopwatch.GetElapsedTime(started), success: false);
-            logger.LogError(e, "Signal pipeline stage {Stage} failed", stage);
-        }
+        using var run = new PipelineRun("signal pipeline", SignalPipelineMetrics.ActivitySource, metrics.StageCompleted, logger);
+        await run.StageAsync("harvest", () => harvest.RunAsync(cancellationToken));
+        await run.StageAsync("classify", () => classify.RunAsync(cancellationToken));
+        await run.StageAsync("score", () => score.RunAsync(cancellationToken));
+        await run.StageAsync("notify", () => notify.RunAsync(cancellationToken));
+        await run.StageAsync("snapshot", () => snapshot.RunAsync(cancellationToken));
+        run.Complete(metrics.RunCompleted);
     }
 }

@@ -15,7 +15,7 @@ internal sealed class TopicConfiguration : IEntityTypeConfiguration<Topic>
         builder.Property(t => t.Centroid).HasColumnType("real[]");
 
         // A parent with children cannot be deleted: the taxonomy must be pruned leaf first.
-        builder.HasOne<Topic>().WithMany().HasForeignKey(t => t.ParentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(t => t.Parent).WithMany().HasForeignKey(t => t.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(t => t.Name).IsUnique();
     }
 }

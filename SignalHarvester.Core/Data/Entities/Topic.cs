@@ -8,6 +8,7 @@ public class Topic
     public required string Name { get; set; }
     public string? DisplayName { get; set; }
     public long? ParentId { get; set; }
+    public Topic? Parent { get; set; }
     /// <summary>Recency-weighted mean embedding of the topic's artifacts (real[]).</summary>
     public float[]? Centroid { get; set; }
     public int ArtifactCount { get; set; }

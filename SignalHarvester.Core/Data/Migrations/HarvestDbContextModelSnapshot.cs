@@ -225,6 +225,30 @@ namespace SignalHarvester.Core.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("SignalHarvester.Core.Data.Entities.ArtifactEntity", b =>
+                {
+                    b.Property<long>("ArtifactId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("artifact_id");
+
+                    b.Property<long>("EntityId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("role");
+
+                    b.HasKey("ArtifactId", "EntityId", "Role")
+                        .HasName("pk_artifact_entities");
+
+                    b.HasIndex("EntityId")
+                        .HasDatabaseName("ix_artifact_entities_entity_id");
+
+                    b.ToTable("artifact_entities", (string)null);
+                });
+
             modelBuilder.Entity("SignalHarvester.Core.Data.Entities.ArtifactRelationship", b =>
                 {
                     b.Property<long>("Id")
@@ -1225,6 +1249,23 @@ namespace SignalHarvester.Core.Data.Migrations
                         .HasConstraintName("fk_artifact_classifications_artifacts_artifact_id");
 
                     b.Navigation("Artifact");
+                });
+
+            modelBuilder.Entity("SignalHarvester.Core.Data.Entities.ArtifactEntity", b =>
+                {
+                    b.HasOne("SignalHarvester.Core.Data.Entities.Artifact", null)
+                        .WithMany()
+                        .HasForeignKey("ArtifactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_artifact_entities_artifacts_artifact_id");
+
+                    b.HasOne("SignalHarvester.Core.Data.Entities.ResearchEntity", null)
+                        .WithMany()
+                        .HasForeignKey("EntityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_artifact_entities_entities_entity_id");
                 });
 
             modelBuilder.Entity("SignalHarvester.Core.Data.Entities.ArtifactRelationship", b =>

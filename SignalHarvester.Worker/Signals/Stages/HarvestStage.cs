@@ -73,4 +73,7 @@ public sealed class HarvestResult
     public int PostsStored { get; set; }
     public List<string> RateLimitedQueries { get; } = [];
     public List<string> FailedQueries { get; } = [];
+
+    public override string ToString() =>
+        $"{PostsStored} stored; rate limited: [{string.Join(", ", RateLimitedQueries)}]; failed: [{string.Join(", ", FailedQueries)}]";
 }

@@ -1,0 +1,86 @@
+using Npgsql;
+using SignalHarvester.Tests.Fakes;
+using SignalHarvester.Tests.Infrastructure;
+using SignalHarvester.Worker.Discovery;
+
+namespace SignalHarvester.Tests.Discovery.Pipeline;
+
+/// <summary>
+/// The real stack with discovery pointed at fake arXiv and Hacker News servers and a GitHub that
+/// always fails; runs happen when a test asks (the fixture runs one after start).
+/// </summary>
+public sealed class DiscoveryStackFixture : StackFixture
+{
+    public const string ExpertName = "Ada Example";
+
+    public FakeArxivApi Arxiv { get; private set; } = null!;
+    public FakeGitHubApi GitHub { get; private set; } = null!;
+    public FakeHackerNewsApi HackerNews { get; private set; } = null!;
+    public HangfireJobs Jobs { get; private set; } = null!;
+    public string FirstRunState { get; private set; } = "";
+
+    protected override async Task BeforeStartAsync()
+    {
+        var now = DateTimeOffset.UtcNow;
+        Arxiv = await FakeArxivApi.StartAsync();
+        Arxiv.Add(Enumerable.Range(1, 6).Select(i => FakeArxivApi.Paper(i, now.AddHours(-i), i % 2 == 0 ? "quant-ph" : "cs.LG")
+            with
+            {
+                Title = i == 1 ? "Superconducting qubit error correction below threshold" : $"Reinforcement learning for sparse attention, part {i}",
+                Summary = i == 3 ? "Code at https://github.com/example-lab/sparse-rl. We study policy gradients." : "We study sparse attention and surface code decoders.",
+                Authors = i == 2 ? [new FakeArxivApi.Author(ExpertName, ["Example University"])] : [new FakeArxivApi.Author($"Author {i}", ["Halcyon AI Lab"])],
+            }));
+
+        GitHub = await FakeGitHubApi.StartAsync();
+        GitHub.FailureStatus = 500;
+
+        HackerNews = await FakeHackerNewsApi.StartAsync();
+        HackerNews.AddStory(9001, "Sparse RL paper is out", now.AddHours(-1), url: "https://arxiv.org/abs/2511.00003");
+        HackerNews.AddStory(9002, "Show HN: a tiny vector database", now.AddHours(-2), url: "https://github.com/someone/tinyvec");
+        HackerNews.AddStory(9003, "Ask HN: how do you evaluate LLM agents?", now.AddHours(-3), text: "Curious what people use.");
+        HackerNews.SetList("topstories", 9001, 9002, 9003);
+        HackerNews.SetList("showstories", 9002);
+    }
+
+    protected override IEnumerable<string> AppHostArguments =>
+    [
+        $"--Discovery:Sources:Arxiv:BaseUrl={Arxiv.BaseUrl}",
+        "--Discovery:Sources:Arxiv:MinRequestInterval=00:00:00",
+        $"--Discovery:Sources:GitHub:BaseUrl={GitHub.BaseUrl}",
+        $"--Discovery:Sources:HackerNews:BaseUrl={HackerNews.BaseUrl}",
+        "--Discovery:Sources:X:Enabled=false",
+        "--Discovery:RunOnStartWhenEmpty=false",
+        "--Discovery:Schedule=0 0 1 1 *",
+        $"--Discovery:Experts:0={ExpertName}",
+        "--Harvest:RunOnStart=false",
+    ];
+
+    protected override async Task AfterStartAsync()
+    {
+        Jobs = new HangfireJobs(await DatabaseConnectionStringAsync());
+        FirstRunState = await RunDiscoveryAsync();
+    }
+
+    public Task<string> RunDiscoveryAsync() =>
+        Jobs.RunAsync<DiscoveryPipelineJob>(job => job.RunAsync(CancellationToken.None), TimeSpan.FromMinutes(2));
+
+    public async Task<NpgsqlConnection> OpenDatabaseAsync()
+    {
+        var connection = new NpgsqlConnection(await DatabaseConnectionStringAsync());
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    protected override async Task AfterDisposeAsync()
+    {
+        await Arxiv.DisposeAsync();
+        await GitHub.DisposeAsync();
+        await HackerNews.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class DiscoveryCollection : ICollectionFixture<DiscoveryStackFixture>
+{
+    public const string Name = "discovery";
+}

@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace SignalHarvester.Worker.Discovery;
+
+/// <summary>The discovery pipeline's meter and activity source (Prometheus: <c>discoveries_fetched_total{source}</c> …).</summary>
+public sealed class DiscoveryMetrics
+{
+    public const string Name = "SignalHarvester.Discovery";
+
+    public static readonly ActivitySource ActivitySource = new(Name);
+
+    private readonly Counter<long> fetched;
+    private readonly Counter<long> sourceFailures;
+    private readonly Counter<long> classified;
+    private readonly Counter<long> scored;
+    private readonly Histogram<double> stageDuration;
+    private readonly Counter<long> runs;
+
+    public DiscoveryMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(Name);
+        fetched = meter.CreateCounter<long>("discoveries.fetched", description: "Artifacts fetched, by source");
+        sourceFailures = meter.CreateCounter<long>("discoveries.source_failures", description: "Discovery source fetches that failed, by source");
+        classified = meter.CreateCounter<long>("discoveries.classified", description: "Artifacts classified");
+        scored = meter.CreateCounter<long>("discoveries.scored", description: "Artifacts (re)scored");
+        stageDuration = meter.CreateHistogram<double>("discoveries.stage.duration", unit: "s", description: "Duration of each discovery stage");
+        runs = meter.CreateCounter<long>("discoveries.runs", description: "Discovery pipeline runs by outcome");
+    }
+
+    public void Fetched(string source, int count) => fetched.Add(count, new KeyValuePair<string, object?>("source", source));
+
+    public void SourceFailed(string source) => sourceFailures.Add(1, new KeyValuePair<string, object?>("source", source));
+
+    public void Classified(string classifiedBy, bool fallback, int count) =>
+        classified.Add(count, new("classifier", classifiedBy), new("fallback", fallback));
+
+    public void Scored(int count) => scored.Add(count);
+
+    public void StageCompleted(string stage, TimeSpan duration, bool success) =>
+        stageDuration.Record(duration.TotalSeconds, new("stage", stage), new("outcome", success ? "success" : "failure"));
+
+    public void RunCompleted(bool success) => runs.Add(1, new KeyValuePair<string, object?>("outcome", success ? "success" : "failure"));
+}

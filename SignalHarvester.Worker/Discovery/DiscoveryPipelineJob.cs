@@ -1,0 +1,35 @@
+using Hangfire;
+using SignalHarvester.Worker.Discovery.Stages;
+using SignalHarvester.Worker.Jobs;
+
+namespace SignalHarvester.Worker.Discovery;
+
+/// <summary>
+/// The discovery pipeline as one Hangfire job: fetch → classify → embed → topics → score. Each stage
+/// is idempotent and runs even when an earlier one failed; a failing source alone does not fail the
+/// run (it is logged and counted), a failing stage does.
+/// </summary>
+[AutomaticRetry(Attempts = 2, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+[DisableConcurrentExecution(timeoutInSeconds: 60)]
+public sealed class DiscoveryPipelineJob(
+    FetchArtifactsStage fetch,
+    ClassifyArtifactsStage classify,
+    EmbedArtifactsStage embed,
+    UpdateTopicsStage topics,
+    ScoreArtifactsStage score,
+    DiscoveryMetrics metrics,
+    ILogger<DiscoveryPipelineJob> logger)
+{
+    public const string RecurringJobId = "discovery-pipeline";
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        using var run = new PipelineRun("discovery pipeline", DiscoveryMetrics.ActivitySource, metrics.StageCompleted, logger);
+        await run.StageAsync("fetch", () => fetch.RunAsync(cancellationToken));
+        await run.StageAsync("classify", () => classify.RunAsync(cancellationToken));
+        await run.StageAsync("embed", () => embed.RunAsync(cancellationToken));
+        await run.StageAsync("topics", () => topics.RunAsync(cancellationToken));
+        await run.StageAsync("score", () => score.RunAsync(cancellationToken));
+        run.Complete(metrics.RunCompleted);
+    }
+}

@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SignalHarvester.Core.Data;
+using SignalHarvester.Core.Data.Entities;
+using SignalHarvester.Core.Discovery;
+using SignalHarvester.Worker.Discovery.Sources;
+
+namespace SignalHarvester.Worker.Discovery;
+
+/// <summary>Section <c>Discovery</c>: names of known experts, whose work earns the expert bonus.</summary>
+public sealed class DiscoveryOptions
+{
+    public List<string> Experts { get; set; } = [];
+
+    public string Schedule { get; set; } = "0 2 * * *";
+
+    /// <summary>Run once when the worker starts and no artifact is stored yet.</summary>
+    public bool RunOnStartWhenEmpty { get; set; } = true;
+}
+
+/// <summary>
+/// Resolves entity mentions to <c>entities</c> rows: an existing entity of the same type whose
+/// normalised name matches and whose profile is similar enough (name, affiliation, domain) is
+/// reused, otherwise a new one is created; then links it to the artifact.
+/// </summary>
+public sealed class EntityResolver(HarvestDbContext db, IOptions<DiscoveryOptions> options, IOptions<EntityResolutionOptions> resolution, TimeProvider clock)
+{
+    private HashSet<string>? experts;
+
+    public async Task LinkAsync(Artifact artifact, IReadOnlyList<EntityMention> mentions, CancellationToken cancellationToken)
+    {
+        experts ??= options.Value.Experts.Select(EntityNames.Normalize).ToHashSet();
+        var linked = new HashSet<(ResearchEntity, string)>();
+        foreach (var mention in mentions)
+        {
+            var entity = await ResolveAsync(mention, cancellationToken);
+            var role = mention.Type == "person" ? "author" : artifact.Source == DiscoverySourceNames.GitHub ? "owner" : "affiliation";
+            if (linked.Add((entity, role)))
+            {
+                db.ArtifactEntities.Add(new ArtifactEntity { ArtifactId = artifact.Id, Entity = entity, Role = role });
+            }
+        }
+    }
+
+    private async Task<ResearchEntity> ResolveAsync(EntityMention mention, CancellationToken cancellationToken)
+    {
+        var normalized = EntityNames.Normalize(mention.Name);
+        var profile = new EntityProfile(mention.Name, mention.Type, mention.Affiliation, null, []);
+        var candidates = db.Entities.Local
+            .Where(e => e.EntityType == mention.Type && e.NormalizedName == normalized && e.MergedIntoId == null)
+            .Concat(await db.Entities
+                .Where(e => e.EntityType == mention.Type && e.NormalizedName == normalized && e.MergedIntoId == null)
+                .ToListAsync(cancellationToken))
+            .Distinct();
+        var best = candidates
+            .Select(e => (Entity: e, Similarity: EntitySimilarity.Compute(profile, new EntityProfile(e.Name, e.EntityType, e.Affiliation, e.Domain, []), resolution.Value)))
+            .Where(c => c.Similarity >= resolution.Value.MergeThreshold)
+            .OrderByDescending(c => c.Similarity)
+            .Select(c => c.Entity)
+            .FirstOrDefault();
+        if (best is not null)
+        {
+            best.Affiliation ??= mention.Affiliation;
+            return best;
+        }
+
+        var now = clock.GetUtcNow();
+        var created = new ResearchEntity
+        {
+            EntityType = mention.Type,
+            Name = mention.Name,
+            NormalizedName = normalized,
+            Affiliation = mention.Affiliation,
+            ExpertiseScore = experts!.Contains(normalized) ? 1.0 : 0.0,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Entities.Add(created);
+        return created;
+    }
+}

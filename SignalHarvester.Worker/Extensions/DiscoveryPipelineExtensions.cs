@@ -1,0 +1,35 @@
+using SignalHarvester.Core.Discovery;
+using SignalHarvester.Worker.Discovery;
+using SignalHarvester.Worker.Discovery.Sources;
+using SignalHarvester.Worker.Discovery.Stages;
+
+namespace SignalHarvester.Worker.Extensions;
+
+internal static class DiscoveryPipelineExtensions
+{
+    /// <summary>The discovery pipeline: sources, research classification, embeddings, scoring, entity resolution and the stages.</summary>
+    public static IHostApplicationBuilder AddDiscoveryPipeline(this IHostApplicationBuilder builder)
+    {
+        builder.AddDiscoverySources();
+        builder.Services.Configure<XArtifactSourceOptions>(builder.Configuration.GetSection(XArtifactSourceOptions.SectionName));
+        builder.Services.AddTransient<IDiscoverySource, XArtifactSource>();
+
+        builder.AddResearchClassification();
+        builder.AddDiscoveryEmbeddings();
+        builder.AddDiscoveryScoring();
+        builder.AddEntityResolution();
+        builder.Services.Configure<DiscoveryOptions>(builder.Configuration.GetSection("Discovery"));
+
+        builder.Services.AddSingleton<DiscoveryMetrics>();
+        builder.Services.AddSingleton<ArtifactStore>();
+        builder.Services.AddSingleton<DiscoveryFetchCursors>();
+        builder.Services.AddScoped<EntityResolver>();
+        builder.Services.AddScoped<FetchArtifactsStage>();
+        builder.Services.AddScoped<ClassifyArtifactsStage>();
+        builder.Services.AddScoped<EmbedArtifactsStage>();
+        builder.Services.AddScoped<UpdateTopicsStage>();
+        builder.Services.AddScoped<ScoreArtifactsStage>();
+        builder.Services.AddScoped<DiscoveryPipelineJob>();
+        return builder;
+    }
+}
