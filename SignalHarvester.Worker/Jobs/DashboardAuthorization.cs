@@ -9,9 +9,11 @@ namespace SignalHarvester.Worker.Jobs;
 /// basic credentials matching <c>Jobs:Dashboard:Username</c> / <c>Password</c> (no password
 /// configured means nobody).
 /// </summary>
-internal sealed class DashboardAuthorization(IHostEnvironment environment, IConfiguration configuration) : IDashboardAuthorizationFilter
+public sealed class DashboardAuthorization(IHostEnvironment environment, IConfiguration configuration) : IDashboardAuthorizationFilter
 {
-    public bool Authorize(DashboardContext context)
+    public bool Authorize(DashboardContext context) => Authorize(context.GetHttpContext());
+
+    public bool Authorize(HttpContext http)
     {
         if (environment.IsDevelopment())
         {
@@ -20,7 +22,6 @@ internal sealed class DashboardAuthorization(IHostEnvironment environment, IConf
 
         var username = configuration["Jobs:Dashboard:Username"] ?? "admin";
         var password = configuration["Jobs:Dashboard:Password"];
-        var http = context.GetHttpContext();
         if (!string.IsNullOrEmpty(password) && TryReadBasic(http.Request.Headers.Authorization.ToString(), out var user, out var given) &&
             FixedTimeEquals(user, username) && FixedTimeEquals(given, password))
         {
