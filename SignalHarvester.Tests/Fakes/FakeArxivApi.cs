@@ -3,10 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -62,10 +59,7 @@ public sealed partial class FakeArxivApi : IAsyncDisposable
 
     public static async Task<FakeArxivApi> StartAsync(CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        app.Urls.Add("http://127.0.0.1:0");
+        var app = LoopbackApp.Create();
 
         FakeArxivApi? fake = null;
         app.Use(async (context, next) =>
@@ -82,9 +76,7 @@ public sealed partial class FakeArxivApi : IAsyncDisposable
         });
         app.MapGet("/api/query", (HttpRequest request) => fake!.Query(request));
 
-        await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        fake = new FakeArxivApi(app, new Uri(address.TrimEnd('/')));
+        fake = new FakeArxivApi(app, new Uri(await LoopbackApp.StartAsync(app, cancellationToken)));
         return fake;
     }
 

@@ -2,10 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -77,10 +74,7 @@ public sealed class FakeGitHubApi : IAsyncDisposable
 
     public static async Task<FakeGitHubApi> StartAsync(CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        app.Urls.Add("http://127.0.0.1:0");
+        var app = LoopbackApp.Create();
 
         FakeGitHubApi? fake = null;
         app.Use(async (context, next) =>
@@ -109,9 +103,8 @@ public sealed class FakeGitHubApi : IAsyncDisposable
         app.MapGet("/search/repositories", (HttpContext context) => fake!.Search(context));
         app.MapGet("/repos/{owner}/{repo}/releases", (HttpContext context, string owner, string repo) => fake!.Releases(context, $"{owner}/{repo}"));
 
-        await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        fake = new FakeGitHubApi(app, new Uri(address.TrimEnd('/')));
+        var address = await LoopbackApp.StartAsync(app, cancellationToken);
+        fake = new FakeGitHubApi(app, new Uri(address));
         return fake;
     }
 

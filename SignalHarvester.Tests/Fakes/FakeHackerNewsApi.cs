@@ -1,10 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -50,10 +47,7 @@ public sealed class FakeHackerNewsApi : IAsyncDisposable
 
     public static async Task<FakeHackerNewsApi> StartAsync(CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        app.Urls.Add("http://127.0.0.1:0");
+        var app = LoopbackApp.Create();
 
         FakeHackerNewsApi? fake = null;
         app.Use(async (context, next) =>
@@ -76,9 +70,8 @@ public sealed class FakeHackerNewsApi : IAsyncDisposable
             ? Results.Json(ids)
             : Results.Json(new { error = "Permission denied" }, statusCode: StatusCodes.Status401Unauthorized));
 
-        await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        fake = new FakeHackerNewsApi(app, new Uri(address.TrimEnd('/')));
+        var address = await LoopbackApp.StartAsync(app, cancellationToken);
+        fake = new FakeHackerNewsApi(app, new Uri(address));
         return fake;
     }
 

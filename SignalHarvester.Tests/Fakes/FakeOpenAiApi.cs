@@ -2,10 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -46,18 +43,10 @@ public sealed class FakeOpenAiApi : IAsyncDisposable
 
     public static async Task<FakeOpenAiApi> StartAsync(CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        app.Urls.Add("http://127.0.0.1:0");
-
+        var app = LoopbackApp.Create();
         var fake = new FakeOpenAiApi(app);
         app.MapPost("/v1/chat/completions", fake.HandleChatCompletionAsync);
-        await app.StartAsync(cancellationToken);
-
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
-            .Addresses.Single();
-        fake.BaseUrl = new Uri($"{address.TrimEnd('/')}/v1/");
+        fake.BaseUrl = new Uri($"{await LoopbackApp.StartAsync(app, cancellationToken)}/v1/");
         return fake;
     }
 

@@ -1,10 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -36,15 +33,11 @@ public sealed class FakeSlackWebhook : IAsyncDisposable
 
     public static async Task<FakeSlackWebhook> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        app.Urls.Add("http://127.0.0.1:0");
+        var app = LoopbackApp.Create();
         var fake = new FakeSlackWebhook(app);
         app.MapPost(HookPath, fake.ReceiveAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        fake.WebhookUrl = new Uri(address.TrimEnd('/') + HookPath);
+        var address = await LoopbackApp.StartAsync(app);
+        fake.WebhookUrl = new Uri(address + HookPath);
         return fake;
     }
 
