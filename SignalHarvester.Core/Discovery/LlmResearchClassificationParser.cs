@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using SignalHarvester.Core.Llm;
 
 namespace SignalHarvester.Core.Discovery;
 
@@ -20,7 +21,7 @@ public static class LlmResearchClassificationParser
         [NotNullWhen(false)] out string? error)
     {
         classification = null;
-        if (!TryReadObject(answer, out var root, out error))
+        if (!LlmAnswerJson.TryReadObject(answer, out var root, out error))
         {
             return false;
         }
@@ -28,8 +29,8 @@ public static class LlmResearchClassificationParser
         using (root)
         {
             var json = root.RootElement;
-            if (!TryReadString(json, "category", out var categoryText, out error)
-                || !TryReadString(json, "reasoning", out var reasoning, out error))
+            if (!LlmAnswerJson.TryReadString(json, "category", out var categoryText, out error)
+                || !LlmAnswerJson.TryReadString(json, "reasoning", out var reasoning, out error))
             {
                 return false;
             }
@@ -40,8 +41,8 @@ public static class LlmResearchClassificationParser
                 return false;
             }
 
-            if (!TryReadUrgency(json, out var urgency, out error)
-                || !TryReadTags(json, out var tags, out error)
+            if (!LlmAnswerJson.TryReadUrgency(json, ResearchClassification.MinUrgency, ResearchClassification.MaxUrgency, out var urgency, out error)
+                || !LlmAnswerJson.TryReadTags(json, ResearchClassification.MaxTags, ResearchClassification.MaxTagLength, out var tags, out error)
                 || !TryReadTopics(json, out var topics, out error)
                 || !TryReadEntities(json, out var entities, out error))
             {
@@ -60,111 +61,6 @@ public static class LlmResearchClassificationParser
         }
     }
 
-    private static bool TryReadObject(string? answer, [NotNullWhen(true)] out JsonDocument? document, [NotNullWhen(false)] out string? error)
-    {
-        document = null;
-        // Models without a JSON mode (Anthropic) like to wrap the object in a fence or a sentence.
-        var start = answer?.IndexOf('{') ?? -1;
-        var end = answer?.LastIndexOf('}') ?? -1;
-        if (answer is null || start < 0 || end < start)
-        {
-            error = "the answer contains no JSON object";
-            return false;
-        }
-
-        try
-        {
-            document = JsonDocument.Parse(answer.AsMemory(start, end - start + 1));
-        }
-        catch (JsonException ex)
-        {
-            error = $"the answer is not valid JSON: {ex.Message}";
-            return false;
-        }
-
-        if (document.RootElement.ValueKind != JsonValueKind.Object)
-        {
-            document.Dispose();
-            document = null;
-            error = "the answer is not a JSON object";
-            return false;
-        }
-
-        error = null;
-        return true;
-    }
-
-    private static bool TryReadString(JsonElement json, string name, [NotNullWhen(true)] out string? value, [NotNullWhen(false)] out string? error)
-    {
-        value = null;
-        if (!TryGetProperty(json, name, out var property) || property.ValueKind != JsonValueKind.String)
-        {
-            error = $"'{name}' is missing or not a string";
-            return false;
-        }
-
-        value = property.GetString()!;
-        error = null;
-        return true;
-    }
-
-    private static bool TryReadUrgency(JsonElement json, out int urgency, [NotNullWhen(false)] out string? error)
-    {
-        urgency = 0;
-        if (!TryGetProperty(json, "urgency", out var property)
-            || property.ValueKind != JsonValueKind.Number
-            || !property.TryGetInt32(out urgency))
-        {
-            error = "'urgency' is missing or not an integer";
-            return false;
-        }
-
-        if (urgency is < ResearchClassification.MinUrgency or > ResearchClassification.MaxUrgency)
-        {
-            error = $"urgency {urgency} is outside {ResearchClassification.MinUrgency}..{ResearchClassification.MaxUrgency}";
-            return false;
-        }
-
-        error = null;
-        return true;
-    }
-
-    /// <summary>Tags are optional; present, they must be at most 8 short strings. They are lowercased and deduplicated.</summary>
-    private static bool TryReadTags(JsonElement json, out IReadOnlyList<string> tags, [NotNullWhen(false)] out string? error)
-    {
-        tags = [];
-        if (!TryReadStringArray(json, "tags", required: false, out var items, out error))
-        {
-            return false;
-        }
-
-        var result = new List<string>();
-        foreach (var item in items)
-        {
-            var tag = item?.Trim().TrimStart('#').ToLowerInvariant();
-            if (string.IsNullOrEmpty(tag) || tag.Length > ResearchClassification.MaxTagLength)
-            {
-                error = $"every tag must be a non-empty string of at most {ResearchClassification.MaxTagLength} characters";
-                return false;
-            }
-
-            if (!result.Contains(tag, StringComparer.Ordinal))
-            {
-                result.Add(tag);
-            }
-        }
-
-        if (result.Count > ResearchClassification.MaxTags)
-        {
-            error = $"{result.Count} tags, more than {ResearchClassification.MaxTags}";
-            return false;
-        }
-
-        tags = result;
-        error = null;
-        return true;
-    }
-
     /// <summary>
     /// Topics are required. Paths outside the taxonomy are dropped (matched after trimming blanks and
     /// slashes, ignoring case); none left, or more than 3 valid ones, rejects the answer.
@@ -172,7 +68,7 @@ public static class LlmResearchClassificationParser
     private static bool TryReadTopics(JsonElement json, out IReadOnlyList<string> topics, [NotNullWhen(false)] out string? error)
     {
         topics = [];
-        if (!TryReadStringArray(json, "topics", required: true, out var items, out error))
+        if (!LlmAnswerJson.TryReadStringArray(json, "topics", required: true, out var items, out error))
         {
             return false;
         }
@@ -207,7 +103,7 @@ public static class LlmResearchClassificationParser
     private static bool TryReadEntities(JsonElement json, out IReadOnlyList<EntityMention> entities, [NotNullWhen(false)] out string? error)
     {
         entities = [];
-        if (!TryGetProperty(json, "entities", out var property) || property.ValueKind == JsonValueKind.Null)
+        if (!LlmAnswerJson.TryGetProperty(json, "entities", out var property) || property.ValueKind == JsonValueKind.Null)
         {
             error = null;
             return true;
@@ -228,7 +124,7 @@ public static class LlmResearchClassificationParser
                 return false;
             }
 
-            if (!TryReadString(item, "name", out var name, out error) || !TryReadString(item, "type", out var typeText, out error))
+            if (!LlmAnswerJson.TryReadString(item, "name", out var name, out error) || !LlmAnswerJson.TryReadString(item, "type", out var typeText, out error))
             {
                 error = $"entity: {error}";
                 return false;
@@ -248,7 +144,7 @@ public static class LlmResearchClassificationParser
             }
 
             string? affiliation = null;
-            if (TryGetProperty(item, "affiliation", out var affiliationProperty) && affiliationProperty.ValueKind != JsonValueKind.Null)
+            if (LlmAnswerJson.TryGetProperty(item, "affiliation", out var affiliationProperty) && affiliationProperty.ValueKind != JsonValueKind.Null)
             {
                 if (affiliationProperty.ValueKind != JsonValueKind.String)
                 {
@@ -271,44 +167,5 @@ public static class LlmResearchClassificationParser
         entities = result;
         error = null;
         return true;
-    }
-
-    private static bool TryReadStringArray(
-        JsonElement json, string name, bool required, out IReadOnlyList<string?> items, [NotNullWhen(false)] out string? error)
-    {
-        items = [];
-        if (!TryGetProperty(json, name, out var property) || property.ValueKind == JsonValueKind.Null)
-        {
-            error = required ? $"'{name}' is missing" : null;
-            return !required;
-        }
-
-        if (property.ValueKind != JsonValueKind.Array)
-        {
-            error = $"'{name}' is not an array";
-            return false;
-        }
-
-        items = property.EnumerateArray()
-            .Select(item => item.ValueKind == JsonValueKind.String ? item.GetString() : null)
-            .ToArray();
-        error = null;
-        return true;
-    }
-
-    // Property names are matched case-insensitively: "Category" is as clear as "category".
-    private static bool TryGetProperty(JsonElement json, string name, out JsonElement value)
-    {
-        foreach (var property in json.EnumerateObject())
-        {
-            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
-            {
-                value = property.Value;
-                return true;
-            }
-        }
-
-        value = default;
-        return false;
     }
 }
