@@ -11,7 +11,7 @@ var migrations = builder.AddProject<Projects.SignalHarvester_MigrationService>(R
     .WaitFor(database);
 
 builder.AddProject<Projects.SignalHarvester_Api>(ResourceNames.Api)
-    .WithConfigurationSections(builder, "Discovery")
+    .WithApiSettings(builder)
     .WithReference(database, ResourceNames.Database)
     .WithReference(cache, ResourceNames.Cache)
     .WaitFor(cache)

@@ -3,15 +3,21 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
+using Hangfire.PostgreSql;
 using Npgsql;
 using SignalHarvester.Core.Data;
 
 namespace SignalHarvester.MigrationService;
 
-/// <summary>Reaches the database, applies migrations under an advisory lock and keeps <c>schema_version</c> in step.</summary>
+/// <summary>
+/// Reaches the database, applies migrations (and installs Hangfire's schema) under an advisory lock
+/// and keeps <c>schema_version</c> in step.
+/// </summary>
 internal sealed class MigrationRunner(IServiceScopeFactory scopes, IOptions<MigrationOptions> options, ILogger<MigrationRunner> logger)
 {
     public static readonly ActivitySource ActivitySource = new("SignalHarvester.Migrations");
+
+    public const string HangfireSchema = "hangfire";
 
     private const string DuplicateDatabase = "42P04";
     private const string InvalidCatalogName = "3D000";
@@ -73,6 +79,8 @@ internal sealed class MigrationRunner(IServiceScopeFactory scopes, IOptions<Migr
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             await db.Database.MigrateAsync(cancellationToken);
             var version = await RecordSchemaVersionsAsync(db, cancellationToken);
+            // Hangfire's own schema too, so the API can enqueue jobs before the worker has started.
+            PostgreSqlObjectsInstaller.Install(lockConnection, HangfireSchema);
             activity?.SetTag("migrations.applied", pending.Count);
             activity?.SetTag("schema.version", version);
             return new MigrationResult(server, pending, version);

@@ -1,5 +1,9 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SignalHarvester.Api.Endpoints;
+using SignalHarvester.Api.Jobs;
+using SignalHarvester.Api.RateLimiting;
+using SignalHarvester.Api.Security;
 using SignalHarvester.Core.Discovery;
 using SignalHarvester.Core.Hosting;
 
@@ -10,10 +14,16 @@ internal static class ApiServiceExtensions
     public static IHostApplicationBuilder AddApiServices(this IHostApplicationBuilder builder)
     {
         builder.AddHarvestDatabase();
-        builder.AddHarvestCache();
+        // Without Redis the API keeps serving (in-process rate limits): degraded, not unhealthy.
+        builder.AddHarvestCache(failureStatus: HealthStatus.Degraded);
         builder.Services.AddProblemDetails();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.Configure<DiscoveryScoringOptions>(builder.Configuration.GetSection(DiscoveryScoringOptions.SectionName));
+        builder.AddApiKeySecurity();
+        builder.AddApiRateLimiting();
+        builder.AddPipelineJobs();
+        builder.AddHttpHardening();
+        builder.AddApiDocumentation();
         return builder;
     }
 
@@ -21,16 +31,24 @@ internal static class ApiServiceExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseSecurityHeaders();
+        app.UseResponseCompression();
+        app.UseCors();
+        app.UseApiRateLimiting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         return app;
     }
 
     public static WebApplication MapApi(this WebApplication app)
     {
-        app.MapGet("/", () => Results.Ok(new { service = "SignalHarvester API", health = "/health/ready", metrics = "/metrics/prometheus" }))
+        app.MapGet("/", () => Results.Ok(new { service = "SignalHarvester API", health = "/health/ready", metrics = "/metrics/prometheus", openapi = "/openapi/v1.json", docs = "/scalar" }))
             .ExcludeFromDescription();
+        app.MapApiDocumentation();
         app.MapGroup("/api/v1")
             .MapSignalsEndpoints()
-            .MapDiscoveriesEndpoints();
+            .MapDiscoveriesEndpoints()
+            .MapPipelinesEndpoints();
         return app;
     }
 }

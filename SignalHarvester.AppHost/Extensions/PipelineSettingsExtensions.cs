@@ -55,7 +55,10 @@ internal static class PipelineSettingsExtensions
         return service;
     }
 
-    // Credentials only travel as secret parameters (see OptionalSecretDefault), never as plain values.
+    // Credentials only travel as secret parameters (see OptionalSecretDefault and the api-key
+    // parameter), never as plain values.
     private static bool IsCredential(string key) =>
-        Credentials.Any(c => string.Equals(c.Key, key, StringComparison.OrdinalIgnoreCase));
+        Credentials.Any(c => string.Equals(c.Key, key, StringComparison.OrdinalIgnoreCase))
+        || key.Equals("Api:Keys", StringComparison.OrdinalIgnoreCase)
+        || key.StartsWith("Api:Keys:", StringComparison.OrdinalIgnoreCase);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using SignalHarvester.Core.Data;
 using SignalHarvester.ServiceDefaults.Health;
@@ -25,11 +26,15 @@ public static class DataHostingExtensions
         return builder;
     }
 
-    /// <summary>Redis (connection string <c>cache</c>) with the <c>redis</c> readiness check.</summary>
-    public static IHostApplicationBuilder AddHarvestCache(this IHostApplicationBuilder builder)
+    /// <summary>
+    /// Redis (connection string <c>cache</c>) with the <c>redis</c> readiness check. A service that
+    /// keeps working without Redis (the API falls back to in-process rate limits) reports its loss
+    /// as <see cref="HealthStatus.Degraded"/> instead of the default <see cref="HealthStatus.Unhealthy"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddHarvestCache(this IHostApplicationBuilder builder, HealthStatus failureStatus = HealthStatus.Unhealthy)
     {
         builder.AddRedisClient(ResourceNames.Cache, settings => settings.DisableHealthChecks = true);
-        builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [HealthTags.Ready]);
+        builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", failureStatus, [HealthTags.Ready]);
         return builder;
     }
 }

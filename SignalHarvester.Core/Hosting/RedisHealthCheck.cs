@@ -3,7 +3,7 @@ using StackExchange.Redis;
 
 namespace SignalHarvester.Core.Hosting;
 
-/// <summary>Healthy when Redis answers PING on the shared connection.</summary>
+/// <summary>Healthy when Redis answers PING on the shared connection; else the registration's failure status.</summary>
 internal sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -13,9 +13,9 @@ internal sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCh
             var latency = await redis.GetDatabase().PingAsync();
             return HealthCheckResult.Healthy($"PING answered in {latency.TotalMilliseconds:F1} ms");
         }
-        catch (RedisException e)
+        catch (Exception e) when (e is RedisException or TimeoutException)
         {
-            return HealthCheckResult.Unhealthy(e.Message);
+            return new HealthCheckResult(context.Registration.FailureStatus, e.Message);
         }
     }
 }

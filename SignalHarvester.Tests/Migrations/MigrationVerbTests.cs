@@ -44,6 +44,9 @@ public sealed class MigrationVerbTests(StackFixture stack) : IAsyncLifetime
         Assert.True(second.ExitCode == 0, second.ToString());
         Assert.Contains($"Schema up to date at version {MigrationCount}", second.Output);
         Assert.Equal(MigrationCount, await scratch.ScalarAsync<long>(ScratchDatabases.DatabaseOf(url), "select count(*) from schema_version"));
+        Assert.True(await scratch.ScalarAsync<long>(ScratchDatabases.DatabaseOf(url),
+            "select count(*) from information_schema.tables where table_schema = 'hangfire' and table_name = 'job'") == 1,
+            "Hangfire's schema is installed with the application's");
     }
 
     [Fact]

@@ -1,0 +1,108 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using SignalHarvester.Api.Security;
+using StackExchange.Redis;
+
+namespace SignalHarvester.Api.RateLimiting;
+
+/// <summary>
+/// Limits every request (except health probes and metric scrapes, see <see cref="IsExempt"/>) per
+/// client and puts <c>X-RateLimit-Limit</c>, <c>X-RateLimit-Remaining</c> and
+/// <c>X-RateLimit-Reset</c> on every response — success, client error or server error. The headers
+/// are written when the response starts, so they survive the exception handler clearing the
+/// response for a 500. A rejected request gets 429 ProblemDetails with <c>Retry-After</c>.
+/// Decisions come from Redis (shared by all replicas); while Redis is unreachable an in-process
+/// limiter with the same limits decides and the <c>redis</c> health check reports Degraded.
+/// </summary>
+public sealed partial class RateLimitMiddleware(
+    RequestDelegate next,
+    RedisTokenBucket shared,
+    InProcessTokenBuckets local,
+    ApiKeyStore keys,
+    IOptionsMonitor<RateLimitingOptions> options,
+    IProblemDetailsService problemDetails,
+    ILogger<RateLimitMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (IsExempt(context.Request.Path))
+        {
+            await next(context);
+            return;
+        }
+
+        var decision = await DecideAsync(Partition(context));
+        context.Response.OnStarting(() =>
+        {
+            var headers = context.Response.Headers;
+            headers["X-RateLimit-Limit"] = decision.Limit.ToString(CultureInfo.InvariantCulture);
+            headers["X-RateLimit-Remaining"] = decision.Remaining.ToString(CultureInfo.InvariantCulture);
+            headers["X-RateLimit-Reset"] = decision.ResetUnixSeconds.ToString(CultureInfo.InvariantCulture);
+            if (!decision.Allowed)
+            {
+                headers.RetryAfter = decision.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            }
+
+            return Task.CompletedTask;
+        });
+
+        if (decision.Allowed)
+        {
+            await next(context);
+            return;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        await problemDetails.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Too many requests",
+                Detail = $"The limit of {decision.Limit} requests per minute is used up; retry in {decision.RetryAfterSeconds} s.",
+            },
+        });
+    }
+
+    /// <summary>
+    /// Health probes and Prometheus scrapes are neither limited nor given rate-limit headers: an
+    /// orchestrator must always be able to probe a replica, and a busy client must not make its
+    /// replica look unhealthy.
+    /// </summary>
+    public static bool IsExempt(PathString path) =>
+        path.StartsWithSegments("/health") || path.StartsWithSegments("/metrics");
+
+    private ClientPartition Partition(HttpContext context)
+    {
+        var settings = options.CurrentValue;
+        if (keys.Find(context.Request.Headers[ApiKeyStore.HeaderName].ToString()) is { } key)
+        {
+            return new ClientPartition($"key:{key.Name}", settings.LimitFor(key.Tier));
+        }
+
+        // Without a valid key, the client address (the connection's; put forwarded-headers handling
+        // in front when the API runs behind a reverse proxy).
+        return new ClientPartition($"ip:{context.Connection.RemoteIpAddress}", settings.LimitFor(null));
+    }
+
+    private async Task<RateLimitDecision> DecideAsync(ClientPartition partition)
+    {
+        if (shared.IsAvailable)
+        {
+            try
+            {
+                return await shared.AcquireAsync(partition, TimeSpan.FromMilliseconds(options.CurrentValue.RedisTimeoutMilliseconds));
+            }
+            catch (Exception e) when (e is RedisException or TimeoutException)
+            {
+                LogRedisUnavailable(logger, e);
+            }
+        }
+
+        return local.Acquire(partition);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis did not answer the rate limiter; the in-process limiter decides this request")]
+    private static partial void LogRedisUnavailable(ILogger logger, Exception exception);
+}

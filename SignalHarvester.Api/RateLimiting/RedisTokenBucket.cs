@@ -1,0 +1,61 @@
+using StackExchange.Redis;
+
+namespace SignalHarvester.Api.RateLimiting;
+
+/// <summary>
+/// The token bucket every API replica shares, as one atomic Lua script per request on Redis.
+/// <para>
+/// Why not the RedisRateLimiting library: its token bucket limiter does not report how many
+/// tokens are left on a granted lease, and every response must carry an accurate
+/// <c>X-RateLimit-Remaining</c>; the script below is small, answers allowed / remaining / reset /
+/// retry-after in one round trip, and uses Redis' clock (<c>TIME</c>) so replicas with skewed
+/// clocks still agree.
+/// </para>
+/// </summary>
+public sealed class RedisTokenBucket(IConnectionMultiplexer redis)
+{
+    private const string KeyPrefix = "signalharvester:ratelimit:";
+
+    // KEYS[1] bucket; ARGV[1] capacity (= tokens per minute); ARGV[2] refill period in seconds.
+    // Returns { allowed (0/1), whole tokens left, seconds until full, seconds until next token, now (Unix s) }.
+    private static readonly LuaScript Script = LuaScript.Prepare(
+        """
+        local capacity = tonumber(@capacity)
+        local period = tonumber(@period)
+        local rate = capacity / period
+        local t = redis.call('TIME')
+        local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
+        local state = redis.call('HMGET', @key, 'tokens', 'ts')
+        local tokens = tonumber(state[1])
+        local ts = tonumber(state[2])
+        if tokens == nil or ts == nil then
+          tokens = capacity
+          ts = now
+        end
+        tokens = math.min(capacity, tokens + math.max(0, now - ts) * rate)
+        local allowed = 0
+        if tokens >= 1 then
+          tokens = tokens - 1
+          allowed = 1
+        end
+        redis.call('HSET', @key, 'tokens', tostring(tokens), 'ts', tostring(now))
+        redis.call('EXPIRE', @key, math.ceil(period) + 1)
+        local reset = math.ceil((capacity - tokens) / rate)
+        local retry = 0
+        if allowed == 0 then
+          retry = math.max(1, math.ceil((1 - tokens) / rate))
+        end
+        return { allowed, math.floor(tokens), reset, retry, math.floor(now) }
+        """);
+
+    public bool IsAvailable => redis.IsConnected;
+
+    public async Task<RateLimitDecision> AcquireAsync(ClientPartition partition, TimeSpan timeout)
+    {
+        var result = (RedisResult[])(await redis.GetDatabase()
+            .ScriptEvaluateAsync(Script, new { key = (RedisKey)(KeyPrefix + partition.Id), capacity = partition.LimitPerMinute, period = 60 })
+            .WaitAsync(timeout))!;
+        var now = (long)result[4];
+        return new RateLimitDecision((int)result[0] == 1, partition.LimitPerMinute, (int)result[1], now + (long)result[2], (int)result[3]);
+    }
+}

@@ -1,0 +1,25 @@
+namespace SignalHarvester.Api.Security;
+
+public enum ApiKeyTier
+{
+    Standard,
+    Premium,
+}
+
+/// <summary>One client's key. Keys are secrets: they come from secret parameters / secret stores, never from appsettings.</summary>
+public sealed class ApiKeyDefinition
+{
+    public string Name { get; set; } = "";
+
+    public string Key { get; set; } = "";
+
+    public ApiKeyTier Tier { get; set; } = ApiKeyTier.Standard;
+}
+
+/// <summary>The <c>Api:Keys</c> section: an array of <c>{ Name, Key, Tier }</c>.</summary>
+public sealed class ApiKeyOptions
+{
+    public const string SectionName = "Api";
+
+    public List<ApiKeyDefinition> Keys { get; set; } = [];
+}

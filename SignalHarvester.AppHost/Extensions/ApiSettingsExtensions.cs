@@ -1,0 +1,24 @@
+namespace SignalHarvester.AppHost.Extensions;
+
+/// <summary>
+/// What the api needs from the AppHost: its <c>Discovery</c> (score weights), <c>Api</c> (CORS,
+/// body limit) and <c>RateLimiting</c> sections as environment variables, and the development API
+/// key as a secret parameter.
+/// </summary>
+internal static class ApiSettingsExtensions
+{
+    public const string ApiKeyParameter = "api-key";
+
+    public static IResourceBuilder<ProjectResource> WithApiSettings(
+        this IResourceBuilder<ProjectResource> api, IDistributedApplicationBuilder builder)
+    {
+        // Generated on first run and kept in the AppHost's user secrets, like the database passwords;
+        // a standard-tier key named "development".
+        var apiKey = builder.AddParameter(ApiKeyParameter, new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
+        return api
+            .WithConfigurationSections(builder, "Discovery", "Api", "RateLimiting")
+            .WithEnvironment("Api__Keys__0__Name", "development")
+            .WithEnvironment("Api__Keys__0__Key", apiKey)
+            .WithEnvironment("Api__Keys__0__Tier", "standard");
+    }
+}

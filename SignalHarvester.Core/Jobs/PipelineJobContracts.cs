@@ -1,0 +1,21 @@
+namespace SignalHarvester.Core.Jobs;
+
+/// <summary>
+/// The worker's pipeline jobs as other services address them in Hangfire's storage: the type name
+/// Hangfire serialises (simple assembly name) and the method it invokes, <c>RunAsync(CancellationToken)</c>.
+/// Services that only enqueue (the API) use these names instead of referencing the worker; a test
+/// checks they match the worker's classes.
+/// </summary>
+public static class PipelineJobContracts
+{
+    public const string MethodName = "RunAsync";
+
+    public static readonly PipelineJobContract Signals = new("signals", "SignalHarvester.Worker.Signals.SignalPipelineJob, SignalHarvester.Worker");
+
+    public static readonly PipelineJobContract Discovery = new("discovery", "SignalHarvester.Worker.Discovery.DiscoveryPipelineJob, SignalHarvester.Worker");
+
+    public static IReadOnlyList<PipelineJobContract> All { get; } = [Signals, Discovery];
+}
+
+/// <summary>A pipeline by its public name (<c>signals</c>, <c>discovery</c>) and the worker's job type name.</summary>
+public sealed record PipelineJobContract(string Pipeline, string WorkerTypeName);

@@ -1,0 +1,66 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SignalHarvester.Tests.Api;
+
+internal static class ApiTestHelpers
+{
+    public const string ApiKeyHeader = "X-API-Key";
+
+    /// <summary>The AppHost's generated (or overridden) <c>api-key</c> parameter, as the api received it.</summary>
+    public static async Task<string> ApiKeyAsync(this DistributedApplication app)
+    {
+        var parameter = app.Services.GetRequiredService<DistributedApplicationModel>().Resources
+            .OfType<ParameterResource>().Single(p => p.Name == "api-key");
+        return await parameter.GetValueAsync(CancellationToken.None) ?? throw new InvalidOperationException("api-key has no value");
+    }
+
+    public static HttpRequestMessage Request(HttpMethod method, string path, string? apiKey = null)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (apiKey is not null)
+        {
+            request.Headers.Add(ApiKeyHeader, apiKey);
+        }
+
+        return request;
+    }
+
+    public static async Task<JsonElement> ProblemAsync(HttpResponseMessage response)
+    {
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var root = body.RootElement.Clone();
+        Assert.Equal((int)response.StatusCode, root.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrEmpty(root.GetProperty("title").GetString()));
+        return root;
+    }
+
+    public static string? Header(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) ? string.Join(",", values)
+        : response.Content.Headers.TryGetValues(name, out var contentValues) ? string.Join(",", contentValues)
+        : null;
+
+    public static void AssertRateLimitHeaders(HttpResponseMessage response, int? expectedLimit = null)
+    {
+        var limit = Header(response, "X-RateLimit-Limit");
+        var remaining = Header(response, "X-RateLimit-Remaining");
+        var reset = Header(response, "X-RateLimit-Reset");
+        Assert.True(limit is not null && remaining is not null && reset is not null,
+            $"{(int)response.StatusCode} {response.RequestMessage?.RequestUri} lacks rate-limit headers");
+        Assert.True(int.Parse(limit!) > 0);
+        if (expectedLimit is not null)
+        {
+            Assert.Equal(expectedLimit.Value, int.Parse(limit!));
+        }
+
+        Assert.InRange(int.Parse(remaining!), 0, int.Parse(limit!));
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        Assert.InRange(long.Parse(reset!), now - 5, now + 3600);
+    }
+
+    public static MediaTypeWithQualityHeaderValue Json { get; } = new("application/json");
+}

@@ -1,0 +1,36 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using SignalHarvester.Core;
+using SignalHarvester.Tests.Infrastructure;
+
+namespace SignalHarvester.Tests.Api;
+
+/// <summary>
+/// The stack with a tiny anonymous limit and the api on two replicas behind the AppHost's endpoint,
+/// so a client's budget is visibly shared (or not) between replicas.
+/// </summary>
+public sealed class RateLimitStackFixture : StackFixture
+{
+    public const int AnonymousPerMinute = 5;
+    public const string ApiKey = "test-key-rate-limits-0123456789abcdef";
+
+    protected override IEnumerable<string> AppHostArguments =>
+    [
+        $"--RateLimiting:AnonymousPerMinute={AnonymousPerMinute}",
+        "--RateLimiting:StandardPerMinute=1000",
+        $"--Parameters:api-key={ApiKey}",
+    ];
+
+    protected override void Configure(IDistributedApplicationTestingBuilder builder)
+    {
+        var api = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == ResourceNames.Api);
+        builder.CreateResourceBuilder(api).WithReplicas(2);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class RateLimitCollection : ICollectionFixture<RateLimitStackFixture>
+{
+    public const string Name = "rate-limits";
+}

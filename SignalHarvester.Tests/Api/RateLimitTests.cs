@@ -1,0 +1,81 @@
+using System.Net;
+using Aspire.Hosting.ApplicationModel;
+using SignalHarvester.Core;
+using SignalHarvester.Tests.Infrastructure;
+using static SignalHarvester.Tests.Api.ApiTestHelpers;
+
+namespace SignalHarvester.Tests.Api;
+
+[Collection(RateLimitCollection.Name)]
+public sealed class RateLimitTests(RateLimitStackFixture stack)
+{
+    [Fact]
+    public async Task Anonymous_budget_is_shared_by_both_replicas_then_429_with_retry_after()
+    {
+        Assert.Equal(2, await RunningApiProcessesAsync());
+
+        // Through the AppHost's endpoint, which spreads requests over both replicas: with per-replica
+        // buckets the 6th..10th requests would still pass; with the shared Redis bucket they do not
+        // (a 6th may pass if a token refilled meanwhile: one per 12 s at 5/min).
+        using var client = stack.CreateApiClient();
+        var passed = 0;
+        HttpResponseMessage? rejected = null;
+        for (var i = 0; i < 3 * RateLimitStackFixture.AnonymousPerMinute && rejected is null; i++)
+        {
+            var response = await client.GetAsync("/api/v1/signals/stats");
+            AssertRateLimitHeaders(response, RateLimitStackFixture.AnonymousPerMinute);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                rejected = response;
+            }
+            else
+            {
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                passed++;
+                response.Dispose();
+            }
+        }
+
+        Assert.NotNull(rejected);
+        using (rejected)
+        {
+            Assert.InRange(passed, RateLimitStackFixture.AnonymousPerMinute, RateLimitStackFixture.AnonymousPerMinute + 1);
+            await ProblemAsync(rejected);
+            Assert.Equal("0", Header(rejected, "X-RateLimit-Remaining"));
+            var retryAfter = int.Parse(Header(rejected, "Retry-After")!);
+            Assert.InRange(retryAfter, 1, 60);
+        }
+
+        // A key is its own partition with its own (standard) limit.
+        using var withKey = await client.SendAsync(Request(HttpMethod.Get, "/api/v1/signals/stats", RateLimitStackFixture.ApiKey));
+        Assert.Equal(HttpStatusCode.OK, withKey.StatusCode);
+        AssertRateLimitHeaders(withKey, 1000);
+
+        // Probes are exempt, so the orchestrator still sees the replicas healthy.
+        using var ready = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+    }
+
+    // The api's replicas are separate processes (distinct pids) behind one AppHost endpoint.
+    private async Task<int> RunningApiProcessesAsync()
+    {
+        var pids = new Dictionary<string, object?>();
+        using var watch = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        try
+        {
+            await foreach (var e in stack.App.ResourceNotifications.WatchAsync(watch.Token))
+            {
+                if (e.Resource.Name == ResourceNames.Api && e.Snapshot.State?.Text == KnownResourceStates.Running)
+                {
+                    pids[e.ResourceId] = e.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // WatchAsync replays every resource's current state, then waits for changes.
+        }
+
+        return pids.Values.Where(pid => pid is not null).Distinct().Count();
+    }
+}
