@@ -142,7 +142,8 @@ internal static class ComposeFileWriter
             var environment = new List<KeyValuePair<string, string>>
             {
                 new(StagingVariables.Domain, $"${{{StagingVariables.Domain}:-staging.localhost}}"),
-                new(StagingVariables.TlsEmail, $"${{{StagingVariables.TlsEmail}:-}}"),
+                // Never empty inside the container: Caddy would read an empty value, not its `internal` default.
+                new(StagingVariables.TlsEmail, $"${{{StagingVariables.TlsEmail}:-internal}}"),
             };
             foreach (var site in StagingVariables.ProtectedSites)
             {
