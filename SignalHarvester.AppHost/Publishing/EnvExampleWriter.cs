@@ -15,7 +15,8 @@ internal static class EnvExampleWriter
         "Generate: openssl rand -hex 24. Hex only: the value goes verbatim into URLs (percent-encode anything else, " +
         "which then breaks the key=value connection strings) and Redis' comma-separated connection string.";
 
-    private const string OptionalHelp = "Optional credential: empty turns the feature off (embedded samples / heuristics).";
+    private const string OptionalHelp =
+        "Optional credential: empty runs without it (embedded sample posts, heuristic classifier, no Slack, anonymous GitHub).";
 
     public static string Write(StagingModel model)
     {
