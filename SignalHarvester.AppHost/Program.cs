@@ -1,5 +1,6 @@
 using SignalHarvester.AppHost.Extensions;
 using SignalHarvester.AppHost.Infrastructure;
+using SignalHarvester.AppHost.Publishing;
 using SignalHarvester.Core;
 
 var builder = DistributedApplication.CreateBuilder(args);
@@ -26,4 +27,4 @@ builder.AddProject<Projects.SignalHarvester_Worker>(ResourceNames.Worker)
     .WaitForCompletion(migrations)
     .WithHttpHealthCheck("/health/ready");
 
-builder.Build().Run();
+builder.Build().RunOrPublishStaging();

@@ -1,17 +1,23 @@
 #!/usr/bin/env bash
 # Installs what SignalHarvester needs beside the .NET SDK when it is missing: PostgreSQL and Redis
-# server binaries for the AppHost's local mode (used when no container engine answers).
+# server binaries for the AppHost's local mode (used when no container engine answers), and the
+# tools the deployment tests validate the staging bundle with (promtool, amtool, caddy, docker-compose).
 # Idempotent and quiet when everything is there.
 set -euo pipefail
 
 have_postgres() { command -v postgres >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; }
 have_redis() { command -v redis-server >/dev/null 2>&1; }
+have() { command -v "$1" >/dev/null 2>&1; }
 
 command -v dotnet >/dev/null 2>&1 || { echo "prerequisites: the .NET 10 SDK is missing: https://dot.net/download" >&2; exit 1; }
 
 missing=()
 have_postgres || missing+=(postgres)
 have_redis || missing+=(redis)
+have promtool || missing+=(promtool)
+have amtool || missing+=(amtool)
+have caddy || missing+=(caddy)
+have docker-compose || missing+=(docker-compose)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 echo "prerequisites: installing ${missing[*]}" >&2
@@ -20,15 +26,30 @@ if command -v apt-get >/dev/null 2>&1; then
   [ "$(id -u)" = 0 ] || sudo=(sudo)
   packages=()
   for m in "${missing[@]}"; do
-    case $m in postgres) packages+=(postgresql) ;; redis) packages+=(redis-server) ;; esac
+    case $m in
+      postgres) packages+=(postgresql) ;;
+      redis) packages+=(redis-server) ;;
+      promtool) packages+=(prometheus) ;;
+      amtool) packages+=(prometheus-alertmanager) ;;
+      caddy) packages+=(caddy) ;;
+      docker-compose) packages+=(docker-compose) ;;
+    esac
   done
   "${sudo[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
 elif command -v brew >/dev/null 2>&1; then
   for m in "${missing[@]}"; do
-    case $m in postgres) brew install postgresql@16 && brew link --force postgresql@16 ;; redis) brew install redis ;; esac
+    case $m in
+      postgres) brew install postgresql@16 && brew link --force postgresql@16 ;;
+      redis) brew install redis ;;
+      # Deployment-test tools: named, not installed (apt only), so a Mac stays as its owner set it up.
+      promtool) echo "prerequisites: for the deployment tests install promtool: brew install prometheus" >&2 ;;
+      amtool) echo "prerequisites: for the deployment tests install amtool: brew install alertmanager" >&2 ;;
+      caddy) echo "prerequisites: for the deployment tests install caddy: brew install caddy" >&2 ;;
+      docker-compose) echo "prerequisites: for the deployment tests install docker-compose: brew install docker-compose" >&2 ;;
+    esac
   done
 else
-  echo "prerequisites: install PostgreSQL 15+ and Redis 7+ server binaries with your package manager" >&2
+  echo "prerequisites: install with your package manager: ${missing[*]} (PostgreSQL 15+, Redis 7+; prometheus, alertmanager, caddy, docker-compose for the deployment tests)" >&2
   exit 1
 fi

@@ -23,14 +23,21 @@ internal static class InfrastructureExtensions
         var postgresPassword = builder.AddGeneratedSecret($"{ResourceNames.Postgres}-password");
         var redisPassword = builder.AddGeneratedSecret($"{ResourceNames.Cache}-password");
 
-        var mode = InfrastructureModeResolver.Resolve(builder.Configuration["Infrastructure:Mode"]);
+        // Publishing always describes the container deployment, whatever runs PostgreSQL and Redis locally.
+        var mode = builder.ExecutionContext.IsPublishMode
+            ? InfrastructureMode.Containers
+            : InfrastructureModeResolver.Resolve(builder.Configuration["Infrastructure:Mode"]);
         if (mode == InfrastructureMode.Containers)
         {
+            // Same major versions as staging (deploy/staging) and the local mode's PostgreSQL 15 / Redis 7.
+            // Volume names are fixed: the generated ones hash the AppHost's path, which differs per checkout.
             var database = builder.AddPostgres(ResourceNames.Postgres, password: postgresPassword)
-                .WithDataVolume()
+                .WithImageTag("15")
+                .WithDataVolume($"signalharvester-{ResourceNames.Postgres}-data")
                 .AddDatabase(ResourceNames.Database);
             var cache = builder.AddRedis(ResourceNames.Cache, password: redisPassword)
-                .WithDataVolume();
+                .WithImageTag("7")
+                .WithDataVolume($"signalharvester-{ResourceNames.Cache}-data");
             return new BackingServices(database, cache);
         }
 

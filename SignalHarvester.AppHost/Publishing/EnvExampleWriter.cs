@@ -1,0 +1,39 @@
+using System.Text;
+
+namespace SignalHarvester.AppHost.Publishing;
+
+/// <summary>
+/// <c>.env.staging.example</c>: every variable the compose file references. Secrets are empty, each
+/// with the command that generates one; nothing secret is ever generated into the bundle.
+/// </summary>
+internal static class EnvExampleWriter
+{
+    public const string FileName = ".env.staging.example";
+
+    // Passwords of the model go verbatim into URLs (HARVEST_URI, CACHE_URI) and key=value connection strings.
+    private const string PasswordHelp =
+        "Generate: openssl rand -hex 24. Hex only: the value goes verbatim into URLs (percent-encode anything else, " +
+        "which then breaks the key=value connection strings) and Redis' comma-separated connection string.";
+
+    private const string OptionalHelp =
+        "Optional credential: empty runs without it (embedded sample posts, heuristic classifier, no Slack, anonymous GitHub).";
+
+    public static string Write(StagingModel model)
+    {
+        var text = new StringBuilder()
+            .Append("# Generated from the AppHost's application model (--publisher staging).\n")
+            .Append("# Copy to .env.staging, fill in the empty secrets, and keep that file out of git.\n");
+        foreach (var parameter in model.Parameters)
+        {
+            var help = parameter.Name.EndsWith("-password", StringComparison.Ordinal) ? PasswordHelp : OptionalHelp;
+            text.Append('\n').Append($"# {parameter.Name} (secret parameter of the AppHost). {help}\n").Append($"{parameter.Variable}=\n");
+        }
+
+        foreach (var variable in StagingVariables.All())
+        {
+            text.Append('\n').Append($"# {variable.Comment}\n").Append($"{variable.Name}={variable.Default}\n");
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,51 @@
+namespace SignalHarvester.Tests.Deployment;
+
+/// <summary>
+/// The staging bundle regenerated from the AppHost into a temporary directory, once per test class,
+/// exactly as an operator would (<c>dotnet run --project SignalHarvester.AppHost -- --publisher staging</c>).
+/// </summary>
+public sealed class GeneratedBundle : IAsyncLifetime
+{
+    public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("signalharvester-staging-").FullName;
+
+    public string CheckedIn { get; } = Path.Combine(Tool.RepositoryRoot(), "deploy", "staging");
+
+    public async Task InitializeAsync()
+    {
+        // --no-build: the test run has just built the AppHost (the test project references it).
+        var result = await Tool.RunAsync("dotnet",
+            ["run", "--no-build", "--project", "SignalHarvester.AppHost", "--", "--publisher", "staging", "--output-path", Directory],
+            Tool.RepositoryRoot());
+        Assert.True(result.ExitCode == 0, $"generating the bundle failed: {result}");
+    }
+
+    public Task DisposeAsync()
+    {
+        System.IO.Directory.Delete(Directory, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    public IReadOnlyList<string> Files() =>
+        System.IO.Directory.EnumerateFiles(Directory, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(Directory, f))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    public string Read(string file) => File.ReadAllText(Path.Combine(Directory, file));
+
+    /// <summary>The example env file with every empty value filled with a dummy, for tools that insist on values.</summary>
+    public string DummyEnvFile()
+    {
+        var path = Path.Combine(Directory, ".env.test");
+        var lines = Read(".env.staging.example").Split('\n')
+            .Select(line => line.EndsWith('=') && !line.StartsWith('#') ? line + DummyValue(line) : line);
+        // CADDY_TLS_EMAIL stays as in the example: empty means Caddy's internal CA.
+        File.WriteAllText(path, string.Join('\n', lines));
+        return path;
+    }
+
+    private static string DummyValue(string line) => line.StartsWith("CADDY_TLS_EMAIL=", StringComparison.Ordinal) ? ""
+        : line.Contains("HASH", StringComparison.Ordinal)
+        ? "JDJhJDE0JEVUNlFCZFhBSEJ6T2xOamJDSm5GbS5UVVFZQWhPVExLd0JGdUl0aW9CeVE0a3ZlT0s5Z0FL" // base64 of a bcrypt hash
+        : "0123456789abcdef";
+}
