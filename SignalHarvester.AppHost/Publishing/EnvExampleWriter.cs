@@ -10,9 +10,9 @@ internal static class EnvExampleWriter
 {
     public const string FileName = ".env.staging.example";
 
-    // Passwords of the model go verbatim into URLs (HARVEST_URI, CACHE_URI) and key=value connection strings.
-    private const string PasswordHelp =
-        "Generate: openssl rand -hex 24. Hex only: the value goes verbatim into URLs (percent-encode anything else, " +
+    // Generated values go verbatim into URLs (HARVEST_URI, CACHE_URI), key=value connection strings and headers.
+    private const string RequiredHelp =
+        "Required. Generate: openssl rand -hex 24. Hex only: the value goes verbatim into URLs (percent-encode anything else, " +
         "which then breaks the key=value connection strings) and Redis' comma-separated connection string.";
 
     private const string OptionalHelp =
@@ -25,7 +25,7 @@ internal static class EnvExampleWriter
             .Append("# Copy to .env.staging, fill in the empty secrets, and keep that file out of git.\n");
         foreach (var parameter in model.Parameters)
         {
-            var help = parameter.Name.EndsWith("-password", StringComparison.Ordinal) ? PasswordHelp : OptionalHelp;
+            var help = parameter.Required ? RequiredHelp : OptionalHelp;
             text.Append('\n').Append($"# {parameter.Name} (secret parameter of the AppHost). {help}\n").Append($"{parameter.Variable}=\n");
         }
 

@@ -32,7 +32,8 @@ internal sealed record StagingService(
 }
 
 /// <summary>A parameter of the model, supplied to the deployment as an environment variable.</summary>
-internal sealed record StagingParameter(string Name, string Variable, bool Secret);
+/// <param name="Required">Generated in development (passwords, the API key): a deployment must supply one.</param>
+internal sealed record StagingParameter(string Name, string Variable, bool Secret, bool Required);
 
 /// <summary>
 /// The application model reduced to what a container deployment needs: services (with their
@@ -181,7 +182,7 @@ internal sealed class StagingModel
     private string Variable(ParameterResource parameter)
     {
         var variable = parameter.Name.ToUpperInvariant().Replace('-', '_');
-        parameters.TryAdd(parameter.Name, new StagingParameter(parameter.Name, variable, parameter.Secret));
+        parameters.TryAdd(parameter.Name, new StagingParameter(parameter.Name, variable, parameter.Secret, parameter.Default is GenerateParameterDefault));
         return variable;
     }
 
