@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SignalHarvester.Api.Contracts;
+using SignalHarvester.Core.Caching;
 using SignalHarvester.Core.Data;
 using SignalHarvester.Core.Discovery;
 
@@ -16,8 +17,10 @@ public static class DiscoveriesEndpoints
     public static RouteGroupBuilder MapDiscoveriesEndpoints(this RouteGroupBuilder api)
     {
         var discoveries = api.MapGroup("/discoveries").WithTags("Discoveries");
-        discoveries.MapGet("/", ListAsync).WithName("ListDiscoveries").WithSummary("Discoveries at or above a score, best first");
-        discoveries.MapGet("/{id:long}", GetAsync).WithName("GetDiscovery").WithSummary("One discovery with its score explained");
+        discoveries.MapGet("/", ListAsync).WithName("ListDiscoveries").WithSummary("Discoveries at or above a score, best first")
+            .CacheOutput(ResponseCacheTags.Discoveries);
+        discoveries.MapGet("/{id:long}", GetAsync).WithName("GetDiscovery").WithSummary("One discovery with its score explained")
+            .CacheOutput(ResponseCacheTags.Discoveries);
         return api;
     }
 

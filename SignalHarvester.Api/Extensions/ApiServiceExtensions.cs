@@ -24,6 +24,7 @@ internal static class ApiServiceExtensions
         builder.AddPipelineJobs();
         builder.AddHttpHardening();
         builder.AddApiDocumentation();
+        builder.AddResponseCaching();
         return builder;
     }
 
@@ -37,6 +38,7 @@ internal static class ApiServiceExtensions
         app.UseApiRateLimiting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOutputCache();
         return app;
     }
 

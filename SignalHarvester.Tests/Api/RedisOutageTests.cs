@@ -49,6 +49,12 @@ public sealed class RedisOutageTests(RedisOutageStackFixture stack)
                 "a read served while Redis is down");
             Assert.NotNull(read.Remaining);
 
+            // Cached reads fall back to the database: the Redis response cache is a miss, not an error.
+            using (var discoveries = await client.SendAsync(Request(HttpMethod.Get, "/api/v1/discoveries?limit=1", RedisOutageStackFixture.ApiKey)))
+            {
+                Assert.Equal(HttpStatusCode.OK, discoveries.StatusCode);
+            }
+
             var health = await Eventually.ReturnsAsync(
                 () => ReadyAsync(client),
                 h => h.Status == HttpStatusCode.OK && h.Overall == "degraded" && h.Redis == "degraded",

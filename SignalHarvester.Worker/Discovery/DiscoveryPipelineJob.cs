@@ -1,11 +1,14 @@
 using Hangfire;
+using Microsoft.AspNetCore.OutputCaching;
+using SignalHarvester.Core.Caching;
 using SignalHarvester.Worker.Discovery.Stages;
 using SignalHarvester.Worker.Jobs;
 
 namespace SignalHarvester.Worker.Discovery;
 
 /// <summary>
-/// The discovery pipeline as one Hangfire job: fetch → classify → embed → topics → score. Each stage
+/// The discovery pipeline as one Hangfire job: fetch → classify → embed → topics → score, then the
+/// API's cached discoveries responses are evicted. Each stage
 /// is idempotent and runs even when an earlier one failed; a failing source alone does not fail the
 /// run (it is logged and counted), a failing stage does.
 /// </summary>
@@ -17,6 +20,7 @@ public sealed class DiscoveryPipelineJob(
     EmbedArtifactsStage embed,
     UpdateTopicsStage topics,
     ScoreArtifactsStage score,
+    IOutputCacheStore responseCache,
     DiscoveryMetrics metrics,
     ILogger<DiscoveryPipelineJob> logger)
 {
@@ -30,6 +34,12 @@ public sealed class DiscoveryPipelineJob(
         await run.StageAsync("embed", () => embed.RunAsync(cancellationToken));
         await run.StageAsync("topics", () => topics.RunAsync(cancellationToken));
         await run.StageAsync("score", () => score.RunAsync(cancellationToken));
+        // Cached API responses may now be stale, even after a partly failed run.
+        await run.StageAsync("evict cached responses", async () =>
+        {
+            await responseCache.EvictByTagAsync(ResponseCacheTags.Discoveries, cancellationToken);
+            return ResponseCacheTags.Discoveries;
+        });
         run.Complete(metrics.RunCompleted);
     }
 }

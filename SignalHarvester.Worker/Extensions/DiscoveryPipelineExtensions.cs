@@ -1,3 +1,4 @@
+using SignalHarvester.Core.Caching;
 using SignalHarvester.Core.Discovery;
 using SignalHarvester.Worker.Discovery;
 using SignalHarvester.Worker.Discovery.Sources;
@@ -19,6 +20,7 @@ internal static class DiscoveryPipelineExtensions
         builder.AddDiscoveryScoring();
         builder.AddEntityResolution();
         builder.Services.Configure<DiscoveryOptions>(builder.Configuration.GetSection("Discovery"));
+        builder.AddResponseCacheStore();
 
         builder.Services.AddSingleton<DiscoveryMetrics>();
         builder.Services.AddSingleton<ArtifactStore>();

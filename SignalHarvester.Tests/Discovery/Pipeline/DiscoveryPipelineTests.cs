@@ -119,6 +119,25 @@ public sealed class DiscoveryPipelineTests(DiscoveryStackFixture stack)
         Assert.Equal(HttpStatusCode.BadRequest, (await api.GetAsync("/api/v1/discoveries?minScore=101")).StatusCode);
     }
 
+    [Fact]
+    public async Task Discoveries_responses_are_cached_until_a_discovery_run_evicts_them()
+    {
+        await using var db = await OpenAsync();
+        var classification = await db.ArtifactClassifications.OrderBy(c => c.ArtifactId).FirstAsync();
+        using var api = stack.CreateApiClient();
+        var path = $"/api/v1/discoveries/{classification.ArtifactId}";
+        var before = (await api.GetFromJsonAsync<JsonElement>(path)).GetProperty("reasoning").GetString();
+
+        // A change the pipeline will not overwrite (classifications are not redone): the cache hides it…
+        await db.ArtifactClassifications.Where(c => c.Id == classification.Id)
+            .ExecuteUpdateAsync(c => c.SetProperty(x => x.Reasoning, "edited behind the cache's back"));
+        Assert.Equal(before, (await api.GetFromJsonAsync<JsonElement>(path)).GetProperty("reasoning").GetString());
+
+        // …until a discovery run completes and evicts the tag.
+        Assert.Equal("Succeeded", await stack.RunDiscoveryAsync());
+        Assert.Equal("edited behind the cache's back", (await api.GetFromJsonAsync<JsonElement>(path)).GetProperty("reasoning").GetString());
+    }
+
     private async Task<HarvestDbContext> OpenAsync()
     {
         var options = new DbContextOptionsBuilder<HarvestDbContext>().UseNpgsql(await stack.DatabaseConnectionStringAsync());

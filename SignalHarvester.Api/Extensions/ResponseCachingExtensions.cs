@@ -1,0 +1,23 @@
+using SignalHarvester.Core.Caching;
+
+namespace SignalHarvester.Api.Extensions;
+
+internal static class ResponseCachingExtensions
+{
+    /// <summary>How long a cached discoveries response lives at most; a discovery run evicts it sooner.</summary>
+    private static readonly TimeSpan DiscoveriesLifetime = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Hot reads are cheap: discoveries responses are cached in Redis (shared by every replica), per
+    /// query string, tagged so the worker evicts them when a discovery run completes.
+    /// </summary>
+    public static IHostApplicationBuilder AddResponseCaching(this IHostApplicationBuilder builder)
+    {
+        builder.AddResponseCacheStore();
+        builder.Services.AddOutputCache(options => options.AddPolicy(ResponseCacheTags.Discoveries, policy => policy
+            .Expire(DiscoveriesLifetime)
+            .SetVaryByQuery("*")
+            .Tag(ResponseCacheTags.Discoveries)));
+        return builder;
+    }
+}

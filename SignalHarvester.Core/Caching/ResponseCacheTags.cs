@@ -1,0 +1,7 @@
+namespace SignalHarvester.Core.Caching;
+
+/// <summary>Tags of cached API responses; a pipeline run that changes what they show evicts its tag.</summary>
+public static class ResponseCacheTags
+{
+    public const string Discoveries = "discoveries";
+}
