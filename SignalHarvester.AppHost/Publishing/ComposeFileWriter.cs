@@ -117,7 +117,7 @@ internal static class ComposeFileWriter
             yaml.Value("restart", "unless-stopped");
             yaml.Map("environment",
             [
-                new("GF_SECURITY_ADMIN_PASSWORD", $"${{{StagingVariables.GrafanaAdminPassword}}}"),
+                new("GF_SECURITY_ADMIN_PASSWORD", $"${{{StagingVariables.GrafanaAdminPasswordVariable}}}"),
                 new("GF_SERVER_ROOT_URL", $"https://grafana.${{{StagingVariables.Domain}:-staging.localhost}}"),
                 new("GF_USERS_ALLOW_SIGN_UP", "false"),
             ]);

@@ -11,7 +11,7 @@ internal static class StagingVariables
 {
     public const string Domain = "STAGING_DOMAIN";
     public const string TlsEmail = "CADDY_TLS_EMAIL";
-    public const string GrafanaAdminPassword = "GRAFANA_ADMIN_PASSWORD";
+    public const string GrafanaAdminPasswordVariable = "GRAFANA_ADMIN_PASSWORD";
 
     /// <summary>The sites behind basic auth: (host prefix, service, port, user variable, hash variable).</summary>
     public static readonly (string Host, string Service, int Port, string User, string Hash)[] ProtectedSites =
@@ -29,7 +29,7 @@ internal static class StagingVariables
         yield return new(StagingModel.TagVariable, "latest", Secret: false, "Tag of the signalharvester/* images built by build-images.sh.");
         yield return new(Domain, "staging.localhost", Secret: false, "Hosts are api.<domain>, grafana.<domain>, prometheus.<domain>, alerts.<domain>.");
         yield return new(TlsEmail, "", Secret: false, "Empty: Caddy's internal CA (self-signed). An e-mail address: ACME (Let's Encrypt) certificates for public hosts.");
-        yield return new(GrafanaAdminPassword, "", Secret: true, "Grafana's own admin login. Generate: openssl rand -hex 24");
+        yield return new(GrafanaAdminPasswordVariable, "", Secret: true, "Grafana's own admin login. Generate: openssl rand -hex 24");
         foreach (var site in ProtectedSites)
         {
             yield return new(site.User, site.Host == "alerts" ? "alerts" : site.Service == "grafana" ? "admin" : "metrics", Secret: false,
