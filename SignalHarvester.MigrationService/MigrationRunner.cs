@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Hangfire.PostgreSql;
 using Npgsql;
 using SignalHarvester.Core.Data;
+using SignalHarvester.Core.Jobs;
 
 namespace SignalHarvester.MigrationService;
 
@@ -16,8 +17,6 @@ namespace SignalHarvester.MigrationService;
 internal sealed class MigrationRunner(IServiceScopeFactory scopes, IOptions<MigrationOptions> options, ILogger<MigrationRunner> logger)
 {
     public static readonly ActivitySource ActivitySource = new("SignalHarvester.Migrations");
-
-    public const string HangfireSchema = "hangfire";
 
     private const string DuplicateDatabase = "42P04";
     private const string InvalidCatalogName = "3D000";
@@ -80,7 +79,7 @@ internal sealed class MigrationRunner(IServiceScopeFactory scopes, IOptions<Migr
             await db.Database.MigrateAsync(cancellationToken);
             var version = await RecordSchemaVersionsAsync(db, cancellationToken);
             // Hangfire's own schema too, so the API can enqueue jobs before the worker has started.
-            PostgreSqlObjectsInstaller.Install(lockConnection, HangfireSchema);
+            PostgreSqlObjectsInstaller.Install(lockConnection, HangfireStorageSettings.Schema);
             activity?.SetTag("migrations.applied", pending.Count);
             activity?.SetTag("schema.version", version);
             return new MigrationResult(server, pending, version);

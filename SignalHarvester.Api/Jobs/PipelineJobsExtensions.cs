@@ -3,6 +3,7 @@ using Hangfire.Common;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using SignalHarvester.Core;
+using SignalHarvester.Core.Jobs;
 
 namespace SignalHarvester.Api.Jobs;
 
@@ -22,7 +23,7 @@ public static class PipelineJobsExtensions
         {
             var connectionString = services.GetRequiredService<IConfiguration>().GetConnectionString(ResourceNames.Database)
                 ?? throw new InvalidOperationException($"Connection string '{ResourceNames.Database}' is missing.");
-            var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = false };
+            var options = HangfireStorageSettings.StorageOptions();
             return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
         });
         builder.Services.AddSingleton<IBackgroundJobClient>(services => new BackgroundJobClient(services.GetRequiredService<JobStorage>()));
@@ -42,9 +43,7 @@ public static class PipelineJobsExtensions
             }
 
             GlobalConfiguration.Configuration
-                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings()
+                .UseHarvestSerialization()
                 .UseTypeSerializer(type => PipelineJobClient.WorkerTypeNameOf(type) ?? TypeHelper.SimpleAssemblyTypeSerializer(type))
                 .UseTypeResolver(name => PipelineJobClient.StandInOf(name) ?? TypeHelper.DefaultTypeResolver(name));
             configured = true;

@@ -3,6 +3,7 @@ using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage;
+using SignalHarvester.Core.Jobs;
 
 namespace SignalHarvester.Tests.Infrastructure;
 
@@ -24,17 +25,13 @@ public sealed class HangfireJobs
             if (!configured)
             {
                 // Serialise job type names exactly as the worker does.
-                GlobalConfiguration.Configuration
-                    .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                    .UseSimpleAssemblyNameTypeSerializer()
-                    .UseRecommendedSerializerSettings();
+                GlobalConfiguration.Configuration.UseHarvestSerialization();
                 configured = true;
             }
         }
 
-        storage = new PostgreSqlStorage(
-            new NpgsqlConnectionFactory(connectionString, new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = false }),
-            new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = false });
+        var options = HangfireStorageSettings.StorageOptions();
+        storage = new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
     }
 
     /// <summary>Runs the job on the worker and returns its final state name (Succeeded or Failed).</summary>

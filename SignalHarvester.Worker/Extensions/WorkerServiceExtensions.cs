@@ -3,6 +3,7 @@ using Hangfire.PostgreSql;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SignalHarvester.Core;
 using SignalHarvester.Core.Hosting;
+using SignalHarvester.Core.Jobs;
 using SignalHarvester.Worker.Jobs;
 
 namespace SignalHarvester.Worker.Extensions;
@@ -16,20 +17,13 @@ internal static class WorkerServiceExtensions
 
         var connectionString = builder.Configuration.GetConnectionString(ResourceNames.Database)
             ?? throw new InvalidOperationException($"Connection string '{ResourceNames.Database}' is missing.");
+        var storageOptions = HangfireStorageSettings.StorageOptions();
+        // Jobs enqueued on demand (API, operators) start within a second, not the 15 s default.
+        storageOptions.QueuePollInterval = TimeSpan.FromSeconds(1);
+        storageOptions.EnableLongPolling = true;
         builder.Services.AddHangfire(hangfire => hangfire
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(
-                storage => storage.UseNpgsqlConnection(connectionString),
-                new PostgreSqlStorageOptions
-                {
-                    SchemaName = "hangfire",
-                    PrepareSchemaIfNecessary = true,
-                    // Jobs enqueued on demand (API, operators) start within a second, not the 15 s default.
-                    QueuePollInterval = TimeSpan.FromSeconds(1),
-                    EnableLongPolling = true,
-                }));
+            .UseHarvestSerialization()
+            .UsePostgreSqlStorage(storage => storage.UseNpgsqlConnection(connectionString), storageOptions));
         builder.Services.AddHangfireServer(server => server.ServerName = $"{ResourceNames.Worker}:{Environment.MachineName}:{Environment.ProcessId}");
 
         builder.Services.TryAddSingleton(TimeProvider.System);
