@@ -14,6 +14,7 @@ public class HarvestDbContext(DbContextOptions<HarvestDbContext> options) : DbCo
     public DbSet<Snapshot> Snapshots => Set<Snapshot>();
     public DbSet<ArtifactEntity> ArtifactEntities => Set<ArtifactEntity>();
     public DbSet<PerformanceMetric> PerformanceMetrics => Set<PerformanceMetric>();
+    public DbSet<BulkJob> BulkJobs => Set<BulkJob>();
 
     // Discovery pipeline (research artifacts).
     public DbSet<ResearchEntity> Entities => Set<ResearchEntity>();

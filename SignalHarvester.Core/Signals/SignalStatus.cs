@@ -4,9 +4,10 @@ using SignalHarvester.Core.Data.Entities;
 namespace SignalHarvester.Core.Signals;
 
 /// <summary>
-/// The status the API shows for a signal. It is derived, never stored: <c>inactive</c> once
-/// notified, <c>error</c> with neither salience nor category, <c>paused</c> when classified but not
-/// scored, otherwise <c>active</c>.
+/// The status the API shows for a signal. An operator's review status (<c>archived</c>,
+/// <c>dismissed</c>, stored in <see cref="Tweet.ReviewStatus"/>) wins; otherwise it is derived:
+/// <c>inactive</c> once notified, <c>error</c> with neither salience nor category, <c>paused</c>
+/// when classified but not scored, otherwise <c>active</c>.
 /// </summary>
 public static class SignalStatus
 {
@@ -14,24 +15,41 @@ public static class SignalStatus
     public const string Paused = "paused";
     public const string Error = "error";
     public const string Inactive = "inactive";
+    public const string Archived = "archived";
+    public const string Dismissed = "dismissed";
 
-    public static IReadOnlyList<string> All { get; } = [Active, Paused, Error, Inactive];
+    /// <summary>What an operator sets to clear a review status, so the derived status shows again.</summary>
+    public const string Cleared = "none";
 
-    public static string Derive(string? category, double? salience, DateTimeOffset? notifiedAt) =>
-        notifiedAt is not null ? Inactive
+    public static IReadOnlyList<string> All { get; } = [Active, Paused, Error, Inactive, Archived, Dismissed];
+
+    /// <summary>The statuses an operator sets; the others are derived from the pipeline's progress.</summary>
+    public static IReadOnlyList<string> Reviewed { get; } = [Archived, Dismissed];
+
+    /// <summary>The values an update or bulk status change accepts: a review status, or <see cref="Cleared"/>.</summary>
+    public static IReadOnlyList<string> Settable { get; } = [Archived, Dismissed, Cleared];
+
+    /// <summary>The stored review status for a settable value (null for <see cref="Cleared"/>).</summary>
+    public static string? ToReviewStatus(string settable) => settable == Cleared ? null : settable;
+
+    public static string Derive(string? category, double? salience, DateTimeOffset? notifiedAt, string? reviewStatus = null) =>
+        reviewStatus is not null ? reviewStatus
+        : notifiedAt is not null ? Inactive
         : salience is null && category is null ? Error
         : salience is null ? Paused
         : Active;
 
-    public static string Derive(Tweet tweet) => Derive(tweet.Category, tweet.Salience, tweet.NotifiedAt);
+    public static string Derive(Tweet tweet) => Derive(tweet.Category, tweet.Salience, tweet.NotifiedAt, tweet.ReviewStatus);
 
     /// <summary>The same rule as a filter EF Core can translate to SQL, for listing signals by status.</summary>
     public static Expression<Func<Tweet, bool>> Is(string status) => status switch
     {
-        Inactive => t => t.NotifiedAt != null,
-        Error => t => t.NotifiedAt == null && t.Salience == null && t.Category == null,
-        Paused => t => t.NotifiedAt == null && t.Salience == null && t.Category != null,
-        Active => t => t.NotifiedAt == null && t.Salience != null,
+        Archived => t => t.ReviewStatus == Archived,
+        Dismissed => t => t.ReviewStatus == Dismissed,
+        Inactive => t => t.ReviewStatus == null && t.NotifiedAt != null,
+        Error => t => t.ReviewStatus == null && t.NotifiedAt == null && t.Salience == null && t.Category == null,
+        Paused => t => t.ReviewStatus == null && t.NotifiedAt == null && t.Salience == null && t.Category != null,
+        Active => t => t.ReviewStatus == null && t.NotifiedAt == null && t.Salience != null,
         _ => throw new ArgumentException($"Unknown signal status '{status}'; expected one of {string.Join(", ", All)}.", nameof(status)),
     };
 }

@@ -12,6 +12,7 @@ internal sealed class TweetConfiguration : IEntityTypeConfiguration<Tweet>
         {
             t.HasCheckConstraint("ck_tweets_urgency", "urgency BETWEEN 0 AND 5");
             t.HasCheckConstraint("ck_tweets_salience", "salience BETWEEN 0 AND 100");
+            t.HasCheckConstraint("ck_tweets_review_status", "review_status IN ('archived', 'dismissed')");
             t.HasCheckConstraint("ck_tweets_counts",
                 "like_count >= 0 AND retweet_count >= 0 AND reply_count >= 0 AND quote_count >= 0");
         });
@@ -27,6 +28,8 @@ internal sealed class TweetConfiguration : IEntityTypeConfiguration<Tweet>
         builder.Property(t => t.Sentiment).HasMaxLength(16);
         builder.Property(t => t.Reasoning).HasMaxLength(400);
         builder.Property(t => t.ClassifiedBy).HasMaxLength(32);
+        builder.Property(t => t.ReviewStatus).HasMaxLength(16);
+        builder.Property(t => t.Notes).HasMaxLength(2000);
         builder.Property(t => t.NotifyClaimedBy).HasMaxLength(128);
         builder.Property(t => t.NotifyLastError).HasMaxLength(1000);
 

@@ -37,6 +37,10 @@ public class Tweet
     public double? Salience { get; set; }
     public DateTimeOffset? ScoredAt { get; set; }
     public DateTimeOffset? NotifiedAt { get; set; }
+    /// <summary>Set by an operator (<see cref="Signals.SignalStatus.Reviewed"/>: archived, dismissed); it overrides the derived status.</summary>
+    public string? ReviewStatus { get; set; }
+    /// <summary>An operator's free-text notes.</summary>
+    public string? Notes { get; set; }
     /// <summary>When a notifier claimed this post for sending; a claim older than the lease may be taken over.</summary>
     public DateTimeOffset? NotifyClaimedAt { get; set; }
     public string? NotifyClaimedBy { get; set; }

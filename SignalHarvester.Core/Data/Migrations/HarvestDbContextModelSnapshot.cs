@@ -405,6 +405,100 @@ namespace SignalHarvester.Core.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("SignalHarvester.Core.Data.Entities.BulkJob", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("error");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset?>("LeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_expires_at");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<int>("Processed")
+                        .HasColumnType("integer")
+                        .HasColumnName("processed");
+
+                    b.PrimitiveCollection<string[]>("SignalIds")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("signal_ids");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<int>("Succeeded")
+                        .HasColumnType("integer")
+                        .HasColumnName("succeeded");
+
+                    b.Property<string>("TargetStatus")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("target_status");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer")
+                        .HasColumnName("total");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bulk_jobs");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_bulk_jobs_unfinished")
+                        .HasFilter("state IN ('queued', 'running')");
+
+                    b.ToTable("bulk_jobs", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_bulk_jobs_kind", "kind IN ('status', 'delete')");
+
+                            t.HasCheckConstraint("ck_bulk_jobs_progress", "processed BETWEEN 0 AND total AND succeeded + failed = processed");
+
+                            t.HasCheckConstraint("ck_bulk_jobs_state", "state IN ('queued', 'running', 'completed', 'cancelled', 'failed')");
+                        });
+                });
+
             modelBuilder.Entity("SignalHarvester.Core.Data.Entities.Cursor", b =>
                 {
                     b.Property<string>("QueryName")
@@ -1129,6 +1223,11 @@ namespace SignalHarvester.Core.Data.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("matched_queries");
 
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("notes");
+
                     b.Property<DateTimeOffset?>("NotifiedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("notified_at");
@@ -1171,6 +1270,11 @@ namespace SignalHarvester.Core.Data.Migrations
                     b.Property<int>("RetweetCount")
                         .HasColumnType("integer")
                         .HasColumnName("retweet_count");
+
+                    b.Property<string>("ReviewStatus")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("review_status");
 
                     b.Property<double?>("Salience")
                         .HasColumnType("double precision")
@@ -1224,6 +1328,8 @@ namespace SignalHarvester.Core.Data.Migrations
                         {
                             t.HasCheckConstraint("ck_tweets_counts", "like_count >= 0 AND retweet_count >= 0 AND reply_count >= 0 AND quote_count >= 0");
 
+                            t.HasCheckConstraint("ck_tweets_review_status", "review_status IN ('archived', 'dismissed')");
+
                             t.HasCheckConstraint("ck_tweets_salience", "salience BETWEEN 0 AND 100");
 
                             t.HasCheckConstraint("ck_tweets_urgency", "urgency BETWEEN 0 AND 5");
@@ -1260,12 +1366,14 @@ namespace SignalHarvester.Core.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_artifact_entities_artifacts_artifact_id");
 
-                    b.HasOne("SignalHarvester.Core.Data.Entities.ResearchEntity", null)
+                    b.HasOne("SignalHarvester.Core.Data.Entities.ResearchEntity", "Entity")
                         .WithMany()
                         .HasForeignKey("EntityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_artifact_entities_entities_entity_id");
+
+                    b.Navigation("Entity");
                 });
 
             modelBuilder.Entity("SignalHarvester.Core.Data.Entities.ArtifactRelationship", b =>
@@ -1384,11 +1492,13 @@ namespace SignalHarvester.Core.Data.Migrations
 
             modelBuilder.Entity("SignalHarvester.Core.Data.Entities.Topic", b =>
                 {
-                    b.HasOne("SignalHarvester.Core.Data.Entities.Topic", null)
+                    b.HasOne("SignalHarvester.Core.Data.Entities.Topic", "Parent")
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_topics_topics_parent_id");
+
+                    b.Navigation("Parent");
                 });
 
             modelBuilder.Entity("SignalHarvester.Core.Data.Entities.TopicEvolution", b =>

@@ -19,6 +19,15 @@ public class SignalStatusTests
         Assert.Equal(expected, SignalStatus.Derive(category, salience, notified ? Notified : null));
     }
 
+    [Theory]
+    [InlineData(SignalStatus.Archived)]
+    [InlineData(SignalStatus.Dismissed)]
+    public void An_operators_review_status_wins_over_the_derivation(string reviewStatus)
+    {
+        Assert.Equal(reviewStatus, SignalStatus.Derive("bug", 12.5, Notified, reviewStatus));
+        Assert.Equal(reviewStatus, SignalStatus.Derive(null, null, null, reviewStatus));
+    }
+
     [Fact]
     public void The_query_filter_agrees_with_the_derivation()
     {
@@ -26,7 +35,8 @@ public class SignalStatusTests
             from category in new[] { null, "bug" }
             from salience in new double?[] { null, 10 }
             from notifiedAt in new DateTimeOffset?[] { null, Notified }
-            select new Tweet { Id = "1", Text = "t", Category = category, Salience = salience, NotifiedAt = notifiedAt };
+            from reviewStatus in new[] { null, SignalStatus.Archived, SignalStatus.Dismissed }
+            select new Tweet { Id = "1", Text = "t", Category = category, Salience = salience, NotifiedAt = notifiedAt, ReviewStatus = reviewStatus };
 
         foreach (var tweet in tweets)
         {
@@ -41,6 +51,6 @@ public class SignalStatusTests
     [Fact]
     public void An_unknown_status_cannot_be_filtered_on()
     {
-        Assert.Throws<ArgumentException>(() => SignalStatus.Is("archived"));
+        Assert.Throws<ArgumentException>(() => SignalStatus.Is("deleted"));
     }
 }

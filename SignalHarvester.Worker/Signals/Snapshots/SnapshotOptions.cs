@@ -1,3 +1,5 @@
+using SignalHarvester.Core.Signals;
+
 namespace SignalHarvester.Worker.Signals.Snapshots;
 
 /// <summary>Where and how signal snapshots are exported and pruned; bound from <c>Harvest:Snapshots</c>.</summary>
@@ -29,8 +31,7 @@ public sealed class SnapshotOptions
     /// <summary>Retention: snapshot files may total at most this many MiB (fractions allowed); 0 or less disables the quota.</summary>
     public double MaxTotalMegabytes { get; set; } = 500;
 
-    public static string DefaultDirectory =>
-        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "signalharvester", "snapshots");
+    public static string DefaultDirectory => SnapshotLocation.DefaultDirectory;
 
     public string ResolveDirectory() => string.IsNullOrWhiteSpace(Directory) ? DefaultDirectory : Directory;
 
