@@ -23,7 +23,8 @@ public sealed record SignalResponse(
     DateTimeOffset? ScoredAt,
     DateTimeOffset? NotifiedAt,
     string Status,
-    string Url)
+    string Url,
+    string? Notes)
 {
     public static SignalResponse From(Tweet tweet) => new(
         tweet.Id,
@@ -44,7 +45,8 @@ public sealed record SignalResponse(
         tweet.ScoredAt,
         tweet.NotifiedAt,
         SignalStatus.Derive(tweet),
-        $"https://x.com/{tweet.AuthorUsername ?? "i"}/status/{tweet.Id}");
+        $"https://x.com/{tweet.AuthorUsername ?? "i"}/status/{tweet.Id}",
+        tweet.Notes);
 }
 
 public sealed record SignalAuthor(string? Id, string? Username, string? Name);

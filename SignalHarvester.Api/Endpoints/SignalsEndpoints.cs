@@ -1,6 +1,9 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using SignalHarvester.Api.Contracts;
+using SignalHarvester.Api.Security;
 using SignalHarvester.Core.Data;
 using SignalHarvester.Core.Data.Entities;
 using SignalHarvester.Core.Signals;
@@ -8,8 +11,14 @@ using SignalHarvester.Core.Signals;
 namespace SignalHarvester.Api.Endpoints;
 
 /// <summary>/api/v1/signals: harvested posts, classified and scored, addressed by the X post id.</summary>
-public static class SignalsEndpoints
+public static partial class SignalsEndpoints
 {
+    /// <summary>The source (matched query name) of signals added through the API: <c>?source=manual</c> lists them.</summary>
+    public const string ManualSource = "manual";
+
+    private const int MaxTextLength = 4000;
+    private const int MaxNotesLength = 2000;
+
     private static readonly string[] Sorts = ["salience", "created_at", "engagement"];
     private static readonly string[] Orders = ["asc", "desc"];
 
@@ -20,6 +29,9 @@ public static class SignalsEndpoints
         signals.MapGet("/top", TopAsync).WithName("TopSignals").WithSummary("The most salient recent signals");
         signals.MapGet("/stats", StatsAsync).WithName("SignalStats").WithSummary("Counts by status and category");
         signals.MapGet("/{id}", GetAsync).WithName("GetSignal").WithSummary("One signal by X post id");
+        signals.MapPost("/", CreateAsync).RequireApiKey().WithName("CreateSignal").WithSummary("Add a signal by hand");
+        signals.MapPatch("/{id}", UpdateAsync).RequireApiKey().WithName("UpdateSignal").WithSummary("Change a signal's review status, category or notes");
+        signals.MapDelete("/{id}", DeleteAsync).RequireApiKey().WithName("DeleteSignal").WithSummary("Delete a signal");
         return api;
     }
 
@@ -40,22 +52,7 @@ public static class SignalsEndpoints
             return TypedResults.ValidationProblem(errors);
         }
 
-        IQueryable<Tweet> query = db.Tweets.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(search))
-        {
-            var pattern = $"%{EscapeLike(search.Trim())}%";
-            query = query.Where(t => EF.Functions.ILike(t.Text, pattern, "\\") || EF.Functions.ILike(t.AuthorUsername!, pattern, "\\"));
-        }
-
-        if (status is not null)
-        {
-            query = query.Where(SignalStatus.Is(status));
-        }
-
-        if (!string.IsNullOrWhiteSpace(source))
-        {
-            query = query.Where(t => t.MatchedQueries.Contains(source));
-        }
+        var query = Filter(db.Tweets.AsNoTracking(), search, status, source);
 
         var descending = order == "desc";
         query = (sort, descending) switch
@@ -98,13 +95,13 @@ public static class SignalsEndpoints
     private static async Task<Ok<SignalStats>> StatsAsync(HarvestDbContext db, CancellationToken cancellationToken)
     {
         var rows = await db.Tweets.AsNoTracking()
-            .GroupBy(t => new { t.Category, Scored = t.Salience != null, Notified = t.NotifiedAt != null })
-            .Select(g => new { g.Key.Category, g.Key.Scored, g.Key.Notified, Count = g.Count() })
+            .GroupBy(t => new { t.Category, Scored = t.Salience != null, Notified = t.NotifiedAt != null, t.ReviewStatus })
+            .Select(g => new { g.Key.Category, g.Key.Scored, g.Key.Notified, g.Key.ReviewStatus, Count = g.Count() })
             .ToListAsync(cancellationToken);
         var byStatus = SignalStatus.All.ToDictionary(s => s, _ => 0);
         foreach (var row in rows)
         {
-            byStatus[SignalStatus.Derive(row.Category, row.Scored ? 0 : null, row.Notified ? DateTimeOffset.MinValue : null)] += row.Count;
+            byStatus[SignalStatus.Derive(row.Category, row.Scored ? 0 : null, row.Notified ? DateTimeOffset.MinValue : null, row.ReviewStatus)] += row.Count;
         }
 
         var byCategory = rows.Where(r => r.Category is not null)
@@ -117,9 +114,129 @@ public static class SignalsEndpoints
     private static async Task<Results<Ok<SignalResponse>, ProblemHttpResult>> GetAsync(string id, HarvestDbContext db, CancellationToken cancellationToken)
     {
         var tweet = await db.Tweets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
-        return tweet is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Signal not found", detail: $"No signal with id '{id}'.")
-            : TypedResults.Ok(SignalResponse.From(tweet));
+        return tweet is null ? NotFound(id) : TypedResults.Ok(SignalResponse.From(tweet));
+    }
+
+    private static async Task<Results<Created<SignalResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        SignalCreateRequest request, HarvestDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors()
+            .Require(request.Id is not null && PostId().IsMatch(request.Id), "id", "must be an X post id: 1 to 32 digits")
+            .Require(!string.IsNullOrWhiteSpace(request.Text), "text", "is required")
+            .Require(request.Text is null || request.Text.Length <= MaxTextLength, "text", $"must be at most {MaxTextLength} characters")
+            .Require(request.AuthorUsername is null || request.AuthorUsername.Length is >= 1 and <= 64, "authorUsername", "must be 1 to 64 characters")
+            .Require(request.AuthorName is null || request.AuthorName.Length <= 200, "authorName", "must be at most 200 characters")
+            .Require(request.Lang is null || request.Lang.Length is >= 1 and <= 16, "lang", "must be 1 to 16 characters")
+            .Require(request.Category is null || SignalNames.CategoryNames.Contains(request.Category), "category", $"must be one of {string.Join(", ", SignalNames.CategoryNames)}")
+            .Require(request.Tags is null || (request.Tags.Count <= 20 && request.Tags.All(t => t is { Length: >= 1 and <= 50 })), "tags", "must hold at most 20 tags of 1 to 50 characters")
+            .Require(request.Notes is null || request.Notes.Length <= MaxNotesLength, "notes", $"must be at most {MaxNotesLength} characters");
+        if (errors.Any)
+        {
+            return errors.Problem();
+        }
+
+        if (await db.Tweets.AnyAsync(t => t.Id == request.Id, cancellationToken))
+        {
+            return AlreadyExists(request.Id!);
+        }
+
+        var now = clock.GetUtcNow();
+        var tweet = new Tweet
+        {
+            Id = request.Id!,
+            Text = request.Text!,
+            AuthorUsername = request.AuthorUsername,
+            AuthorName = request.AuthorName,
+            CreatedAt = request.CreatedAt?.ToUniversalTime() ?? now,
+            Lang = request.Lang,
+            MatchedQueries = [ManualSource],
+            Category = request.Category,
+            Tags = [.. request.Tags ?? []],
+            Notes = string.IsNullOrEmpty(request.Notes) ? null : request.Notes,
+            InsertedAt = now,
+            UpdatedAt = now,
+        };
+        db.Tweets.Add(tweet);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return AlreadyExists(tweet.Id); // created by someone else since the check above
+        }
+
+        return TypedResults.Created($"/api/v1/signals/{tweet.Id}", SignalResponse.From(tweet));
+    }
+
+    private static async Task<Results<Ok<SignalResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        string id, SignalUpdateRequest request, HarvestDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors()
+            .Require(request.Status is not null || request.Category is not null || request.Notes is not null, "body", "must change at least one of status, category, notes")
+            .Require(request.Status is null || SignalStatus.Settable.Contains(request.Status), "status", $"must be one of {string.Join(", ", SignalStatus.Settable)}")
+            .Require(request.Category is null || SignalNames.CategoryNames.Contains(request.Category), "category", $"must be one of {string.Join(", ", SignalNames.CategoryNames)}")
+            .Require(request.Notes is null || request.Notes.Length <= MaxNotesLength, "notes", $"must be at most {MaxNotesLength} characters");
+        if (errors.Any)
+        {
+            return errors.Problem();
+        }
+
+        var tweet = await db.Tweets.FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
+        if (tweet is null)
+        {
+            return NotFound(id);
+        }
+
+        if (request.Status is not null)
+        {
+            tweet.ReviewStatus = SignalStatus.ToReviewStatus(request.Status);
+        }
+
+        if (request.Category is not null)
+        {
+            tweet.Category = request.Category;
+        }
+
+        if (request.Notes is not null)
+        {
+            tweet.Notes = request.Notes.Length == 0 ? null : request.Notes;
+        }
+
+        tweet.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(SignalResponse.From(tweet));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, HarvestDbContext db, CancellationToken cancellationToken) =>
+        await db.Tweets.Where(t => t.Id == id).ExecuteDeleteAsync(cancellationToken) == 0 ? NotFound(id) : TypedResults.NoContent();
+
+    private static ProblemHttpResult NotFound(string id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Signal not found", detail: $"No signal with id '{id}'.");
+
+    private static ProblemHttpResult AlreadyExists(string id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Signal already exists", detail: $"A signal with id '{id}' exists; change it with PATCH /api/v1/signals/{id}.");
+
+    /// <summary>The list's criteria (also what a bulk job's filter selects); <paramref name="status"/> must be valid.</summary>
+    internal static IQueryable<Tweet> Filter(IQueryable<Tweet> query, string? search, string? status, string? source)
+    {
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var pattern = $"%{EscapeLike(search.Trim())}%";
+            query = query.Where(t => EF.Functions.ILike(t.Text, pattern, "\\") || EF.Functions.ILike(t.AuthorUsername!, pattern, "\\"));
+        }
+
+        if (status is not null)
+        {
+            query = query.Where(SignalStatus.Is(status));
+        }
+
+        if (!string.IsNullOrWhiteSpace(source))
+        {
+            query = query.Where(t => t.MatchedQueries.Contains(source));
+        }
+
+        return query;
     }
 
     private static void Require(Dictionary<string, string[]> errors, bool condition, string field, string message)
@@ -129,6 +246,9 @@ public static class SignalsEndpoints
             errors[field] = [$"{field} {message}."];
         }
     }
+
+    [GeneratedRegex("^[0-9]{1,32}$", RegexOptions.CultureInvariant)]
+    private static partial Regex PostId();
 
     private static string EscapeLike(string value) =>
         value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);

@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using SignalHarvester.Api.BulkJobs;
 using SignalHarvester.Api.Endpoints;
 using SignalHarvester.Api.Jobs;
 using SignalHarvester.Api.RateLimiting;
 using SignalHarvester.Api.Security;
+using SignalHarvester.Api.Snapshots;
 using SignalHarvester.Core.Discovery;
 using SignalHarvester.Core.Hosting;
 
@@ -22,6 +24,8 @@ internal static class ApiServiceExtensions
         builder.AddApiKeySecurity();
         builder.AddApiRateLimiting();
         builder.AddPipelineJobs();
+        builder.AddBulkJobs();
+        builder.AddSnapshotFiles();
         builder.AddHttpHardening();
         builder.AddApiDocumentation();
         builder.AddResponseCaching();
@@ -50,7 +54,9 @@ internal static class ApiServiceExtensions
         app.MapGroup("/api/v1")
             .MapSignalsEndpoints()
             .MapDiscoveriesEndpoints()
-            .MapPipelinesEndpoints();
+            .MapPipelinesEndpoints()
+            .MapSignalBulkJobsEndpoints()
+            .MapSnapshotsEndpoints();
         return app;
     }
 }

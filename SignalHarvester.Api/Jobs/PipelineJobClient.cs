@@ -21,6 +21,7 @@ public sealed class PipelineJobClient(JobStorage storage, IBackgroundJobClient c
     {
         [PipelineJobContracts.Signals.Pipeline] = typeof(SignalPipelineJobStandIn),
         [PipelineJobContracts.Discovery.Pipeline] = typeof(DiscoveryPipelineJobStandIn),
+        [PipelineJobContracts.Snapshot.Pipeline] = typeof(SnapshotExportJobStandIn),
     };
 
     /// <summary>Stand-in type → the worker's type name, for the API's Hangfire type serializer.</summary>

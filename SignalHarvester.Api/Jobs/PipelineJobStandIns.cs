@@ -17,3 +17,5 @@ public abstract class PipelineJobStandIn
 public sealed class SignalPipelineJobStandIn : PipelineJobStandIn;
 
 public sealed class DiscoveryPipelineJobStandIn : PipelineJobStandIn;
+
+public sealed class SnapshotExportJobStandIn : PipelineJobStandIn;

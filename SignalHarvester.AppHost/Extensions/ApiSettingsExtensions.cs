@@ -1,8 +1,11 @@
+using SignalHarvester.Core.Signals;
+
 namespace SignalHarvester.AppHost.Extensions;
 
 /// <summary>
 /// What the api needs from the AppHost: its <c>Discovery</c> (score weights), <c>Api</c> (CORS,
-/// body limit) and <c>RateLimiting</c> sections as environment variables, and the development API
+/// body limit, bulk jobs) and <c>RateLimiting</c> sections and <c>Harvest:Snapshots:Directory</c> as
+/// environment variables, and the development API
 /// key as a secret parameter.
 /// </summary>
 internal static class ApiSettingsExtensions
@@ -16,7 +19,8 @@ internal static class ApiSettingsExtensions
         // a standard-tier key named "development".
         var apiKey = builder.AddParameter(ApiKeyParameter, new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
         return api
-            .WithConfigurationSections(builder, "Discovery", "Api", "RateLimiting")
+            // The snapshot directory too: the api serves the files the worker writes there.
+            .WithConfigurationSections(builder, "Discovery", "Api", "RateLimiting", SnapshotLocation.DirectoryKey)
             .WithEnvironment("Api__Keys__0__Name", "development")
             .WithEnvironment("Api__Keys__0__Key", apiKey)
             .WithEnvironment("Api__Keys__0__Tier", "standard");

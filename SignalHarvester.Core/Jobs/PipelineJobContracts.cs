@@ -14,7 +14,10 @@ public static class PipelineJobContracts
 
     public static readonly PipelineJobContract Discovery = new("discovery", "SignalHarvester.Worker.Discovery.DiscoveryPipelineJob, SignalHarvester.Worker");
 
-    public static IReadOnlyList<PipelineJobContract> All { get; } = [Signals, Discovery];
+    /// <summary>A snapshot export now, outside the signal pipeline's interval (POST /api/v1/snapshots).</summary>
+    public static readonly PipelineJobContract Snapshot = new("snapshot", "SignalHarvester.Worker.Signals.Snapshots.SnapshotExportJob, SignalHarvester.Worker");
+
+    public static IReadOnlyList<PipelineJobContract> All { get; } = [Signals, Discovery, Snapshot];
 }
 
 /// <summary>A pipeline by its public name (<c>signals</c>, <c>discovery</c>) and the worker's job type name.</summary>

@@ -36,6 +36,7 @@ internal static class SignalPipelineExtensions
         builder.Services.AddTransient<NotifyStage>();
         builder.Services.AddTransient<SnapshotStage>();
         builder.Services.AddTransient<SignalPipelineJob>();
+        builder.Services.AddTransient<SnapshotExportJob>();
         return builder;
     }
 }

@@ -30,6 +30,14 @@ public sealed class SnapshotStage(
             return 0;
         }
 
+        return await ExportNowAsync(cancellationToken);
+    }
+
+    /// <summary>Exports the top signals now, whatever the interval (an operator asked for it), then applies retention.</summary>
+    public async Task<int> ExportNowAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var settings = options.Value;
         var rows = await db.Tweets.AsNoTracking()
             .Where(t => t.Salience != null)
             .OrderByDescending(t => t.Salience).ThenByDescending(t => t.CreatedAt)

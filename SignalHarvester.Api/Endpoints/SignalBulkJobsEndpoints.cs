@@ -1,0 +1,170 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SignalHarvester.Api.BulkJobs;
+using SignalHarvester.Api.Contracts;
+using SignalHarvester.Api.Security;
+using SignalHarvester.Core.Data;
+using SignalHarvester.Core.Data.Entities;
+using SignalHarvester.Core.Signals;
+
+namespace SignalHarvester.Api.Endpoints;
+
+/// <summary>
+/// /api/v1/signals/bulk and /bulk-jobs: bulk status changes and deletes as durable jobs (stored in
+/// <c>bulk_jobs</c>, run by <see cref="BulkJobProcessor"/>), their state, a Server-Sent Events
+/// progress stream, and cancel. Starting and cancelling need an API key; reading a job is public.
+/// </summary>
+public static class SignalBulkJobsEndpoints
+{
+    private const int MaxIdLength = 32;
+
+    public static RouteGroupBuilder MapSignalBulkJobsEndpoints(this RouteGroupBuilder api)
+    {
+        var signals = api.MapGroup("/signals").WithTags("Signal bulk jobs");
+        signals.MapPost("/bulk/status", StartStatusAsync).RequireApiKey()
+            .WithName("BulkSetSignalStatus").WithSummary("Start a job that sets the status of many signals");
+        signals.MapPost("/bulk/delete", StartDeleteAsync).RequireApiKey()
+            .WithName("BulkDeleteSignals").WithSummary("Start a job that deletes many signals");
+        signals.MapGet("/bulk-jobs/{jobId:long}", GetAsync)
+            .WithName("GetSignalBulkJob").WithSummary("A bulk job's state and progress");
+        signals.MapGet("/bulk-jobs/{jobId:long}/events", Events)
+            .WithName("StreamSignalBulkJob").WithSummary("A bulk job's progress as Server-Sent Events, until it ends");
+        signals.MapPost("/bulk-jobs/{jobId:long}/cancel", CancelAsync).RequireApiKey()
+            .WithName("CancelSignalBulkJob").WithSummary("Cancel a queued or running bulk job");
+        return api;
+    }
+
+    private static async Task<Results<Accepted<BulkJobResponse>, ValidationProblem>> StartStatusAsync(
+        BulkStatusRequest request, HarvestDbContext db, IOptions<BulkJobOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors()
+            .Require(request.Status is not null && SignalStatus.Settable.Contains(request.Status), "status", $"must be one of {string.Join(", ", SignalStatus.Settable)}");
+        return await StartAsync(db, options.Value, clock, request.Ids, request.Filter, BulkJobKinds.Status, request.Status, errors, cancellationToken);
+    }
+
+    private static Task<Results<Accepted<BulkJobResponse>, ValidationProblem>> StartDeleteAsync(
+        BulkDeleteRequest request, HarvestDbContext db, IOptions<BulkJobOptions> options, TimeProvider clock, CancellationToken cancellationToken) =>
+        StartAsync(db, options.Value, clock, request.Ids, request.Filter, BulkJobKinds.Delete, null, new FieldErrors(), cancellationToken);
+
+    // The target ids are fixed here, in a stable order, so the job's progress offset means the same thing after any restart.
+    private static async Task<Results<Accepted<BulkJobResponse>, ValidationProblem>> StartAsync(
+        HarvestDbContext db, BulkJobOptions settings, TimeProvider clock, IReadOnlyList<string>? ids, SignalFilter? filter,
+        string kind, string? targetStatus, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        errors.Require((ids is null) != (filter is null), "ids", "or filter is required, not both");
+        if (ids is not null)
+        {
+            errors.Require(ids.Count is >= 1 && ids.Count <= settings.MaxIds, "ids", $"must hold 1 to {settings.MaxIds} ids")
+                .Require(ids.All(id => id is { Length: >= 1 and <= MaxIdLength }), "ids", $"must hold ids of 1 to {MaxIdLength} characters");
+        }
+
+        if (filter is not null)
+        {
+            errors.Require(filter.Status is not null || !string.IsNullOrWhiteSpace(filter.Search) || !string.IsNullOrWhiteSpace(filter.Source),
+                    "filter", "must set at least one of status, search, source")
+                .Require(filter.Status is null || SignalStatus.All.Contains(filter.Status), "filter.status", $"must be one of {string.Join(", ", SignalStatus.All)}")
+                .Require(filter.Search is null || filter.Search.Length <= 200, "filter.search", "must be at most 200 characters")
+                .Require(filter.Source is null || filter.Source.Length <= 200, "filter.source", "must be at most 200 characters");
+        }
+
+        if (errors.Any)
+        {
+            return errors.Problem();
+        }
+
+        string[] targets;
+        if (ids is not null)
+        {
+            targets = [.. ids.Distinct(StringComparer.Ordinal)];
+        }
+        else
+        {
+            targets = await SignalsEndpoints.Filter(db.Tweets.AsNoTracking(), filter!.Search, filter.Status, filter.Source)
+                .OrderBy(t => t.Id).Select(t => t.Id).Take(settings.MaxIds + 1).ToArrayAsync(cancellationToken);
+            if (errors.Require(targets.Length <= settings.MaxIds, "filter", $"matches more than {settings.MaxIds} signals; narrow it").Any)
+            {
+                return errors.Problem();
+            }
+        }
+
+        var now = clock.GetUtcNow();
+        var job = new BulkJob
+        {
+            Kind = kind,
+            TargetStatus = targetStatus,
+            SignalIds = targets,
+            State = BulkJobStates.Queued,
+            Total = targets.Length,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.BulkJobs.Add(job);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Accepted(BulkJobResponse.UrlOf(job.Id), BulkJobResponse.From(job));
+    }
+
+    private static async Task<Results<Ok<BulkJobResponse>, ProblemHttpResult>> GetAsync(long jobId, HarvestDbContext db, CancellationToken cancellationToken) =>
+        await FindAsync(db, jobId, cancellationToken) is { } job ? TypedResults.Ok(BulkJobResponse.From(job)) : NotFound(jobId);
+
+    /// <summary>
+    /// A <c>progress</c> event whenever the job's state or count changes, then one event named after the
+    /// terminal state (<c>completed</c>, <c>cancelled</c>, <c>failed</c>), after which the stream ends.
+    /// </summary>
+    private static async Task<Results<ServerSentEventsResult<BulkJobResponse>, ProblemHttpResult>> Events(
+        long jobId, HarvestDbContext db, IOptions<BulkJobOptions> options, TimeProvider clock, CancellationToken cancellationToken) =>
+        await FindAsync(db, jobId, cancellationToken) is null
+            ? NotFound(jobId)
+            : TypedResults.ServerSentEvents(ProgressAsync(jobId, db, TimeSpan.FromMilliseconds(options.Value.ProgressIntervalMilliseconds), clock, cancellationToken));
+
+    private static async IAsyncEnumerable<SseItem<BulkJobResponse>> ProgressAsync(
+        long jobId, HarvestDbContext db, TimeSpan interval, TimeProvider clock, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string? lastSeen = null;
+        while (await FindAsync(db, jobId, cancellationToken) is { } job)
+        {
+            var seen = $"{job.State}:{job.Processed}";
+            var terminal = BulkJobStates.IsTerminal(job.State);
+            if (seen != lastSeen || terminal)
+            {
+                yield return new SseItem<BulkJobResponse>(BulkJobResponse.From(job), terminal ? job.State : "progress") { EventId = seen };
+                lastSeen = seen;
+            }
+
+            if (terminal)
+            {
+                yield break;
+            }
+
+            await Task.Delay(interval, clock, cancellationToken);
+        }
+    }
+
+    // A cancel that commits before the running batch stops the job there; one that waits on the batch's row lock stops it after.
+    private static async Task<Results<Ok<BulkJobResponse>, ProblemHttpResult>> CancelAsync(
+        long jobId, HarvestDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var cancelled = await db.BulkJobs
+            .Where(j => j.Id == jobId && (j.State == BulkJobStates.Queued || j.State == BulkJobStates.Running))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.State, BulkJobStates.Cancelled)
+                .SetProperty(j => j.CompletedAt, now)
+                .SetProperty(j => j.UpdatedAt, now)
+                .SetProperty(j => j.LeaseOwner, (string?)null)
+                .SetProperty(j => j.LeaseExpiresAt, (DateTimeOffset?)null), cancellationToken);
+        var job = await FindAsync(db, jobId, cancellationToken);
+        return job is null ? NotFound(jobId)
+            : cancelled == 0 ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Bulk job already finished",
+                detail: $"Bulk job {jobId} is {job.State}; only a queued or running job can be cancelled.")
+            : TypedResults.Ok(BulkJobResponse.From(job));
+    }
+
+    private static Task<BulkJob?> FindAsync(HarvestDbContext db, long jobId, CancellationToken cancellationToken) =>
+        db.BulkJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, cancellationToken);
+
+    private static ProblemHttpResult NotFound(long jobId) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Bulk job not found", detail: $"No bulk job with id {jobId}.");
+}
