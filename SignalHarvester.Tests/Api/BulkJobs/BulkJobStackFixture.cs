@@ -1,0 +1,43 @@
+using Npgsql;
+using SignalHarvester.Tests.Infrastructure;
+
+namespace SignalHarvester.Tests.Api.BulkJobs;
+
+/// <summary>
+/// A stack of its own for bulk jobs: throttled (batches of 5, a pause after each) so a test can watch
+/// progress, cancel mid-way and restart the api mid-job; a short lease; no scheduled pipeline runs; and
+/// a rate limit high enough for tests that poll.
+/// </summary>
+public sealed class BulkJobStackFixture : StackFixture
+{
+    public const string ApiKey = "test-key-bulk-jobs-0123456789abcdef";
+    public const int BatchSize = 5;
+
+    protected override IEnumerable<string> AppHostArguments =>
+    [
+        $"--Parameters:api-key={ApiKey}",
+        $"--Api:BulkJobs:BatchSize={BatchSize}",
+        "--Api:BulkJobs:PauseBetweenBatchesMilliseconds=250",
+        "--Api:BulkJobs:LeaseSeconds=5",
+        "--Api:BulkJobs:PollIntervalMilliseconds=200",
+        "--Api:BulkJobs:ProgressIntervalMilliseconds=100",
+        "--RateLimiting:StandardPerMinute=100000",
+        "--Harvest:RunOnStart=false",
+        "--Harvest:Schedule=0 0 1 1 *",
+        "--Discovery:RunOnStartWhenEmpty=false",
+        "--Discovery:Schedule=0 0 1 1 *",
+    ];
+
+    public async Task<NpgsqlConnection> OpenDatabaseAsync()
+    {
+        var connection = new NpgsqlConnection(await DatabaseConnectionStringAsync());
+        await connection.OpenAsync();
+        return connection;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BulkJobCollection : ICollectionFixture<BulkJobStackFixture>
+{
+    public const string Name = "bulk-jobs";
+}
