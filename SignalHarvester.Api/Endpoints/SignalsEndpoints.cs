@@ -16,6 +16,7 @@ public static partial class SignalsEndpoints
     /// <summary>The source (matched query name) of signals added through the API: <c>?source=manual</c> lists them.</summary>
     public const string ManualSource = "manual";
 
+    private const string IdRoute = "/{id:regex(^[0-9]+$)}";
     private const int MaxTextLength = 4000;
     private const int MaxNotesLength = 2000;
 
@@ -30,8 +31,9 @@ public static partial class SignalsEndpoints
         signals.MapGet("/stats", StatsAsync).WithName("SignalStats").WithSummary("Counts by status and category");
         signals.MapGet("/{id}", GetAsync).WithName("GetSignal").WithSummary("One signal by X post id");
         signals.MapPost("/", CreateAsync).RequireApiKey().WithName("CreateSignal").WithSummary("Add a signal by hand");
-        signals.MapPatch("/{id}", UpdateAsync).RequireApiKey().WithName("UpdateSignal").WithSummary("Change a signal's review status, category or notes");
-        signals.MapDelete("/{id}", DeleteAsync).RequireApiKey().WithName("DeleteSignal").WithSummary("Delete a signal");
+        // Mutations address signals by their X post id (digits), so no literal route (/stats, /top, /bulk/…) can be taken for an id.
+        signals.MapPatch(IdRoute, UpdateAsync).RequireApiKey().WithName("UpdateSignal").WithSummary("Change a signal's review status, category or notes");
+        signals.MapDelete(IdRoute, DeleteAsync).RequireApiKey().WithName("DeleteSignal").WithSummary("Delete a signal");
         return api;
     }
 

@@ -153,6 +153,17 @@ public sealed class SignalMutationTests(PopulatedStackFixture stack)
         await ProblemAsync(response);
     }
 
+    [Theory]
+    [InlineData("/api/v1/signals/stats")]
+    [InlineData("/api/v1/signals/top")]
+    public async Task A_literal_route_is_never_taken_for_a_signal_id(string path)
+    {
+        using var client = stack.CreateApiClient();
+        using var response = await client.SendAsync(Request(HttpMethod.Delete, path, stack.ApiKey));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        await ProblemAsync(response);
+    }
+
     private Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, object body)
     {
         var request = Request(method, path, stack.ApiKey);
