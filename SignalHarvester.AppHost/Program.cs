@@ -13,6 +13,7 @@ var migrations = builder.AddProject<Projects.SignalHarvester_MigrationService>(R
 
 builder.AddProject<Projects.SignalHarvester_Api>(ResourceNames.Api)
     .WithApiSettings(builder)
+    .WithSharedSnapshots(builder)
     .WithReference(database, ResourceNames.Database)
     .WithReference(cache, ResourceNames.Cache)
     .WaitFor(cache)
@@ -21,6 +22,7 @@ builder.AddProject<Projects.SignalHarvester_Api>(ResourceNames.Api)
 
 builder.AddProject<Projects.SignalHarvester_Worker>(ResourceNames.Worker)
     .WithPipelineSettings(builder)
+    .WithSharedSnapshots(builder)
     .WithReference(database, ResourceNames.Database)
     .WithReference(cache, ResourceNames.Cache)
     .WaitFor(cache)
