@@ -26,6 +26,8 @@ public static class SnapshotsEndpoints
         snapshots.MapPost("/", Create).RequireApiKey()
             .WithName("CreateSnapshot").WithSummary("Export a snapshot of the top signals now (run by the worker)");
         snapshots.MapGet("/{id:long}/download", DownloadAsync)
+            // A file result documents no response by itself: name the 200 and its media types.
+            .Produces(StatusCodes.Status200OK, typeof(Stream), "application/gzip", "application/json", "application/x-ndjson", "text/csv")
             .WithName("DownloadSnapshot").WithSummary("The snapshot file, or its sibling of the same export in another format");
         return api;
     }
