@@ -108,6 +108,33 @@ public sealed class SnapshotsEndpointsTests(PopulatedStackFixture stack)
         await ProblemAsync(withoutKey);
     }
 
+    [Fact]
+    public async Task A_row_pointing_outside_the_snapshot_directory_is_never_served()
+    {
+        // An existing file next to the snapshot directory, reached through "..": only the containment check refuses it.
+        var outside = Path.Combine(Path.GetTempPath(), $"not-a-snapshot-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(outside, "{\"secret\":true}");
+        await using var db = await stack.OpenDatabaseAsync();
+        await using var insert = new NpgsqlCommand(
+            "INSERT INTO snapshots (status, format, path, created_at) VALUES ('ready', 'json', $1, now()) RETURNING id", db);
+        insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Path.Combine(stack.SnapshotDirectory, "..", Path.GetFileName(outside)) });
+        var id = (long)(await insert.ExecuteScalarAsync())!;
+        try
+        {
+            using var client = stack.CreateApiClient();
+            using var download = await client.GetAsync($"/api/v1/snapshots/{id}/download");
+            Assert.Equal(HttpStatusCode.NotFound, download.StatusCode);
+            Assert.Equal("Snapshot not found", (await ProblemAsync(download)).GetProperty("title").GetString());
+        }
+        finally
+        {
+            await using var delete = new NpgsqlCommand("DELETE FROM snapshots WHERE id = $1", db);
+            delete.Parameters.Add(new NpgsqlParameter<long> { TypedValue = id });
+            await delete.ExecuteNonQueryAsync();
+            File.Delete(outside);
+        }
+    }
+
     private async Task<long> NewestIdAsync()
     {
         await using var db = await stack.OpenDatabaseAsync();
