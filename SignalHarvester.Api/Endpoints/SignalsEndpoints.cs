@@ -28,13 +28,13 @@ public static class SignalsEndpoints
         int page = 1, int pageSize = 50, string? search = null, string? status = null, string? source = null,
         string sort = "salience", string order = "desc")
     {
-        var errors = new Dictionary<string, string[]>();
-        Require(errors, page >= 1, "page", "must be 1 or more");
-        Require(errors, pageSize is >= 1 and <= 200, "pageSize", "must be between 1 and 200");
-        Require(errors, status is null || SignalStatus.All.Contains(status), "status", $"must be one of {string.Join(", ", SignalStatus.All)}");
-        Require(errors, Sorts.Contains(sort), "sort", $"must be one of {string.Join(", ", Sorts)}");
-        Require(errors, Orders.Contains(order), "order", "must be asc or desc");
-        Require(errors, search is null || search.Length <= 200, "search", "must be at most 200 characters");
+        var errors = new ValidationErrors();
+        errors.Require(page >= 1, "page", "must be 1 or more");
+        errors.Require(pageSize is >= 1 and <= 200, "pageSize", "must be between 1 and 200");
+        errors.Require(status is null || SignalStatus.All.Contains(status), "status", $"must be one of {string.Join(", ", SignalStatus.All)}");
+        errors.Require(Sorts.Contains(sort), "sort", $"must be one of {string.Join(", ", Sorts)}");
+        errors.Require(Orders.Contains(order), "order", "must be asc or desc");
+        errors.Require(search is null || search.Length <= 200, "search", "must be at most 200 characters");
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -77,10 +77,10 @@ public static class SignalsEndpoints
         HarvestDbContext db, TimeProvider clock, CancellationToken cancellationToken,
         int limit = 50, double minSalience = 0, int hours = 24)
     {
-        var errors = new Dictionary<string, string[]>();
-        Require(errors, limit is >= 1 and <= 200, "limit", "must be between 1 and 200");
-        Require(errors, minSalience is >= 0 and <= 100, "minSalience", "must be between 0 and 100");
-        Require(errors, hours is >= 1 and <= 168, "hours", "must be between 1 and 168");
+        var errors = new ValidationErrors();
+        errors.Require(limit is >= 1 and <= 200, "limit", "must be between 1 and 200");
+        errors.Require(minSalience is >= 0 and <= 100, "minSalience", "must be between 0 and 100");
+        errors.Require(hours is >= 1 and <= 168, "hours", "must be between 1 and 168");
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -120,14 +120,6 @@ public static class SignalsEndpoints
         return tweet is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Signal not found", detail: $"No signal with id '{id}'.")
             : TypedResults.Ok(SignalResponse.From(tweet));
-    }
-
-    private static void Require(Dictionary<string, string[]> errors, bool condition, string field, string message)
-    {
-        if (!condition)
-        {
-            errors[field] = [$"{field} {message}."];
-        }
     }
 
     private static string EscapeLike(string value) =>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using SignalHarvester.Api.Analytics;
 using SignalHarvester.Api.Endpoints;
 using SignalHarvester.Api.Jobs;
 using SignalHarvester.Api.RateLimiting;
@@ -25,6 +26,7 @@ internal static class ApiServiceExtensions
         builder.AddHttpHardening();
         builder.AddApiDocumentation();
         builder.AddResponseCaching();
+        builder.Services.AddSingleton<AnalyticsQueries>();
         return builder;
     }
 
@@ -50,7 +52,9 @@ internal static class ApiServiceExtensions
         app.MapGroup("/api/v1")
             .MapSignalsEndpoints()
             .MapDiscoveriesEndpoints()
-            .MapPipelinesEndpoints();
+            .MapPipelinesEndpoints()
+            .MapAnalyticsEndpoints()
+            .MapCacheEndpoints();
         return app;
     }
 }

@@ -4,4 +4,6 @@ namespace SignalHarvester.Core.Caching;
 public static class ResponseCacheTags
 {
     public const string Discoveries = "discoveries";
+
+    public static IReadOnlyList<string> All { get; } = [Discoveries];
 }
