@@ -21,6 +21,11 @@ internal static class StagingRehearsalExtensions
     private const string HttpEndpoint = "http";
     private const string HttpsEndpoint = "https";
 
+    // Beside the api's 5080 and the worker's 5081; tests randomize them (DcpPublisher:RandomizePorts).
+    private const int CaddyPort = 5443;
+    private const int PrometheusPort = 5090;
+    private const int AlertmanagerPort = 5093;
+
     public static void AddStagingRehearsal(this IDistributedApplicationBuilder builder)
     {
         if (builder.ExecutionContext.IsPublishMode || !builder.Configuration.GetValue(Setting, false))
@@ -42,7 +47,7 @@ internal static class StagingRehearsalExtensions
 
         var alertmanagerDirectory = WorkingDirectory(state, ResourceNames.Alertmanager);
         var alertmanager = builder.AddExecutable(ResourceNames.Alertmanager, tools.Alertmanager, alertmanagerDirectory)
-            .WithHttpEndpoint(name: HttpEndpoint)
+            .WithHttpEndpoint(port: AlertmanagerPort, name: HttpEndpoint)
             .WithArgs($"--config.file={AlertmanagerConfigWriter.FileName}", "--storage.path=data",
                 "--cluster.listen-address=") // no gossip port: a single instance, and none to collide with
             .WithLoopbackListener("--web.listen-address")
@@ -52,7 +57,7 @@ internal static class StagingRehearsalExtensions
 
         var prometheusDirectory = WorkingDirectory(state, ResourceNames.Prometheus);
         var prometheus = builder.AddExecutable(ResourceNames.Prometheus, tools.Prometheus, prometheusDirectory)
-            .WithHttpEndpoint(name: HttpEndpoint)
+            .WithHttpEndpoint(port: PrometheusPort, name: HttpEndpoint)
             .WithArgs($"--config.file={PrometheusConfigWriter.FileName}", "--storage.tsdb.path=data")
             .WithLoopbackListener("--web.listen-address")
             .WithHttpHealthCheck("/-/ready");
@@ -74,7 +79,7 @@ internal static class StagingRehearsalExtensions
 
         var caddyDirectory = WorkingDirectory(state, ResourceNames.Caddy);
         var caddy = builder.AddExecutable(ResourceNames.Caddy, "bash", caddyDirectory)
-            .WithHttpsEndpoint(name: HttpsEndpoint);
+            .WithHttpsEndpoint(port: CaddyPort, name: HttpsEndpoint);
         var protectedSites = StagingVariables.ProtectedSites.Where(site => endpointByService.ContainsKey(site.Service)).ToList();
         var defaults = StagingVariables.All().ToDictionary(variable => variable.Name, variable => variable.Default);
         caddy.WithArgs([Path.Combine(builder.AppHostDirectory, "Staging", "staging-caddy.sh"), tools.Caddy, .. protectedSites.Select(site => site.Hash)])
