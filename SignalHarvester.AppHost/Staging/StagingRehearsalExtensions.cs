@@ -77,12 +77,24 @@ internal static class StagingRehearsalExtensions
             await WriteAsync(prometheusDirectory, PrometheusConfigWriter.FileName, PrometheusConfigWriter.Write(stagingModel!, addresses));
         });
 
-        var caddyDirectory = WorkingDirectory(state, ResourceNames.Caddy);
+        AddCaddy(builder, tools.Caddy, WorkingDirectory(state, ResourceNames.Caddy), password, endpointByService, () => stagingModel!);
+    }
+
+    // Caddy with the bundle's sites; the basic-auth password is hashed by staging-caddy.sh as an operator would.
+    private static void AddCaddy(
+        IDistributedApplicationBuilder builder,
+        string caddyBinary,
+        string caddyDirectory,
+        IResourceBuilder<ParameterResource> password,
+        IReadOnlyDictionary<string, EndpointReference> endpointByService,
+        Func<StagingModel> stagingModel)
+    {
         var caddy = builder.AddExecutable(ResourceNames.Caddy, "bash", caddyDirectory)
             .WithHttpsEndpoint(port: CaddyPort, name: HttpsEndpoint);
         var protectedSites = StagingVariables.ProtectedSites.Where(site => endpointByService.ContainsKey(site.Service)).ToList();
         var defaults = StagingVariables.All().ToDictionary(variable => variable.Name, variable => variable.Default);
-        caddy.WithArgs([Path.Combine(builder.AppHostDirectory, "Staging", "staging-caddy.sh"), tools.Caddy, .. protectedSites.Select(site => site.Hash)])
+        WithSiteUrls(caddy, [CaddyfileWriter.PublicService, .. protectedSites.Select(site => site.Host)], defaults[StagingVariables.Domain]);
+        caddy.WithArgs([Path.Combine(builder.AppHostDirectory, "Staging", "staging-caddy.sh"), caddyBinary, .. protectedSites.Select(site => site.Hash)])
             .WithEnvironment("STAGING_BASIC_AUTH_PASSWORD", password)
             .WithEnvironment(CaddyfileWriter.HttpsPortVariable, caddy.GetEndpoint(HttpsEndpoint).Property(EndpointProperty.TargetPort))
             .WithEnvironment(StagingVariables.Domain, defaults[StagingVariables.Domain])
@@ -100,8 +112,19 @@ internal static class StagingRehearsalExtensions
             .OnBeforeResourceStarted(async (_, _, cancellationToken) =>
             {
                 var addresses = await LocalProcessAddresses.ResolveAsync(endpointByService, cancellationToken);
-                await WriteAsync(caddyDirectory, CaddyfileWriter.FileName, CaddyfileWriter.Write(stagingModel!, addresses, sharedMachine: true));
+                await WriteAsync(caddyDirectory, CaddyfileWriter.FileName, CaddyfileWriter.Write(stagingModel(), addresses, sharedMachine: true));
             });
+    }
+
+    // Caddy answers only its sites' names: the dashboard links to those, not to https://localhost:<port>.
+    private static void WithSiteUrls(IResourceBuilder<ExecutableResource> caddy, IEnumerable<string> sites, string domain)
+    {
+        var port = caddy.GetEndpoint(HttpsEndpoint).Property(EndpointProperty.Port);
+        caddy.WithUrlForEndpoint(HttpsEndpoint, url => url.DisplayLocation = UrlDisplayLocation.DetailsOnly);
+        foreach (var site in sites)
+        {
+            caddy.WithUrl($"https://{site}.{domain}:{port}", site);
+        }
     }
 
     // The process listens on the endpoint's target port; the orchestrator proxies the public port to it.
