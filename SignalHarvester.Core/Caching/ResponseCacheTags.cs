@@ -4,4 +4,5 @@ namespace SignalHarvester.Core.Caching;
 public static class ResponseCacheTags
 {
     public const string Discoveries = "discoveries";
+    public const string Topics = "topics";
 }
