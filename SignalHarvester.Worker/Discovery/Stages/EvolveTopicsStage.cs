@@ -22,6 +22,9 @@ public sealed class EvolveTopicsStage(
 {
     private const int GrowthDecimals = 6;
 
+    // Centroids are recomputed every run and may differ in their last bits; smaller changes are not news.
+    private const double SimilarityTolerance = 1e-4;
+
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -36,9 +39,8 @@ public sealed class EvolveTopicsStage(
                 .Select(l => new { l.TopicId, l.Artifact.PublishedAt })
                 .ToListAsync(cancellationToken))
             .ToLookup(l => l.TopicId, l => l.PublishedAt);
-        var activity = await db.TopicEvolution.Where(e => e.EventType == null).ToListAsync(cancellationToken);
         // Topics a previous run already followed: for them a pair missing from topic_similarity was below the threshold.
-        var followed = activity.Select(e => e.TopicId).ToHashSet();
+        var followed = (await db.TopicEvolution.Where(e => e.EventType == null).Select(e => e.TopicId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
 
         var similarities = TopicEvolutionRules.Similarities(topics
             .Where(t => t.Centroid is { Length: > 0 })
@@ -55,7 +57,7 @@ public sealed class EvolveTopicsStage(
             settings);
         var similarPairs = SynchroniseSimilarities(similarities, stored, settings, now);
 
-        var currentRows = activity.Where(e => e.PeriodStart == periodStart).ToDictionary(e => e.TopicId);
+        var currentRows = await db.TopicEvolution.Where(e => e.EventType == null && e.PeriodStart == periodStart).ToDictionaryAsync(e => e.TopicId, cancellationToken);
         var rows = new Dictionary<long, TopicEvolution>();
         var events = new List<TopicEvent>(pairEvents);
         foreach (var topic in topics.Where(t => counts[t.Id] > 0))
@@ -94,7 +96,7 @@ public sealed class EvolveTopicsStage(
         {
             if (stored.Remove((pair.TopicAId, pair.TopicBId), out var row))
             {
-                if (row.Similarity != pair.Similarity)
+                if (Math.Abs(row.Similarity - pair.Similarity) >= SimilarityTolerance)
                 {
                     (row.Similarity, row.ComputedAt) = (pair.Similarity, now);
                 }
