@@ -20,6 +20,7 @@ internal static class ApiServiceExtensions
         builder.Services.AddProblemDetails();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.Configure<DiscoveryScoringOptions>(builder.Configuration.GetSection(DiscoveryScoringOptions.SectionName));
+        builder.Services.Configure<TopicEvolutionOptions>(builder.Configuration.GetSection(TopicEvolutionOptions.SectionName));
         builder.AddApiKeySecurity();
         builder.AddApiRateLimiting();
         builder.AddPipelineJobs();
@@ -52,6 +53,8 @@ internal static class ApiServiceExtensions
         app.MapGroup("/api/v1")
             .MapSignalsEndpoints()
             .MapDiscoveriesEndpoints()
+            .MapTopicsEndpoints()
+            .MapArtifactRelationshipsEndpoints()
             .MapPipelinesEndpoints()
             .MapAnalyticsEndpoints()
             .MapCacheEndpoints();
