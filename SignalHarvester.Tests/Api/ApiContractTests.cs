@@ -30,6 +30,12 @@ public sealed class ApiContractTests(StackFixture stack)
         await ProblemAsync(invalid);
         AssertRateLimitHeaders(invalid);
 
+        // A value the framework cannot bind is refused before the handler, still naming the field.
+        using var unbindable = await client.SendAsync(Request(HttpMethod.Get, "/api/v1/signals?pageSize=many", key));
+        Assert.Equal(HttpStatusCode.BadRequest, unbindable.StatusCode);
+        Assert.Contains("many", (await ProblemAsync(unbindable)).GetProperty("errors").GetProperty("pageSize")[0].GetString());
+        AssertRateLimitHeaders(unbindable);
+
         using var missing = await client.SendAsync(Request(HttpMethod.Get, "/api/v1/signals/no-such-signal", key));
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal("Signal not found", (await ProblemAsync(missing)).GetProperty("title").GetString());
