@@ -1,6 +1,7 @@
 using SignalHarvester.AppHost.Extensions;
 using SignalHarvester.AppHost.Infrastructure;
 using SignalHarvester.AppHost.Publishing;
+using SignalHarvester.AppHost.Staging;
 using SignalHarvester.Core;
 
 var builder = DistributedApplication.CreateBuilder(args);
@@ -28,5 +29,7 @@ builder.AddProject<Projects.SignalHarvester_Worker>(ResourceNames.Worker)
     .WaitFor(cache)
     .WaitForCompletion(migrations)
     .WithHttpHealthCheck("/health/ready");
+
+builder.AddStagingRehearsal();
 
 builder.Build().RunOrPublishStaging();

@@ -12,4 +12,10 @@ public static class ResourceNames
     public const string Migrations = "migrations";
     public const string Api = "api";
     public const string Worker = "worker";
+
+    // The staging rehearsal (Staging:Rehearsal=true) adds these.
+    public const string Prometheus = "prometheus";
+    public const string Alertmanager = "alertmanager";
+    public const string Caddy = "caddy";
+    public const string StagingBasicAuthPassword = "staging-basic-auth-password";
 }

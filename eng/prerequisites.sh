@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what SignalHarvester needs beside the .NET SDK when it is missing: PostgreSQL and Redis
 # server binaries for the AppHost's local mode (used when no container engine answers), and the
-# tools the deployment tests validate the staging bundle with (promtool, amtool, caddy, docker-compose).
+# tools the deployment tests validate the staging bundle with (promtool, amtool, caddy, docker-compose),
+# and the servers the staging rehearsal runs (prometheus, alertmanager, caddy).
 # Idempotent and quiet when everything is there.
 set -euo pipefail
 
@@ -17,6 +18,8 @@ have_redis || missing+=(redis)
 have promtool || missing+=(promtool)
 have amtool || missing+=(amtool)
 have caddy || missing+=(caddy)
+have prometheus || missing+=(prometheus)
+have alertmanager || have prometheus-alertmanager || missing+=(alertmanager)
 have docker-compose || missing+=(docker-compose)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
@@ -32,6 +35,8 @@ if command -v apt-get >/dev/null 2>&1; then
       promtool) packages+=(prometheus) ;;
       amtool) packages+=(prometheus-alertmanager) ;;
       caddy) packages+=(caddy) ;;
+      prometheus) packages+=(prometheus) ;;
+      alertmanager) packages+=(prometheus-alertmanager) ;;
       docker-compose) packages+=(docker-compose) ;;
     esac
   done
@@ -46,6 +51,8 @@ elif command -v brew >/dev/null 2>&1; then
       promtool) echo "prerequisites: for the deployment tests install promtool: brew install prometheus" >&2 ;;
       amtool) echo "prerequisites: for the deployment tests install amtool: brew install alertmanager" >&2 ;;
       caddy) echo "prerequisites: for the deployment tests install caddy: brew install caddy" >&2 ;;
+      prometheus) echo "prerequisites: for the staging rehearsal install prometheus: brew install prometheus" >&2 ;;
+      alertmanager) echo "prerequisites: for the staging rehearsal install alertmanager: brew install alertmanager" >&2 ;;
       docker-compose) echo "prerequisites: for the deployment tests install docker-compose: brew install docker-compose" >&2 ;;
     esac
   done

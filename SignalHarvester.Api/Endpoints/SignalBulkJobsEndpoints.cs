@@ -40,19 +40,19 @@ public static class SignalBulkJobsEndpoints
     private static async Task<Results<Accepted<BulkJobResponse>, ValidationProblem>> StartStatusAsync(
         BulkStatusRequest request, HarvestDbContext db, IOptions<BulkJobOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var errors = new FieldErrors()
+        var errors = new ValidationErrors()
             .Require(request.Status is not null && SignalStatus.Settable.Contains(request.Status), "status", $"must be one of {string.Join(", ", SignalStatus.Settable)}");
         return await StartAsync(db, options.Value, clock, request.Ids, request.Filter, BulkJobKinds.Status, request.Status, errors, cancellationToken);
     }
 
     private static Task<Results<Accepted<BulkJobResponse>, ValidationProblem>> StartDeleteAsync(
         BulkDeleteRequest request, HarvestDbContext db, IOptions<BulkJobOptions> options, TimeProvider clock, CancellationToken cancellationToken) =>
-        StartAsync(db, options.Value, clock, request.Ids, request.Filter, BulkJobKinds.Delete, null, new FieldErrors(), cancellationToken);
+        StartAsync(db, options.Value, clock, request.Ids, request.Filter, BulkJobKinds.Delete, null, new ValidationErrors(), cancellationToken);
 
     // The target ids are fixed here, in a stable order, so the job's progress offset means the same thing after any restart.
     private static async Task<Results<Accepted<BulkJobResponse>, ValidationProblem>> StartAsync(
         HarvestDbContext db, BulkJobOptions settings, TimeProvider clock, IReadOnlyList<string>? ids, SignalFilter? filter,
-        string kind, string? targetStatus, FieldErrors errors, CancellationToken cancellationToken)
+        string kind, string? targetStatus, ValidationErrors errors, CancellationToken cancellationToken)
     {
         errors.Require((ids is null) != (filter is null), "ids", "or filter is required, not both");
         if (ids is not null)
@@ -70,9 +70,9 @@ public static class SignalBulkJobsEndpoints
                 .Require(filter.Source is null || filter.Source.Length <= 200, "filter.source", "must be at most 200 characters");
         }
 
-        if (errors.Any)
+        if (errors.Count > 0)
         {
-            return errors.Problem();
+            return TypedResults.ValidationProblem(errors);
         }
 
         string[] targets;
@@ -84,9 +84,9 @@ public static class SignalBulkJobsEndpoints
         {
             targets = await SignalsEndpoints.Filter(db.Tweets.AsNoTracking(), filter!.Search, filter.Status, filter.Source)
                 .OrderBy(t => t.Id).Select(t => t.Id).Take(settings.MaxIds + 1).ToArrayAsync(cancellationToken);
-            if (errors.Require(targets.Length <= settings.MaxIds, "filter", $"matches more than {settings.MaxIds} signals; narrow it").Any)
+            if (errors.Require(targets.Length <= settings.MaxIds, "filter", $"matches more than {settings.MaxIds} signals; narrow it").Count > 0)
             {
-                return errors.Problem();
+                return TypedResults.ValidationProblem(errors);
             }
         }
 

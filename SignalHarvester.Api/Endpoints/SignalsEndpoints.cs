@@ -42,13 +42,13 @@ public static partial class SignalsEndpoints
         int page = 1, int pageSize = 50, string? search = null, string? status = null, string? source = null,
         string sort = "salience", string order = "desc")
     {
-        var errors = new Dictionary<string, string[]>();
-        Require(errors, page >= 1, "page", "must be 1 or more");
-        Require(errors, pageSize is >= 1 and <= 200, "pageSize", "must be between 1 and 200");
-        Require(errors, status is null || SignalStatus.All.Contains(status), "status", $"must be one of {string.Join(", ", SignalStatus.All)}");
-        Require(errors, Sorts.Contains(sort), "sort", $"must be one of {string.Join(", ", Sorts)}");
-        Require(errors, Orders.Contains(order), "order", "must be asc or desc");
-        Require(errors, search is null || search.Length <= 200, "search", "must be at most 200 characters");
+        var errors = new ValidationErrors();
+        errors.Require(page >= 1, "page", "must be 1 or more");
+        errors.Require(pageSize is >= 1 and <= 200, "pageSize", "must be between 1 and 200");
+        errors.Require(status is null || SignalStatus.All.Contains(status), "status", $"must be one of {string.Join(", ", SignalStatus.All)}");
+        errors.Require(Sorts.Contains(sort), "sort", $"must be one of {string.Join(", ", Sorts)}");
+        errors.Require(Orders.Contains(order), "order", "must be asc or desc");
+        errors.Require(search is null || search.Length <= 200, "search", "must be at most 200 characters");
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -76,10 +76,10 @@ public static partial class SignalsEndpoints
         HarvestDbContext db, TimeProvider clock, CancellationToken cancellationToken,
         int limit = 50, double minSalience = 0, int hours = 24)
     {
-        var errors = new Dictionary<string, string[]>();
-        Require(errors, limit is >= 1 and <= 200, "limit", "must be between 1 and 200");
-        Require(errors, minSalience is >= 0 and <= 100, "minSalience", "must be between 0 and 100");
-        Require(errors, hours is >= 1 and <= 168, "hours", "must be between 1 and 168");
+        var errors = new ValidationErrors();
+        errors.Require(limit is >= 1 and <= 200, "limit", "must be between 1 and 200");
+        errors.Require(minSalience is >= 0 and <= 100, "minSalience", "must be between 0 and 100");
+        errors.Require(hours is >= 1 and <= 168, "hours", "must be between 1 and 168");
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -122,7 +122,7 @@ public static partial class SignalsEndpoints
     private static async Task<Results<Created<SignalResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         SignalCreateRequest request, HarvestDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var errors = new FieldErrors()
+        var errors = new ValidationErrors()
             .Require(request.Id is not null && PostId().IsMatch(request.Id), "id", "must be an X post id: 1 to 32 digits")
             .Require(!string.IsNullOrWhiteSpace(request.Text), "text", "is required")
             .Require(request.Text is null || request.Text.Length <= MaxTextLength, "text", $"must be at most {MaxTextLength} characters")
@@ -132,9 +132,9 @@ public static partial class SignalsEndpoints
             .Require(request.Category is null || SignalNames.CategoryNames.Contains(request.Category), "category", $"must be one of {string.Join(", ", SignalNames.CategoryNames)}")
             .Require(request.Tags is null || (request.Tags.Count <= 20 && request.Tags.All(t => t is { Length: >= 1 and <= 50 })), "tags", "must hold at most 20 tags of 1 to 50 characters")
             .Require(request.Notes is null || request.Notes.Length <= MaxNotesLength, "notes", $"must be at most {MaxNotesLength} characters");
-        if (errors.Any)
+        if (errors.Count > 0)
         {
-            return errors.Problem();
+            return TypedResults.ValidationProblem(errors);
         }
 
         if (await db.Tweets.AnyAsync(t => t.Id == request.Id, cancellationToken))
@@ -174,14 +174,14 @@ public static partial class SignalsEndpoints
     private static async Task<Results<Ok<SignalResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         string id, SignalUpdateRequest request, HarvestDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var errors = new FieldErrors()
+        var errors = new ValidationErrors()
             .Require(request.Status is not null || request.Category is not null || request.Notes is not null, "body", "must change at least one of status, category, notes")
             .Require(request.Status is null || SignalStatus.Settable.Contains(request.Status), "status", $"must be one of {string.Join(", ", SignalStatus.Settable)}")
             .Require(request.Category is null || SignalNames.CategoryNames.Contains(request.Category), "category", $"must be one of {string.Join(", ", SignalNames.CategoryNames)}")
             .Require(request.Notes is null || request.Notes.Length <= MaxNotesLength, "notes", $"must be at most {MaxNotesLength} characters");
-        if (errors.Any)
+        if (errors.Count > 0)
         {
-            return errors.Problem();
+            return TypedResults.ValidationProblem(errors);
         }
 
         var tweet = await db.Tweets.FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
@@ -239,14 +239,6 @@ public static partial class SignalsEndpoints
         }
 
         return query;
-    }
-
-    private static void Require(Dictionary<string, string[]> errors, bool condition, string field, string message)
-    {
-        if (!condition)
-        {
-            errors[field] = [$"{field} {message}."];
-        }
     }
 
     [GeneratedRegex("^[0-9]{1,32}$", RegexOptions.CultureInvariant)]

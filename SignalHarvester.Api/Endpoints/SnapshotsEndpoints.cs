@@ -35,12 +35,12 @@ public static class SnapshotsEndpoints
     private static async Task<Results<Ok<PagedResult<SnapshotResponse>>, ValidationProblem>> ListAsync(
         HarvestDbContext db, CancellationToken cancellationToken, int page = 1, int pageSize = 50)
     {
-        var errors = new FieldErrors()
+        var errors = new ValidationErrors()
             .Require(page >= 1, "page", "must be 1 or more")
             .Require(pageSize is >= 1 and <= 200, "pageSize", "must be between 1 and 200");
-        if (errors.Any)
+        if (errors.Count > 0)
         {
-            return errors.Problem();
+            return TypedResults.ValidationProblem(errors);
         }
 
         var query = db.Snapshots.AsNoTracking();
@@ -67,10 +67,10 @@ public static class SnapshotsEndpoints
     private static async Task<Results<PhysicalFileHttpResult, ValidationProblem, ProblemHttpResult>> DownloadAsync(
         long id, HarvestDbContext db, SnapshotFiles files, CancellationToken cancellationToken, string? format = null)
     {
-        var errors = new FieldErrors().Require(format is null || Formats.Contains(format), "format", $"must be one of {string.Join(", ", Formats)}");
-        if (errors.Any)
+        var errors = new ValidationErrors().Require(format is null || Formats.Contains(format), "format", $"must be one of {string.Join(", ", Formats)}");
+        if (errors.Count > 0)
         {
-            return errors.Problem();
+            return TypedResults.ValidationProblem(errors);
         }
 
         var snapshot = await db.Snapshots.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);

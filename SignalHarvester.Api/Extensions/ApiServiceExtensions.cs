@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using SignalHarvester.Api.Analytics;
 using SignalHarvester.Api.BulkJobs;
 using SignalHarvester.Api.Endpoints;
 using SignalHarvester.Api.Jobs;
@@ -21,6 +22,7 @@ internal static class ApiServiceExtensions
         builder.Services.AddProblemDetails();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.Configure<DiscoveryScoringOptions>(builder.Configuration.GetSection(DiscoveryScoringOptions.SectionName));
+        builder.Services.Configure<TopicEvolutionOptions>(builder.Configuration.GetSection(TopicEvolutionOptions.SectionName));
         builder.AddApiKeySecurity();
         builder.AddApiRateLimiting();
         builder.AddPipelineJobs();
@@ -29,6 +31,7 @@ internal static class ApiServiceExtensions
         builder.AddHttpHardening();
         builder.AddApiDocumentation();
         builder.AddResponseCaching();
+        builder.Services.AddSingleton<AnalyticsQueries>();
         return builder;
     }
 
@@ -54,7 +57,11 @@ internal static class ApiServiceExtensions
         app.MapGroup("/api/v1")
             .MapSignalsEndpoints()
             .MapDiscoveriesEndpoints()
+            .MapTopicsEndpoints()
+            .MapArtifactRelationshipsEndpoints()
             .MapPipelinesEndpoints()
+            .MapAnalyticsEndpoints()
+            .MapCacheEndpoints()
             .MapSignalBulkJobsEndpoints()
             .MapSnapshotsEndpoints();
         return app;

@@ -1,9 +1,10 @@
 using System.IO.Compression;
 using Microsoft.AspNetCore.ResponseCompression;
+using SignalHarvester.Api.Errors;
 
 namespace SignalHarvester.Api.Extensions;
 
-/// <summary>Request body limit, CORS and response compression.</summary>
+/// <summary>Request body limit, refused requests as ProblemDetails, CORS and response compression.</summary>
 internal static class HttpHardeningExtensions
 {
     private const long DefaultMaxRequestBodyBytes = 1024 * 1024;
@@ -13,6 +14,10 @@ internal static class HttpHardeningExtensions
         // Api:MaxRequestBodyBytes (default 1 MiB); larger bodies are refused with 413.
         var maxBody = builder.Configuration.GetValue("Api:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes);
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = maxBody);
+
+        // Binding failures throw in every environment, so BadRequestExceptionHandler names the parameter.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
 
         // Api:Cors:Origins: the browser origins allowed to call the API (none by default).
         var origins = builder.Configuration.GetSection("Api:Cors:Origins").Get<string[]>() ?? [];

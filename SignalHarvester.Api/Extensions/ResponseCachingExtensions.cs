@@ -7,17 +7,27 @@ internal static class ResponseCachingExtensions
     /// <summary>How long a cached discoveries response lives at most; a discovery run evicts it sooner.</summary>
     private static readonly TimeSpan DiscoveriesLifetime = TimeSpan.FromMinutes(10);
 
+    /// <summary>How long a cached trending-topics response lives at most; a discovery run evicts it sooner.</summary>
+    private static readonly TimeSpan TopicsLifetime = TimeSpan.FromMinutes(10);
+
     /// <summary>
-    /// Hot reads are cheap: discoveries responses are cached in Redis (shared by every replica), per
+    /// Hot reads are cheap: discoveries and trending-topics responses are cached in Redis (shared by every replica), per
     /// query string, tagged so the worker evicts them when a discovery run completes.
     /// </summary>
     public static IHostApplicationBuilder AddResponseCaching(this IHostApplicationBuilder builder)
     {
         builder.AddResponseCacheStore();
-        builder.Services.AddOutputCache(options => options.AddPolicy(ResponseCacheTags.Discoveries, policy => policy
-            .Expire(DiscoveriesLifetime)
-            .SetVaryByQuery("*")
-            .Tag(ResponseCacheTags.Discoveries)));
+        builder.Services.AddOutputCache(options =>
+        {
+            options.AddPolicy(ResponseCacheTags.Discoveries, policy => policy
+                .Expire(DiscoveriesLifetime)
+                .SetVaryByQuery("*")
+                .Tag(ResponseCacheTags.Discoveries));
+            options.AddPolicy(ResponseCacheTags.Topics, policy => policy
+                .Expire(TopicsLifetime)
+                .SetVaryByQuery("*")
+                .Tag(ResponseCacheTags.Topics));
+        });
         return builder;
     }
 }

@@ -13,9 +13,10 @@ public sealed class InProcessTokenBuckets(TimeProvider clock) : IDisposable
     private readonly PartitionedRateLimiter<ClientPartition> limiter = PartitionedRateLimiter.Create<ClientPartition, string>(
         partition => RateLimitPartition.GetTokenBucketLimiter(partition.Id + "|" + partition.LimitPerMinute, _ => OptionsFor(partition.LimitPerMinute)));
 
-    public RateLimitDecision Acquire(ClientPartition partition)
+    /// <summary>Takes <paramref name="cost"/> tokens (0 only reads the bucket).</summary>
+    public RateLimitDecision Acquire(ClientPartition partition, int cost)
     {
-        using var lease = limiter.AttemptAcquire(partition);
+        using var lease = limiter.AttemptAcquire(partition, cost);
         var remaining = (int)Math.Min(int.MaxValue, limiter.GetStatistics(partition)?.CurrentAvailablePermits ?? 0);
         var perSecond = partition.LimitPerMinute / 60.0;
         var now = clock.GetUtcNow().ToUnixTimeSeconds();

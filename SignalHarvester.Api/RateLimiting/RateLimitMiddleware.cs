@@ -6,9 +6,10 @@ using StackExchange.Redis;
 namespace SignalHarvester.Api.RateLimiting;
 
 /// <summary>
-/// Limits every request (except health probes and metric scrapes, see <see cref="IsExempt"/>) per
-/// client and puts <c>X-RateLimit-Limit</c>, <c>X-RateLimit-Remaining</c> and
-/// <c>X-RateLimit-Reset</c> on every response — success, client error or server error. The headers
+/// Limits every request (health probes and metric scrapes are not charged, see <see cref="IsFree"/>)
+/// per client and puts <c>X-RateLimit-Limit</c>, <c>X-RateLimit-Remaining</c> and
+/// <c>X-RateLimit-Reset</c> on every response — success, client error, server error, health and
+/// metrics alike. The headers
 /// are written when the response starts, so they survive the exception handler clearing the
 /// response for a 500. A rejected request gets 429 ProblemDetails with <c>Retry-After</c>.
 /// Decisions come from Redis (shared by all replicas); while Redis is unreachable an in-process
@@ -25,20 +26,15 @@ public sealed partial class RateLimitMiddleware(
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        if (IsExempt(context.Request.Path))
-        {
-            await next(context);
-            return;
-        }
-
-        var decision = await DecideAsync(Partition(context));
+        var free = IsFree(context.Request.Path);
+        var decision = await DecideAsync(Partition(context), cost: free ? 0 : 1);
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
             headers["X-RateLimit-Limit"] = decision.Limit.ToString(CultureInfo.InvariantCulture);
             headers["X-RateLimit-Remaining"] = decision.Remaining.ToString(CultureInfo.InvariantCulture);
             headers["X-RateLimit-Reset"] = decision.ResetUnixSeconds.ToString(CultureInfo.InvariantCulture);
-            if (!decision.Allowed)
+            if (!decision.Allowed && !free)
             {
                 headers.RetryAfter = decision.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
             }
@@ -46,7 +42,7 @@ public sealed partial class RateLimitMiddleware(
             return Task.CompletedTask;
         });
 
-        if (decision.Allowed)
+        if (decision.Allowed || free)
         {
             await next(context);
             return;
@@ -66,11 +62,11 @@ public sealed partial class RateLimitMiddleware(
     }
 
     /// <summary>
-    /// Health probes and Prometheus scrapes are neither limited nor given rate-limit headers: an
-    /// orchestrator must always be able to probe a replica, and a busy client must not make its
-    /// replica look unhealthy.
+    /// Health probes and Prometheus scrapes cost no token and are never refused (their headers show
+    /// the caller's bucket as it stands): an orchestrator must always be able to probe a replica,
+    /// and a busy client must not make its replica look unhealthy.
     /// </summary>
-    public static bool IsExempt(PathString path) =>
+    public static bool IsFree(PathString path) =>
         path.StartsWithSegments("/health") || path.StartsWithSegments("/metrics");
 
     private ClientPartition Partition(HttpContext context)
@@ -86,13 +82,13 @@ public sealed partial class RateLimitMiddleware(
         return new ClientPartition($"ip:{context.Connection.RemoteIpAddress}", settings.LimitFor(null));
     }
 
-    private async Task<RateLimitDecision> DecideAsync(ClientPartition partition)
+    private async Task<RateLimitDecision> DecideAsync(ClientPartition partition, int cost)
     {
         if (shared.IsAvailable)
         {
             try
             {
-                return await shared.AcquireAsync(partition, TimeSpan.FromMilliseconds(options.CurrentValue.RedisTimeoutMilliseconds));
+                return await shared.AcquireAsync(partition, cost, TimeSpan.FromMilliseconds(options.CurrentValue.RedisTimeoutMilliseconds));
             }
             catch (Exception e) when (e is RedisException or TimeoutException)
             {
@@ -100,7 +96,7 @@ public sealed partial class RateLimitMiddleware(
             }
         }
 
-        return local.Acquire(partition);
+        return local.Acquire(partition, cost);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Redis did not answer the rate limiter; the in-process limiter decides this request")]

@@ -16,12 +16,14 @@ public sealed class RedisTokenBucket(IConnectionMultiplexer redis)
 {
     private const string KeyPrefix = "signalharvester:ratelimit:";
 
-    // KEYS[1] bucket; ARGV[1] capacity (= tokens per minute); ARGV[2] refill period in seconds.
+    // @key bucket; @capacity (= tokens per minute); @period refill period in seconds; @cost tokens taken
+    // (0 reads the bucket without charging it).
     // Returns { allowed (0/1), whole tokens left, seconds until full, seconds until next token, now (Unix s) }.
     private static readonly LuaScript Script = LuaScript.Prepare(
         """
         local capacity = tonumber(@capacity)
         local period = tonumber(@period)
+        local cost = tonumber(@cost)
         local rate = capacity / period
         local t = redis.call('TIME')
         local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
@@ -34,8 +36,8 @@ public sealed class RedisTokenBucket(IConnectionMultiplexer redis)
         end
         tokens = math.min(capacity, tokens + math.max(0, now - ts) * rate)
         local allowed = 0
-        if tokens >= 1 then
-          tokens = tokens - 1
+        if tokens >= math.max(cost, 1) then
+          tokens = tokens - cost
           allowed = 1
         end
         redis.call('HSET', @key, 'tokens', tostring(tokens), 'ts', tostring(now))
@@ -43,17 +45,17 @@ public sealed class RedisTokenBucket(IConnectionMultiplexer redis)
         local reset = math.ceil((capacity - tokens) / rate)
         local retry = 0
         if allowed == 0 then
-          retry = math.max(1, math.ceil((1 - tokens) / rate))
+          retry = math.max(1, math.ceil((math.max(cost, 1) - tokens) / rate))
         end
         return { allowed, math.floor(tokens), reset, retry, math.floor(now) }
         """);
 
     public bool IsAvailable => redis.IsConnected;
 
-    public async Task<RateLimitDecision> AcquireAsync(ClientPartition partition, TimeSpan timeout)
+    public async Task<RateLimitDecision> AcquireAsync(ClientPartition partition, int cost, TimeSpan timeout)
     {
         var result = (RedisResult[])(await redis.GetDatabase()
-            .ScriptEvaluateAsync(Script, new { key = (RedisKey)(KeyPrefix + partition.Id), capacity = partition.LimitPerMinute, period = 60 })
+            .ScriptEvaluateAsync(Script, new { key = (RedisKey)(KeyPrefix + partition.Id), capacity = partition.LimitPerMinute, period = 60, cost })
             .WaitAsync(timeout))!;
         var now = (long)result[4];
         return new RateLimitDecision((int)result[0] == 1, partition.LimitPerMinute, (int)result[1], now + (long)result[2], (int)result[3]);

@@ -8,13 +8,16 @@ namespace SignalHarvester.Core.Caching;
 /// The Redis output cache, made optional: while Redis is unreachable a read is a miss and a write
 /// or eviction is skipped, so the API keeps answering from the database instead of failing.
 /// </summary>
-internal sealed partial class ResilientOutputCacheStore(IOutputCacheStore inner, ILogger<ResilientOutputCacheStore> logger) : IOutputCacheStore
+internal sealed partial class ResilientOutputCacheStore(
+    IOutputCacheStore inner, ResponseCacheStatistics statistics, ILogger<ResilientOutputCacheStore> logger) : IOutputCacheStore
 {
     public async ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken)
     {
         try
         {
-            return await inner.GetAsync(key, cancellationToken);
+            var entry = await inner.GetAsync(key, cancellationToken);
+            statistics.Lookup(hit: entry is not null);
+            return entry;
         }
         catch (Exception e) when (IsRedisOutage(e))
         {

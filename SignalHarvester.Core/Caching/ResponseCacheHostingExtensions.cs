@@ -19,8 +19,9 @@ public static class ResponseCacheHostingExtensions
             .Configure<IConnectionMultiplexer>((options, redis) =>
             {
                 options.ConnectionMultiplexerFactory = () => Task.FromResult(redis);
-                options.InstanceName = "signalharvester:responses:";
+                options.InstanceName = ResponseCacheStatistics.KeyPrefix;
             });
+        builder.Services.AddSingleton<ResponseCacheStatistics>();
         builder.Services.Decorate();
         return builder;
     }

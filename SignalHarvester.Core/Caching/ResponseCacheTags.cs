@@ -4,4 +4,7 @@ namespace SignalHarvester.Core.Caching;
 public static class ResponseCacheTags
 {
     public const string Discoveries = "discoveries";
+    public const string Topics = "topics";
+
+    public static IReadOnlyList<string> All { get; } = [Discoveries, Topics];
 }

@@ -51,9 +51,11 @@ public sealed class RateLimitTests(RateLimitStackFixture stack)
         Assert.Equal(HttpStatusCode.OK, withKey.StatusCode);
         AssertRateLimitHeaders(withKey, 1000);
 
-        // Probes are exempt, so the orchestrator still sees the replicas healthy.
+        // Probes are free, so the orchestrator still sees the replicas healthy, with the exhausted bucket in the headers.
         using var ready = await client.GetAsync("/health/ready");
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("0", Header(ready, "X-RateLimit-Remaining"));
+        Assert.Null(Header(ready, "Retry-After"));
     }
 
     // The api's replicas are separate processes (distinct pids) behind one AppHost endpoint.

@@ -16,6 +16,8 @@ public sealed class DiscoveryMetrics
     private readonly Counter<long> scored;
     private readonly Histogram<double> stageDuration;
     private readonly Counter<long> runs;
+    private readonly Counter<long> relationships;
+    private readonly Counter<long> topicEvents;
 
     public DiscoveryMetrics(IMeterFactory meterFactory)
     {
@@ -26,6 +28,8 @@ public sealed class DiscoveryMetrics
         scored = meter.CreateCounter<long>("discoveries.scored", description: "Artifacts (re)scored");
         stageDuration = meter.CreateHistogram<double>("discoveries.stage.duration", unit: "s", description: "Duration of each discovery stage");
         runs = meter.CreateCounter<long>("discoveries.runs", description: "Discovery pipeline runs by outcome");
+        relationships = meter.CreateCounter<long>("discoveries.relationships", description: "Artifact relationships inserted, updated or deleted, by change");
+        topicEvents = meter.CreateCounter<long>("discoveries.topic_events", description: "Topic merge, split and emergence events recorded, by event type");
     }
 
     public void Fetched(string source, int count) => fetched.Add(count, new KeyValuePair<string, object?>("source", source));
@@ -36,6 +40,10 @@ public sealed class DiscoveryMetrics
         classified.Add(count, new("classifier", classifiedBy), new("fallback", fallback));
 
     public void Scored(int count) => scored.Add(count);
+
+    public void RelationshipsChanged(string change, int count) => relationships.Add(count, new KeyValuePair<string, object?>("change", change));
+
+    public void TopicEvents(string eventType, int count) => topicEvents.Add(count, new KeyValuePair<string, object?>("event_type", eventType));
 
     public void StageCompleted(string stage, TimeSpan duration, bool success) =>
         stageDuration.Record(duration.TotalSeconds, new("stage", stage), new("outcome", success ? "success" : "failure"));

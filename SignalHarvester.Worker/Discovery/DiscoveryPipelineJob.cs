@@ -7,8 +7,8 @@ using SignalHarvester.Worker.Jobs;
 namespace SignalHarvester.Worker.Discovery;
 
 /// <summary>
-/// The discovery pipeline as one Hangfire job: fetch → classify → embed → topics → score, then the
-/// API's cached discoveries responses are evicted. Each stage
+/// The discovery pipeline as one Hangfire job: fetch → classify → embed → topics → score → topic
+/// evolution → relationships, then the API's cached discoveries and topics responses are evicted. Each stage
 /// is idempotent and runs even when an earlier one failed; a failing source alone does not fail the
 /// run (it is logged and counted), a failing stage does.
 /// </summary>
@@ -20,6 +20,8 @@ public sealed class DiscoveryPipelineJob(
     EmbedArtifactsStage embed,
     UpdateTopicsStage topics,
     ScoreArtifactsStage score,
+    EvolveTopicsStage evolveTopics,
+    DetectRelationshipsStage relationships,
     IOutputCacheStore responseCache,
     DiscoveryMetrics metrics,
     ILogger<DiscoveryPipelineJob> logger)
@@ -34,11 +36,14 @@ public sealed class DiscoveryPipelineJob(
         await run.StageAsync("embed", () => embed.RunAsync(cancellationToken));
         await run.StageAsync("topics", () => topics.RunAsync(cancellationToken));
         await run.StageAsync("score", () => score.RunAsync(cancellationToken));
+        await run.StageAsync("evolve topics", () => evolveTopics.RunAsync(cancellationToken));
+        await run.StageAsync("relationships", () => relationships.RunAsync(cancellationToken));
         // Cached API responses may now be stale, even after a partly failed run.
         await run.StageAsync("evict cached responses", async () =>
         {
             await responseCache.EvictByTagAsync(ResponseCacheTags.Discoveries, cancellationToken);
-            return ResponseCacheTags.Discoveries;
+            await responseCache.EvictByTagAsync(ResponseCacheTags.Topics, cancellationToken);
+            return $"{ResponseCacheTags.Discoveries}, {ResponseCacheTags.Topics}";
         });
         run.Complete(metrics.RunCompleted);
     }

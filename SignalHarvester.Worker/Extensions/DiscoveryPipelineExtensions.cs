@@ -19,6 +19,7 @@ internal static class DiscoveryPipelineExtensions
         builder.AddDiscoveryEmbeddings();
         builder.AddDiscoveryScoring();
         builder.AddEntityResolution();
+        builder.AddTopicAndRelationshipSettings();
         builder.Services.Configure<DiscoveryOptions>(builder.Configuration.GetSection("Discovery"));
         builder.AddResponseCacheStore();
 
@@ -31,6 +32,8 @@ internal static class DiscoveryPipelineExtensions
         builder.Services.AddScoped<EmbedArtifactsStage>();
         builder.Services.AddScoped<UpdateTopicsStage>();
         builder.Services.AddScoped<ScoreArtifactsStage>();
+        builder.Services.AddScoped<EvolveTopicsStage>();
+        builder.Services.AddScoped<DetectRelationshipsStage>();
         builder.Services.AddScoped<DiscoveryPipelineJob>();
         return builder;
     }

@@ -1,0 +1,34 @@
+namespace SignalHarvester.AppHost.Staging;
+
+/// <summary>The monitoring and edge binaries the rehearsal runs, found on PATH (installed by eng/prerequisites.sh).</summary>
+internal sealed record RehearsalTools(string Prometheus, string Alertmanager, string Caddy)
+{
+    public static RehearsalTools Find()
+    {
+        var missing = new List<string>();
+        string Require(params string[] names)
+        {
+            // Debian names the Alertmanager binary prometheus-alertmanager; upstream calls it alertmanager.
+            var found = names.Select(OnPath).FirstOrDefault(path => path is not null);
+            if (found is null)
+            {
+                missing.Add(names[0]);
+            }
+
+            return found ?? "";
+        }
+
+        var tools = new RehearsalTools(Require("prometheus"), Require("alertmanager", "prometheus-alertmanager"), Require("caddy"));
+        return missing.Count == 0
+            ? tools
+            : throw new DistributedApplicationException(
+                $"The staging rehearsal needs {string.Join(", ", missing)}: run eng/prerequisites.sh " +
+                "(Debian/Ubuntu: apt-get install prometheus prometheus-alertmanager caddy).");
+    }
+
+    private static string? OnPath(string binary) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(directory => Path.Combine(directory, binary))
+            .FirstOrDefault(File.Exists);
+}

@@ -1,0 +1,74 @@
+using System.Net;
+using System.Text.Json;
+using SignalHarvester.Tests.Infrastructure;
+using static SignalHarvester.Tests.Api.ApiTestHelpers;
+
+namespace SignalHarvester.Tests.Api;
+
+/// <summary>/api/v1/cache: operators see the shared response cache and evict it by tag.</summary>
+[Collection(PopulatedCollection.Name)]
+public sealed class CacheEndpointsTests(PopulatedStackFixture stack)
+{
+    [Fact]
+    public async Task Stats_count_hits_and_misses_and_invalidate_empties_the_tag()
+    {
+        using var client = stack.CreateApiClient();
+        using (var cleared = await client.SendAsync(Request(HttpMethod.Post, "/api/v1/cache/invalidate", stack.ApiKey)))
+        {
+            Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
+        }
+
+        var before = await StatsAsync(client);
+        var path = $"/api/v1/discoveries?limit=3&minScore=0&probe={Guid.NewGuid():N}";
+        (await client.GetAsync(path)).Dispose();
+        (await client.GetAsync(path)).Dispose();
+
+        // Counters are written without waiting (a lookup never waits on them): poll until they land.
+        var after = await Eventually.ReturnsAsync(
+            () => StatsAsync(client),
+            s => Count(s, "hits") > Count(before, "hits") && Count(s, "misses") > Count(before, "misses"),
+            TimeSpan.FromSeconds(10), "a miss then a hit counted");
+        Assert.True(after.GetProperty("entries").GetInt32() >= 1);
+        Assert.True(after.GetProperty("entriesByTag").GetProperty("discoveries").GetInt64() >= 1);
+        Assert.InRange(after.GetProperty("hitRatio").GetDouble(), 0.0001, 1);
+
+        using var invalidated = await client.SendAsync(Request(HttpMethod.Post, "/api/v1/cache/invalidate?tag=discoveries", stack.ApiKey));
+        Assert.Equal(HttpStatusCode.OK, invalidated.StatusCode);
+        using var invalidation = JsonDocument.Parse(await invalidated.Content.ReadAsStringAsync());
+        Assert.Equal(["discoveries"], invalidation.RootElement.GetProperty("evictedTags").EnumerateArray().Select(t => t.GetString()));
+
+        var emptied = await StatsAsync(client);
+        Assert.Equal(0, emptied.GetProperty("entriesByTag").GetProperty("discoveries").GetInt64());
+        var missesBefore = Count(emptied, "misses");
+        (await client.GetAsync(path)).Dispose();
+        await Eventually.ReturnsAsync(() => StatsAsync(client), s => Count(s, "misses") > missesBefore, TimeSpan.FromSeconds(10),
+            "the evicted response missed");
+    }
+
+    [Fact]
+    public async Task Cache_routes_need_a_key_and_a_known_tag()
+    {
+        using var client = stack.CreateApiClient();
+        foreach (var (method, path) in new[] { (HttpMethod.Get, "/api/v1/cache/stats"), (HttpMethod.Post, "/api/v1/cache/invalidate") })
+        {
+            using var anonymous = await client.SendAsync(Request(method, path));
+            Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+            await ProblemAsync(anonymous);
+            AssertRateLimitHeaders(anonymous);
+        }
+
+        using var unknown = await client.SendAsync(Request(HttpMethod.Post, "/api/v1/cache/invalidate?tag=everything", stack.ApiKey));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.True((await ProblemAsync(unknown)).GetProperty("errors").TryGetProperty("tag", out _));
+    }
+
+    private async Task<JsonElement> StatsAsync(HttpClient client)
+    {
+        using var response = await client.SendAsync(Request(HttpMethod.Get, "/api/v1/cache/stats", stack.ApiKey));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return document.RootElement.Clone();
+    }
+
+    private static long Count(JsonElement stats, string name) => stats.GetProperty(name).GetInt64();
+}

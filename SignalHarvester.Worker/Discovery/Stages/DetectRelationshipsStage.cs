@@ -1,0 +1,221 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using SignalHarvester.Core.Data;
+using SignalHarvester.Core.Discovery;
+using SignalHarvester.Worker.Discovery.Sources;
+
+namespace SignalHarvester.Worker.Discovery.Stages;
+
+/// <summary>
+/// Relationships: arXiv ids, DOIs and github.com repository URLs in each artifact's title, text and
+/// URL, resolved to stored papers and repositories and typed by who points at what (a repository
+/// implements a paper, a story discusses, a post mentions, a paper cites); plus <c>related</c> links
+/// between similar artifacts of different sources. The full set is recomputed and synchronised with
+/// <c>artifact_relationships</c>: new links inserted, changed ones updated, vanished ones deleted, so
+/// a rerun with nothing new touches no row.
+/// </summary>
+public sealed class DetectRelationshipsStage(
+    HarvestDbContext db,
+    NpgsqlDataSource dataSource,
+    IOptions<RelationshipDetectionOptions> options,
+    TimeProvider clock,
+    DiscoveryMetrics metrics,
+    ILogger<DetectRelationshipsStage> logger)
+{
+    private const string Upsert = """
+        with desired as (
+          select * from unnest(@sources, @targets, @types, @confidences, @methods, @metadata)
+            as d(source_artifact_id, target_artifact_id, relationship_type, confidence, detection_method, metadata)
+        ), changed as (
+          insert into artifact_relationships (source_artifact_id, target_artifact_id, relationship_type, confidence, detection_method, metadata, created_at)
+          select source_artifact_id, target_artifact_id, relationship_type, confidence, detection_method, metadata::jsonb, @now from desired
+          on conflict (source_artifact_id, target_artifact_id, relationship_type) do update
+            set confidence = excluded.confidence, detection_method = excluded.detection_method, metadata = excluded.metadata
+            where (artifact_relationships.confidence, artifact_relationships.detection_method, artifact_relationships.metadata)
+                  is distinct from (excluded.confidence, excluded.detection_method, excluded.metadata)
+          returning xmax = 0 as inserted
+        )
+        select count(*) filter (where inserted), count(*) filter (where not inserted) from changed
+        """;
+
+    // Links this stage found before and no longer finds; semantic ones only among the artifacts compared this run.
+    private const string DeleteVanished = """
+        delete from artifact_relationships r
+        where r.detection_method = any(@ownMethods)
+          and not exists (
+            select 1 from unnest(@sources, @targets, @types) as d(s, t, ty)
+            where d.s = r.source_artifact_id and d.t = r.target_artifact_id and d.ty = r.relationship_type)
+          and (r.detection_method <> @semantic
+               or (r.source_artifact_id = any(@compared) and r.target_artifact_id = any(@compared)))
+        """;
+
+    private const string StoredDois = """
+        select id, lower(raw->>'doi') from artifacts
+        where jsonb_typeof(raw) = 'object' and raw->>'doi' is not null
+        """;
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var now = clock.GetUtcNow();
+        var artifacts = await db.Artifacts.AsNoTracking()
+            .Select(a => new LinkableArtifact(a.Id, a.Source, a.SourceId, a.ArtifactType, a.Title, a.Text, a.Url))
+            .ToListAsync(cancellationToken);
+        var targets = new ReferenceTargets(artifacts, await StoredDoisAsync(cancellationToken));
+
+        var desired = new Dictionary<(long Source, long Target, string Type), DesiredLink>();
+        foreach (var artifact in artifacts)
+        {
+            foreach (var link in ExplicitLinks(artifact, targets))
+            {
+                // The same pair found twice (an id and a URL): the more certain detection wins.
+                var key = (artifact.Id, link.TargetId, link.Type);
+                if (!desired.TryGetValue(key, out var known) || known.Confidence < link.Confidence)
+                {
+                    desired[key] = link;
+                }
+            }
+        }
+
+        var explicitPairs = desired.Keys.Select(k => (Math.Min(k.Source, k.Target), Math.Max(k.Source, k.Target))).ToHashSet();
+        var compared = await ComparableArtifactsAsync(settings, now, cancellationToken);
+        foreach (var link in SemanticLinks.Find(compared, settings.SemanticThreshold, settings.SemanticTopK))
+        {
+            // An explicit pointer already says more than similarity does.
+            if (!explicitPairs.Contains((link.FirstId, link.SecondId)))
+            {
+                desired[(link.FirstId, link.SecondId, RelationshipTypes.Related)] = new DesiredLink(
+                    link.SecondId, RelationshipTypes.Related, link.Similarity, RelationshipDetectionMethods.Semantic, null);
+            }
+        }
+
+        var (inserted, updated, deleted) = await SynchroniseAsync(desired, compared.Select(c => c.Id).ToArray(), now, cancellationToken);
+        metrics.RelationshipsChanged("inserted", inserted);
+        metrics.RelationshipsChanged("updated", updated);
+        metrics.RelationshipsChanged("deleted", deleted);
+        logger.LogInformation(
+            "Relationships: {Total} detected ({Explicit} explicit, {Semantic} semantic); {Inserted} inserted, {Updated} updated, {Deleted} deleted",
+            desired.Count, desired.Count(d => d.Key.Type != RelationshipTypes.Related), desired.Count(d => d.Key.Type == RelationshipTypes.Related),
+            inserted, updated, deleted);
+        return desired.Count;
+    }
+
+    private static IEnumerable<DesiredLink> ExplicitLinks(LinkableArtifact artifact, ReferenceTargets targets)
+    {
+        var inText = ArtifactReferenceExtractor.Extract($"{artifact.Title}\n{artifact.Text}")
+            .Select(reference => (Reference: reference, OtherSourcesOnly: false));
+        // An artifact's own URL points into its own source (a paper's abstract page, a release inside its
+        // repository): only links it gives to other sources count (a story's link to a paper).
+        var inUrl = ArtifactReferenceExtractor.Extract(artifact.Url).Select(reference => (Reference: reference, OtherSourcesOnly: true));
+        foreach (var (reference, otherSourcesOnly) in inText.Concat(inUrl))
+        {
+            if (targets.Resolve(reference) is not { } target || target.Id == artifact.Id
+                || (otherSourcesOnly && target.Source == artifact.Source))
+            {
+                continue;
+            }
+
+            yield return new DesiredLink(
+                target.Id,
+                RelationshipTypes.For(artifact.Source, target.ArtifactType),
+                reference.Confidence,
+                reference.DetectionMethod,
+                JsonSerializer.Serialize(new { reference = reference.Key }));
+        }
+    }
+
+    // The artifacts compared for semantic links: recent ones with an embedding, newest first, bounded.
+    private async Task<List<EmbeddedArtifact>> ComparableArtifactsAsync(RelationshipDetectionOptions settings, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var since = now.AddDays(-settings.SemanticWindowDays);
+        var rows = await db.Artifacts.AsNoTracking()
+            .Where(a => a.Embedding != null && a.PublishedAt >= since)
+            .OrderByDescending(a => a.PublishedAt).ThenBy(a => a.Id)
+            .Take(settings.MaxSemanticArtifacts)
+            .Select(a => new { a.Id, a.Source, a.Embedding })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new EmbeddedArtifact(r.Id, r.Source, r.Embedding!)).ToList();
+    }
+
+    private async Task<Dictionary<string, long>> StoredDoisAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(StoredDois);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var dois = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            dois.TryAdd(reader.GetString(1), reader.GetInt64(0));
+        }
+
+        return dois;
+    }
+
+    private async Task<(int Inserted, int Updated, int Deleted)> SynchroniseAsync(
+        Dictionary<(long Source, long Target, string Type), DesiredLink> desired, long[] compared, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var links = desired.OrderBy(d => d.Key.Source).ThenBy(d => d.Key.Target).ThenBy(d => d.Key.Type, StringComparer.Ordinal).ToList();
+        var sources = links.Select(l => l.Key.Source).ToArray();
+        var targets = links.Select(l => l.Key.Target).ToArray();
+        var types = links.Select(l => l.Key.Type).ToArray();
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        int inserted, updated, deleted;
+        await using (var upsert = new NpgsqlCommand(Upsert, connection, transaction))
+        {
+            upsert.Parameters.AddWithValue("sources", sources);
+            upsert.Parameters.AddWithValue("targets", targets);
+            upsert.Parameters.AddWithValue("types", types);
+            upsert.Parameters.AddWithValue("confidences", links.Select(l => l.Value.Confidence).ToArray());
+            upsert.Parameters.AddWithValue("methods", links.Select(l => l.Value.DetectionMethod).ToArray());
+            upsert.Parameters.AddWithValue("metadata", links.Select(l => l.Value.Metadata).ToArray());
+            upsert.Parameters.AddWithValue("now", now);
+            await using var reader = await upsert.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            (inserted, updated) = ((int)reader.GetInt64(0), (int)reader.GetInt64(1));
+        }
+
+        await using (var delete = new NpgsqlCommand(DeleteVanished, connection, transaction))
+        {
+            delete.Parameters.AddWithValue("ownMethods", RelationshipDetectionMethods.All.ToArray());
+            delete.Parameters.AddWithValue("sources", sources);
+            delete.Parameters.AddWithValue("targets", targets);
+            delete.Parameters.AddWithValue("types", types);
+            delete.Parameters.AddWithValue("semantic", RelationshipDetectionMethods.Semantic);
+            delete.Parameters.AddWithValue("compared", compared);
+            deleted = await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return (inserted, updated, deleted);
+    }
+
+    private sealed record LinkableArtifact(long Id, string Source, string SourceId, string ArtifactType, string Title, string? Text, string? Url);
+
+    private sealed record DesiredLink(long TargetId, string Type, double Confidence, string DetectionMethod, string? Metadata);
+
+    // Stored papers (by arXiv id and DOI) and repositories (by owner/name), case-insensitively.
+    private sealed class ReferenceTargets(IReadOnlyList<LinkableArtifact> artifacts, IReadOnlyDictionary<string, long> dois)
+    {
+        private readonly Dictionary<long, LinkableArtifact> byId = artifacts.ToDictionary(a => a.Id);
+
+        private readonly Dictionary<string, LinkableArtifact> papers = artifacts
+            .Where(a => a.Source == DiscoverySourceNames.Arxiv)
+            .DistinctBy(a => a.SourceId.ToLowerInvariant())
+            .ToDictionary(a => a.SourceId.ToLowerInvariant());
+
+        private readonly Dictionary<string, LinkableArtifact> repositories = artifacts
+            .Where(a => a.Source == DiscoverySourceNames.GitHub && a.ArtifactType == ArtifactTypes.Repo)
+            .DistinctBy(a => a.SourceId.ToLowerInvariant())
+            .ToDictionary(a => a.SourceId.ToLowerInvariant());
+
+        public LinkableArtifact? Resolve(ArtifactReference reference) => reference.Kind switch
+        {
+            ArtifactReferenceKind.Arxiv => papers.GetValueOrDefault(reference.Key),
+            ArtifactReferenceKind.Doi => dois.TryGetValue(reference.Key, out var id) ? byId.GetValueOrDefault(id) : null,
+            _ => repositories.GetValueOrDefault(reference.Key),
+        };
+    }
+}
