@@ -43,6 +43,29 @@ public sealed class ApiContractTests(StackFixture stack)
     }
 
     [Fact]
+    public async Task Oversized_and_wrongly_typed_bodies_are_413_and_415_problem_details()
+    {
+        using var client = stack.CreateApiClient();
+        var key = await stack.App.ApiKeyAsync();
+
+        using var oversized = Request(HttpMethod.Post, "/api/v1/signals", key);
+        oversized.Content = new StringContent($"{{\"id\":\"1\",\"text\":\"{new string('x', 1_100_000)}\"}}", System.Text.Encoding.UTF8, "application/json");
+        // As curl does for large bodies: the server refuses before the body is sent, no broken pipe.
+        oversized.Headers.ExpectContinue = true;
+        using var tooLarge = await client.SendAsync(oversized);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        await ProblemAsync(tooLarge);
+        AssertRateLimitHeaders(tooLarge);
+
+        using var plain = Request(HttpMethod.Post, "/api/v1/signals", key);
+        plain.Content = new StringContent("id=1&text=hello", System.Text.Encoding.UTF8, "text/plain");
+        using var unsupported = await client.SendAsync(plain);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, unsupported.StatusCode);
+        await ProblemAsync(unsupported);
+        AssertRateLimitHeaders(unsupported);
+    }
+
+    [Fact]
     public async Task Success_responses_carry_rate_limit_headers_of_the_callers_tier()
     {
         using var client = stack.CreateApiClient();
