@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SignalHarvester.Api.Endpoints;
+using SignalHarvester.Api.Entities;
 using SignalHarvester.Api.Jobs;
 using SignalHarvester.Api.RateLimiting;
 using SignalHarvester.Api.Security;
@@ -22,6 +23,9 @@ internal static class ApiServiceExtensions
         builder.AddApiKeySecurity();
         builder.AddApiRateLimiting();
         builder.AddPipelineJobs();
+        builder.AddEntityResolution();
+        builder.Services.AddScoped<EntityDecisions>();
+        builder.Services.AddScoped<DuplicateFinder>();
         builder.AddHttpHardening();
         builder.AddApiDocumentation();
         builder.AddResponseCaching();
@@ -50,7 +54,10 @@ internal static class ApiServiceExtensions
         app.MapGroup("/api/v1")
             .MapSignalsEndpoints()
             .MapDiscoveriesEndpoints()
-            .MapPipelinesEndpoints();
+            .MapPipelinesEndpoints()
+            .MapEntitiesEndpoints()
+            .MapExperimentsEndpoints()
+            .MapLabelsEndpoints();
         return app;
     }
 }
