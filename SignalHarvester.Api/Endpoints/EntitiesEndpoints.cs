@@ -199,12 +199,14 @@ public static class EntitiesEndpoints
         var query = from link in db.ArtifactEntities
                     where link.EntityId == id
                     join artifact in db.Artifacts on link.ArtifactId equals artifact.Id
-                    select new EntityArtifactResponse(
-                        artifact.Id, artifact.Source, artifact.SourceId, artifact.ArtifactType, artifact.Title, artifact.Url,
-                        artifact.PublishedAt, link.Role, artifact.Score == null ? null : artifact.Score.DiscoveryScore);
+                    select new { Artifact = artifact, link.Role };
         var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderByDescending(a => a.PublishedAt).ThenBy(a => a.Id).ThenBy(a => a.Role)
-            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var items = await query.OrderByDescending(l => l.Artifact.PublishedAt).ThenBy(l => l.Artifact.Id).ThenBy(l => l.Role)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(l => new EntityArtifactResponse(
+                l.Artifact.Id, l.Artifact.Source, l.Artifact.SourceId, l.Artifact.ArtifactType, l.Artifact.Title, l.Artifact.Url,
+                l.Artifact.PublishedAt, l.Role, l.Artifact.Score == null ? null : l.Artifact.Score.DiscoveryScore))
+            .ToListAsync(cancellationToken);
         return TypedResults.Ok(new PagedResult<EntityArtifactResponse>(items, page, pageSize, total));
     }
 

@@ -121,14 +121,11 @@ public static class LabelsEndpoints
 
         var errors = new FieldErrors();
         var rows = LabelCsv.Read(body.GetBuffer().AsMemory(0, (int)body.Length), errors);
-        if (!errors.Any)
+        var ids = rows.Where(r => r.ArtifactId > 0).Select(r => r.ArtifactId).Distinct().ToList();
+        var known = (await db.Artifacts.Where(a => ids.Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken)).ToHashSet();
+        foreach (var row in rows.Where(r => r.ArtifactId > 0 && !known.Contains(r.ArtifactId)))
         {
-            var ids = rows.Select(r => r.ArtifactId).ToList();
-            var known = (await db.Artifacts.Where(a => ids.Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken)).ToHashSet();
-            foreach (var row in rows.Where(r => !known.Contains(r.ArtifactId)))
-            {
-                LabelCsv.Report(errors, row.Line, "artifact_id", $"names no artifact (id {row.ArtifactId})");
-            }
+            LabelCsv.Report(errors, row.Line, "artifact_id", $"names no artifact (id {row.ArtifactId})");
         }
 
         if (errors.Any)

@@ -18,7 +18,7 @@ internal static class LabelCsv
     private static readonly string[] Columns = [ArtifactId, Label, Annotator, Notes];
     private const int MaxReportedErrors = 50;
 
-    /// <summary>The rows, or (with an empty list) every problem found, each under "line N: field".</summary>
+    /// <summary>The rows read; every problem found goes to <paramref name="errors"/>, each under "line N: field".</summary>
     public static IReadOnlyList<LabelRow> Read(ReadOnlyMemory<byte> csv, FieldErrors errors)
     {
         var rows = new List<LabelRow>();
@@ -49,8 +49,7 @@ internal static class LabelCsv
                 return [];
             }
 
-            var count = 0;
-            while (reader.Read() && count < MaxReportedErrors)
+            while (reader.Read() && errors.Count < MaxReportedErrors)
             {
                 var line = reader.LineNumber;
                 string? Field(string column) => header.IndexOf(column) is var i and >= 0 && !reader.IsEmpty(i) ? reader.GetString(i) : null;
@@ -59,7 +58,6 @@ internal static class LabelCsv
                 var label = Field(Label)?.Trim();
                 var annotator = Field(Annotator)?.Trim();
                 var notes = Field(Notes);
-                var before = errors.Any;
                 if (!long.TryParse(id?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var artifactId) || artifactId <= 0)
                 {
                     Report(errors, line, ArtifactId, "must be a positive artifact id");
@@ -73,7 +71,6 @@ internal static class LabelCsv
                     Report(errors, line, ArtifactId, $"repeats artifact {artifactId} of line {earlier.Line} (one label per artifact)");
                 }
 
-                count += errors.Any && !before ? 1 : 0;
                 rows.Add(new LabelRow(artifactId, label ?? "", string.IsNullOrEmpty(annotator) ? null : annotator, string.IsNullOrEmpty(notes) ? null : notes, line));
             }
         }
@@ -87,7 +84,7 @@ internal static class LabelCsv
             errors.Add("body", "The CSV has no label rows after its header.");
         }
 
-        return errors.Any ? [] : rows;
+        return rows;
     }
 
     public static void Report(FieldErrors errors, long line, string field, string message) =>

@@ -9,6 +9,8 @@ internal sealed class FieldErrors
 
     public bool Any => _errors.Count > 0;
 
+    public int Count => _errors.Count;
+
     /// <summary>Records "<paramref name="field"/> <paramref name="message"/>." unless <paramref name="condition"/> holds.</summary>
     public FieldErrors Require(bool condition, string field, string message)
     {
