@@ -27,9 +27,12 @@ public static class EntitiesEndpoints
         entities.MapGet("/stats", StatsAsync).WithName("EntityStats").WithSummary("Counts by type, merges, decisions and the most prolific entities");
         entities.MapGet("/candidates", CandidatesAsync).WithName("EntityDuplicateCandidates")
             .WithSummary("Likely duplicate pairs above the review threshold that nobody has decided about");
-        entities.MapGet("/{id:long}", GetAsync).WithName("GetEntity").WithSummary("One entity with its artifact count and merged-in aliases");
-        entities.MapGet("/{id:long}/history", HistoryAsync).WithName("EntityHistory").WithSummary("Merge history and decisions involving an entity");
-        entities.MapGet("/{id:long}/artifacts", ArtifactsAsync).WithName("EntityArtifacts").WithSummary("The artifacts an entity is behind, newest first");
+        entities.MapGet("/{id:long}", GetAsync).WithName("GetEntity").WithSummary("One entity with its artifact count and merged-in aliases")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        entities.MapGet("/{id:long}/history", HistoryAsync).WithName("EntityHistory").WithSummary("Merge history and decisions involving an entity")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        entities.MapGet("/{id:long}/artifacts", ArtifactsAsync).WithName("EntityArtifacts").WithSummary("The artifacts an entity is behind, newest first")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         entities.MapPost("/merge", MergeAsync).WithName("MergeEntities").RequireApiKey()
             .WithSummary("Merge one entity into another: its artifacts move, its row is kept as an alias, the decision is recorded")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);

@@ -27,8 +27,10 @@ public static class ExperimentsEndpoints
         experiments.MapGet("/compare", CompareAsync).WithName("CompareExperiments")
             .WithSummary("The latest runs of two experiments side by side, with deltas (b − a)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        experiments.MapGet("/{id:long}", GetAsync).WithName("GetExperiment").WithSummary("One experiment with its latest run");
-        experiments.MapGet("/{id:long}/runs", RunsAsync).WithName("ListExperimentRuns").WithSummary("An experiment's runs, newest first");
+        experiments.MapGet("/{id:long}", GetAsync).WithName("GetExperiment").WithSummary("One experiment with its latest run")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        experiments.MapGet("/{id:long}/runs", RunsAsync).WithName("ListExperimentRuns").WithSummary("An experiment's runs, newest first")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         experiments.MapPost("/{id:long}/run", RunAsync).WithName("RunExperiment").RequireApiKey()
             .WithSummary("Backtest now: re-score the labelled artifacts with the experiment's weights and measure against the labels")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);

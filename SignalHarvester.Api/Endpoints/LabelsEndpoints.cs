@@ -24,9 +24,11 @@ public static class LabelsEndpoints
             .WithSummary("Upsert labels from CSV (text/csv): every row is stored, or none when any row is bad")
             .Accepts<string>(LabelCsv.ContentType)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        labels.MapGet("/{artifactId:long}", GetAsync).WithName("GetLabel").WithSummary("The label of one artifact");
+        labels.MapGet("/{artifactId:long}", GetAsync).WithName("GetLabel").WithSummary("The label of one artifact")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         labels.MapPut("/{artifactId:long}", UpsertAsync).WithName("UpsertLabel").RequireApiKey()
-            .WithSummary("Label an artifact (relevant or irrelevant), replacing its previous label");
+            .WithSummary("Label an artifact (relevant or irrelevant), replacing its previous label")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
