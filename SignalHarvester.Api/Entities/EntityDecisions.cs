@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using SignalHarvester.Core.Caching;
 using SignalHarvester.Core.Data;
 using SignalHarvester.Core.Data.Entities;
 using SignalHarvester.Core.Discovery;
@@ -11,13 +13,26 @@ namespace SignalHarvester.Api.Entities;
 /// primary's missing profile fields from it and writes the decision, all in one transaction; the
 /// merged row is kept so history and old links stay readable.
 /// </summary>
-internal sealed class EntityDecisions(HarvestDbContext db, EntitySimilarity similarity, TimeProvider clock)
+internal sealed class EntityDecisions(HarvestDbContext db, EntitySimilarity similarity, IOutputCacheStore responseCache, TimeProvider clock)
 {
     public const string Merge = "merge";
 
     public static IReadOnlyList<string> All { get; } = [Merge, "ignore", "watch", "needs_review"];
 
-    public Task<EntityMergeOutcome> DecideAsync(
+    public async Task<EntityMergeOutcome> DecideAsync(
+        long primaryId, long otherId, string decision, string? reason, string? decidedBy, CancellationToken cancellationToken)
+    {
+        var outcome = await RecordAsync(primaryId, otherId, decision, reason, decidedBy, cancellationToken);
+        if (outcome is EntityMergeOutcome.Recorded && decision == Merge)
+        {
+            // Cached discovery details list the artifacts' entities, which a merge just changed.
+            await responseCache.EvictByTagAsync(ResponseCacheTags.Discoveries, cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    private Task<EntityMergeOutcome> RecordAsync(
         long primaryId, long otherId, string decision, string? reason, string? decidedBy, CancellationToken cancellationToken) =>
         // The database connection retries transient failures; a user transaction must then be retried as a whole.
         db.Database.CreateExecutionStrategy().ExecuteAsync<EntityMergeOutcome>(async ct =>

@@ -166,6 +166,8 @@ public sealed class EntitiesEndpointsTests(PopulatedStackFixture stack)
              """);
 
         using var api = Api();
+        // Cached now (anonymous reads are cached); the merge must evict it.
+        Assert.Equal(2, (await AnonymousDiscoveryAsync(api, shared)).GetProperty("entities").GetArrayLength());
         var request = new { primaryId = primary, mergedId = merged, reason = "same person" };
         await api.ProblemAsync(HttpStatusCode.Unauthorized, HttpMethod.Post, "/api/v1/entities/merge", request, withKey: false);
         await api.InvalidAsync(HttpMethod.Post, "/api/v1/entities/merge", new { mergedId = merged, reason = new string('x', 1001) }, "primaryId", "reason");
@@ -185,6 +187,9 @@ public sealed class EntitiesEndpointsTests(PopulatedStackFixture stack)
         Assert.Equal(new[] { (primary, shared), (primary, second), (primary, third) }, links);
         Assert.Equal(primary, await ScalarAsync<long>(db, $"SELECT merged_into_id FROM entities WHERE id = {merged}"));
         Assert.Equal("Harbor Lab", await ScalarAsync<string>(db, $"SELECT affiliation FROM entities WHERE id = {primary}"));
+
+        var discovery = await AnonymousDiscoveryAsync(api, shared);
+        Assert.Equal(primary, Assert.Single(discovery.GetProperty("entities").EnumerateArray()).GetProperty("id").GetInt64());
 
         var detail = await api.OkAsync($"/api/v1/entities/{primary}");
         Assert.Equal(3, detail.GetProperty("entity").GetProperty("artifactCount").GetInt32());
@@ -211,6 +216,14 @@ public sealed class EntitiesEndpointsTests(PopulatedStackFixture stack)
         var again = await api.ProblemAsync(HttpStatusCode.Conflict, HttpMethod.Post, "/api/v1/entities/merge", request);
         Assert.Equal("Entity already merged", again.GetProperty("title").GetString());
         await api.ProblemAsync(HttpStatusCode.Conflict, HttpMethod.Post, "/api/v1/entities/merge", new { primaryId = merged, mergedId = primary });
+    }
+
+    private static async Task<JsonElement> AnonymousDiscoveryAsync(KeyedApiClient api, long artifact)
+    {
+        var (status, body, response) = await api.SendAsync(HttpMethod.Get, $"/api/v1/discoveries/{artifact}", withKey: false);
+        response.Dispose();
+        Assert.Equal(HttpStatusCode.OK, status);
+        return body;
     }
 
     private static bool IsPair(JsonElement candidate, long a, long b)
