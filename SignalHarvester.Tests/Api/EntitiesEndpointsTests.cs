@@ -121,6 +121,7 @@ public sealed class EntitiesEndpointsTests(PopulatedStackFixture stack)
                        / (weights.NameWeight + weights.AffiliationWeight);
         Assert.Equal(expected, pair.GetProperty("similarity").GetDouble(), 4);
         Assert.All(candidates.GetProperty("items").EnumerateArray(), c => Assert.True(c.GetProperty("similarity").GetDouble() >= 0.85));
+        await api.InvalidAsync(HttpMethod.Get, "/api/v1/entities/candidates?type=robot&minSimilarity=1.5&limit=0", null, "type", "minSimilarity", "limit");
 
         var decision = new { entityId = full, otherEntityId = initial, decision = "ignore", reason = "two people" };
         await api.ProblemAsync(HttpStatusCode.Unauthorized, HttpMethod.Post, "/api/v1/entities/decisions", decision, withKey: false);
@@ -216,6 +217,9 @@ public sealed class EntitiesEndpointsTests(PopulatedStackFixture stack)
         var again = await api.ProblemAsync(HttpStatusCode.Conflict, HttpMethod.Post, "/api/v1/entities/merge", request);
         Assert.Equal("Entity already merged", again.GetProperty("title").GetString());
         await api.ProblemAsync(HttpStatusCode.Conflict, HttpMethod.Post, "/api/v1/entities/merge", new { primaryId = merged, mergedId = primary });
+        var viaDecision = await api.ProblemAsync(HttpStatusCode.Conflict, HttpMethod.Post, "/api/v1/entities/decisions",
+            new { entityId = primary, otherEntityId = merged, decision = "merge" });
+        Assert.Equal("Entity already merged", viaDecision.GetProperty("title").GetString());
     }
 
     private static async Task<JsonElement> AnonymousDiscoveryAsync(KeyedApiClient api, long artifact)

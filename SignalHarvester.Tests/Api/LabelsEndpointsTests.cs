@@ -72,6 +72,10 @@ public sealed class LabelsEndpointsTests(PopulatedStackFixture stack)
         var exportedCsv = await exported.Content.ReadAsStringAsync();
         Assert.Equal(csv, exportedCsv); // the import's own form: ordered by artifact id, RFC 4180 quoting
 
+        using var badExport = await client.SendAsync(ApiTestHelpers.Request(HttpMethod.Get, "/api/v1/labels/export?label=positive", stack.ApiKey));
+        Assert.Equal(HttpStatusCode.BadRequest, badExport.StatusCode);
+        Assert.True((await ApiTestHelpers.ProblemAsync(badExport)).GetProperty("errors").TryGetProperty("label", out _));
+
         var before = await LabelsAsync(db, annotator);
         using var reimported = await client.SendAsync(CsvRequest(exportedCsv, stack.ApiKey));
         var again = System.Text.Json.JsonDocument.Parse(await reimported.Content.ReadAsStringAsync()).RootElement;
