@@ -22,6 +22,7 @@ internal static class LabelCsv
     public static IReadOnlyList<LabelRow> Read(ReadOnlyMemory<byte> csv, FieldErrors errors)
     {
         var rows = new List<LabelRow>();
+        var firstLineOf = new Dictionary<long, long>();
         var options = CsvReaderOptions.Default with
         {
             Separator = ',',
@@ -37,6 +38,11 @@ internal static class LabelCsv
             foreach (var unknown in header.Where(h => !Columns.Contains(h)))
             {
                 errors.Add("line 1: header", $"line 1: unknown column '{unknown}'; the columns are {string.Join(", ", Columns)}.");
+            }
+
+            foreach (var repeated in header.GroupBy(h => h).Where(g => g.Count() > 1))
+            {
+                errors.Add("line 1: header", $"line 1: the column '{repeated.Key}' appears more than once.");
             }
 
             foreach (var required in new[] { ArtifactId, Label }.Where(c => !header.Contains(c)))
@@ -66,9 +72,9 @@ internal static class LabelCsv
                 Check(errors, line, Label, LabelRules.CheckLabel(label));
                 Check(errors, line, Annotator, LabelRules.CheckAnnotator(annotator));
                 Check(errors, line, Notes, LabelRules.CheckNotes(notes));
-                if (rows.FirstOrDefault(r => r.ArtifactId == artifactId && artifactId > 0) is { } earlier)
+                if (artifactId > 0 && !firstLineOf.TryAdd(artifactId, line))
                 {
-                    Report(errors, line, ArtifactId, $"repeats artifact {artifactId} of line {earlier.Line} (one label per artifact)");
+                    Report(errors, line, ArtifactId, $"repeats artifact {artifactId} of line {firstLineOf[artifactId]} (one label per artifact)");
                 }
 
                 rows.Add(new LabelRow(artifactId, label ?? "", string.IsNullOrEmpty(annotator) ? null : annotator, string.IsNullOrEmpty(notes) ? null : notes, line));

@@ -116,6 +116,10 @@ public sealed class LabelsEndpointsTests(PopulatedStackFixture stack)
 
         using var header = await client.SendAsync(CsvRequest("id,verdict\n1,relevant\n", stack.ApiKey));
         Assert.True((await ApiTestHelpers.ProblemAsync(header)).GetProperty("errors").TryGetProperty("line 1: header", out _));
+        using var ragged = await client.SendAsync(CsvRequest($"artifact_id,label\n{artifacts[0]},relevant\n{artifacts[1]},relevant,extra\n", stack.ApiKey));
+        var raggedErrors = (await ApiTestHelpers.ProblemAsync(ragged)).GetProperty("errors");
+        Assert.True(raggedErrors.TryGetProperty("line 3: csv", out _), raggedErrors.ToString());
+        Assert.Equal(0L, await ScalarAsync<long>(db, $"SELECT count(*) FROM discovery_labels WHERE artifact_id = ANY(ARRAY[{artifacts[0]}, {artifacts[1]}])"));
     }
 
     [Fact]
@@ -132,9 +136,11 @@ public sealed class LabelsEndpointsTests(PopulatedStackFixture stack)
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, unsupported.StatusCode);
         await ApiTestHelpers.ProblemAsync(unsupported);
 
-        // Just over the 1 MiB body limit (Api:MaxRequestBodyBytes).
-        var huge = "artifact_id,label,annotator,notes\n" + new string('x', 1024 * 1024);
-        using var tooLarge = await client.SendAsync(CsvRequest(huge, stack.ApiKey));
+        // Just over the 1 MiB body limit (Api:MaxRequestBodyBytes). Like curl for large bodies, the client
+        // asks "Expect: 100-continue", so the refusal arrives before the body is sent.
+        var huge = CsvRequest("artifact_id,label,annotator,notes\n" + new string('x', 1024 * 1024), stack.ApiKey);
+        huge.Headers.ExpectContinue = true;
+        using var tooLarge = await client.SendAsync(huge);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
         await ApiTestHelpers.ProblemAsync(tooLarge);
     }
