@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SignalHarvester.Api.Analytics;
 using SignalHarvester.Api.Contracts;
+using SignalHarvester.Api.Validation;
 
 namespace SignalHarvester.Api.Endpoints;
 

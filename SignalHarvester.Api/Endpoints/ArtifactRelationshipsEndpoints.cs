@@ -4,6 +4,7 @@ using SignalHarvester.Api.Contracts;
 using SignalHarvester.Core.Data;
 using SignalHarvester.Core.Data.Entities;
 using SignalHarvester.Core.Discovery;
+using SignalHarvester.Api.Validation;
 
 namespace SignalHarvester.Api.Endpoints;
 
@@ -33,10 +34,10 @@ public static class ArtifactRelationshipsEndpoints
     private static async Task<Results<Ok<ArtifactRelationshipsResponse>, ValidationProblem, ProblemHttpResult>> RelationshipsAsync(
         long id, HarvestDbContext db, CancellationToken cancellationToken, string direction = "both", string? type = null, int limit = 100)
     {
-        var errors = new Dictionary<string, string[]>();
-        Require(errors, Directions.Contains(direction), "direction", "must be in, out or both");
-        Require(errors, type is null || RelationshipTypes.All.Contains(type), "type", $"must be one of {string.Join(", ", RelationshipTypes.All)}");
-        Require(errors, limit is >= 1 and <= 500, "limit", "must be between 1 and 500");
+        var errors = new ValidationErrors();
+        errors.Require(Directions.Contains(direction), "direction", "must be in, out or both");
+        errors.Require(type is null || RelationshipTypes.All.Contains(type), "type", $"must be one of {string.Join(", ", RelationshipTypes.All)}");
+        errors.Require(limit is >= 1 and <= 500, "limit", "must be between 1 and 500");
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -159,11 +160,4 @@ public static class ArtifactRelationshipsEndpoints
     private static ProblemHttpResult ArtifactNotFound(long id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Artifact not found", detail: $"No artifact with id {id}.");
 
-    private static void Require(Dictionary<string, string[]> errors, bool condition, string field, string rule)
-    {
-        if (!condition)
-        {
-            errors[field] = [$"{field} {rule}."];
-        }
-    }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using SignalHarvester.Api.Contracts;
 using SignalHarvester.Api.Security;
 using SignalHarvester.Core.Caching;
+using SignalHarvester.Api.Validation;
 
 namespace SignalHarvester.Api.Endpoints;
 

@@ -8,6 +8,7 @@ using SignalHarvester.Api.Contracts;
 using SignalHarvester.Core.Caching;
 using SignalHarvester.Core.Data;
 using SignalHarvester.Core.Discovery;
+using SignalHarvester.Api.Validation;
 
 namespace SignalHarvester.Api.Endpoints;
 
@@ -28,7 +29,7 @@ public static class DiscoveriesEndpoints
         HarvestDbContext db, CancellationToken cancellationToken,
         double minScore = 0, int limit = 50, string? source = null, string? cursor = null)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new ValidationErrors();
         if (minScore is < 0 or > 100)
         {
             errors["minScore"] = ["minScore must be between 0 and 100."];

@@ -7,6 +7,7 @@ using SignalHarvester.Api.Security;
 using SignalHarvester.Core.Data;
 using SignalHarvester.Core.Data.Entities;
 using SignalHarvester.Core.Signals;
+using SignalHarvester.Api.Validation;
 
 namespace SignalHarvester.Api.Endpoints;
 

@@ -7,6 +7,7 @@ using SignalHarvester.Api.Snapshots;
 using SignalHarvester.Core.Data;
 using SignalHarvester.Core.Data.Entities;
 using SignalHarvester.Core.Jobs;
+using SignalHarvester.Api.Validation;
 
 namespace SignalHarvester.Api.Endpoints;
 

@@ -6,6 +6,7 @@ using SignalHarvester.Core.Caching;
 using SignalHarvester.Core.Data;
 using SignalHarvester.Core.Data.Entities;
 using SignalHarvester.Core.Discovery;
+using SignalHarvester.Api.Validation;
 
 namespace SignalHarvester.Api.Endpoints;
 
@@ -36,9 +37,9 @@ public static class TopicsEndpoints
     private static async Task<Results<Ok<List<TopicResponse>>, ValidationProblem>> ListAsync(
         HarvestDbContext db, CancellationToken cancellationToken, int limit = 100, int minArtifacts = 0)
     {
-        var errors = new Dictionary<string, string[]>();
-        Require(errors, limit is >= 1 and <= 500, "limit", "must be between 1 and 500");
-        Require(errors, minArtifacts >= 0, "minArtifacts", "must be 0 or more");
+        var errors = new ValidationErrors();
+        errors.Require(limit is >= 1 and <= 500, "limit", "must be between 1 and 500");
+        errors.Require(minArtifacts >= 0, "minArtifacts", "must be 0 or more");
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -82,9 +83,9 @@ public static class TopicsEndpoints
         HarvestDbContext db, TimeProvider clock, IOptions<TopicEvolutionOptions> options, CancellationToken cancellationToken,
         int window = 14, int limit = 20)
     {
-        var errors = new Dictionary<string, string[]>();
-        Require(errors, window is >= 1 and <= 90, "window", "must be between 1 and 90 (days)");
-        Require(errors, limit is >= 1 and <= 200, "limit", "must be between 1 and 200");
+        var errors = new ValidationErrors();
+        errors.Require(window is >= 1 and <= 90, "window", "must be between 1 and 90 (days)");
+        errors.Require(limit is >= 1 and <= 200, "limit", "must be between 1 and 200");
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -125,9 +126,9 @@ public static class TopicsEndpoints
     private static async Task<Results<Ok<TopicTimelineResponse>, ValidationProblem, ProblemHttpResult>> TimelineAsync(
         long id, HarvestDbContext db, TimeProvider clock, CancellationToken cancellationToken, string interval = "day", int days = 90)
     {
-        var errors = new Dictionary<string, string[]>();
-        Require(errors, Intervals.Contains(interval), "interval", "must be day or week");
-        Require(errors, days is >= 1 and <= 365, "days", "must be between 1 and 365");
+        var errors = new ValidationErrors();
+        errors.Require(Intervals.Contains(interval), "interval", "must be day or week");
+        errors.Require(days is >= 1 and <= 365, "days", "must be between 1 and 365");
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -213,9 +214,9 @@ public static class TopicsEndpoints
     private static async Task<Results<Ok<List<TopicEventResponse>>, ValidationProblem>> EventsAsync(
         string eventType, HarvestDbContext db, TimeProvider clock, int days, int limit, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        Require(errors, days is >= 1 and <= 365, "days", "must be between 1 and 365");
-        Require(errors, limit is >= 1 and <= 200, "limit", "must be between 1 and 200");
+        var errors = new ValidationErrors();
+        errors.Require(days is >= 1 and <= 365, "days", "must be between 1 and 365");
+        errors.Require(limit is >= 1 and <= 200, "limit", "must be between 1 and 200");
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -266,11 +267,4 @@ public static class TopicsEndpoints
     private static ProblemHttpResult TopicNotFound(long id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Topic not found", detail: $"No topic with id {id}.");
 
-    private static void Require(Dictionary<string, string[]> errors, bool condition, string field, string rule)
-    {
-        if (!condition)
-        {
-            errors[field] = [$"{field} {rule}."];
-        }
-    }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SignalHarvester.Api.Analytics;
 using SignalHarvester.Api.BulkJobs;
 using SignalHarvester.Api.Endpoints;
+using SignalHarvester.Api.Entities;
 using SignalHarvester.Api.Jobs;
 using SignalHarvester.Api.RateLimiting;
 using SignalHarvester.Api.Security;
@@ -28,6 +29,9 @@ internal static class ApiServiceExtensions
         builder.AddPipelineJobs();
         builder.AddBulkJobs();
         builder.AddSnapshotFiles();
+        builder.AddEntityResolution();
+        builder.Services.AddScoped<EntityDecisions>();
+        builder.Services.AddScoped<DuplicateFinder>();
         builder.AddHttpHardening();
         builder.AddApiDocumentation();
         builder.AddResponseCaching();
@@ -63,7 +67,10 @@ internal static class ApiServiceExtensions
             .MapAnalyticsEndpoints()
             .MapCacheEndpoints()
             .MapSignalBulkJobsEndpoints()
-            .MapSnapshotsEndpoints();
+            .MapSnapshotsEndpoints()
+            .MapEntitiesEndpoints()
+            .MapExperimentsEndpoints()
+            .MapLabelsEndpoints();
         return app;
     }
 }

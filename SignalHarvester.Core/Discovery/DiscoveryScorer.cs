@@ -117,10 +117,21 @@ public sealed class DiscoveryScorer
         var expert = input.HasExpertAuthor ? o.ExpertBonus : 0;
         var recency = Math.Exp(-ageHours / o.RecencyTimeConstantHours);
 
-        var raw = o.NoveltyWeight * novelty + o.EmergenceWeight * emergence + o.ObscurityWeight * obscurity + crossSource + expert;
-        var score = Math.Clamp(raw * recency, Min, Max);
+        var score = Combine(o, novelty, emergence, obscurity, crossSource + expert, recency);
         return new DiscoveryScoreComponents(
             Round(novelty), Round(emergence), Round(obscurity), Round(crossSource), Round(expert), Round(recency), Round(score));
+    }
+
+    /// <summary>
+    /// The score from its parts under <paramref name="weights"/>' weights:
+    /// <c>clamp((wN · novelty + wE · emergence + wO · obscurity + bonuses) · recencyFactor, 0, 100)</c>.
+    /// Experiments re-score stored components with it.
+    /// </summary>
+    public static double Combine(DiscoveryScoringOptions weights, double novelty, double emergence, double obscurity, double bonuses, double recencyFactor)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        var raw = weights.NoveltyWeight * novelty + weights.EmergenceWeight * emergence + weights.ObscurityWeight * obscurity + bonuses;
+        return Math.Clamp(raw * recencyFactor, Min, Max);
     }
 
     /// <summary><c>clamp(1 − cosine, 0, 1)</c>; 1 without a centroid (new topic), 0.5 with a centroid but no embedding.</summary>

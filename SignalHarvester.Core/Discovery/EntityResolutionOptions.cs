@@ -12,4 +12,7 @@ public sealed class EntityResolutionOptions
 
     /// <summary>Similarity from which two entities are the same (0..1).</summary>
     public double MergeThreshold { get; set; } = 0.75;
+
+    /// <summary>Similarity from which a pair the resolver kept apart is listed for human review (0..1).</summary>
+    public double ReviewThreshold { get; set; } = 0.6;
 }

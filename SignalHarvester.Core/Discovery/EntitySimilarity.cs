@@ -46,6 +46,7 @@ public sealed class EntitySimilarity
             ? "Discovery:EntityResolution weights must not be negative."
         : !(options.NameWeight > 0) ? "Discovery:EntityResolution:NameWeight must be positive."
         : options.MergeThreshold is < 0 or > 1 or double.NaN ? "Discovery:EntityResolution:MergeThreshold must be within 0..1."
+        : options.ReviewThreshold is < 0 or > 1 or double.NaN ? "Discovery:EntityResolution:ReviewThreshold must be within 0..1."
         : null;
 
     public double MergeThreshold => _options.MergeThreshold;
@@ -55,7 +56,16 @@ public sealed class EntitySimilarity
     public bool ShouldMerge(EntityProfile a, EntityProfile b) => Compute(a, b) >= _options.MergeThreshold;
 
     /// <summary>The similarity under <paramref name="options"/>, without building an instance.</summary>
-    public static double Compute(EntityProfile a, EntityProfile b, EntityResolutionOptions options)
+    public static double Compute(EntityProfile a, EntityProfile b, EntityResolutionOptions options) => Explain(a, b, options).Total;
+
+    /// <summary>The similarity and the per-field scores it was weighted from.</summary>
+    public EntitySimilarityBreakdown Explain(EntityProfile a, EntityProfile b) => Explain(a, b, _options);
+
+    /// <summary>
+    /// The similarity under <paramref name="options"/> and its parts: each field's score 0..1, or null when
+    /// the field is missing on either side (and so left out of the weighted mean).
+    /// </summary>
+    public static EntitySimilarityBreakdown Explain(EntityProfile a, EntityProfile b, EntityResolutionOptions options)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
@@ -67,43 +77,45 @@ public sealed class EntitySimilarity
 
         var typeA = EntityTypes.Normalize(a.Type);
         var typeB = EntityTypes.Normalize(b.Type);
-        if ((typeA == EntityTypes.Person) != (typeB == EntityTypes.Person))
+        var nameA = EntityNames.Tokens(a.Name);
+        var nameB = EntityNames.Tokens(b.Name);
+        if ((typeA == EntityTypes.Person) != (typeB == EntityTypes.Person) || nameA.Count == 0 || nameB.Count == 0)
         {
-            return 0;
+            return EntitySimilarityBreakdown.Unrelated;
         }
 
         var isPerson = typeA == EntityTypes.Person;
-        var nameA = EntityNames.Tokens(a.Name);
-        var nameB = EntityNames.Tokens(b.Name);
-        if (nameA.Count == 0 || nameB.Count == 0)
-        {
-            return 0;
-        }
-
-        var weighted = options.NameWeight * (isPerson ? PersonNameSimilarity(nameA, nameB) : OrgNameSimilarity(nameA, nameB));
+        var name = isPerson ? PersonNameSimilarity(nameA, nameB) : OrgNameSimilarity(nameA, nameB);
+        var weighted = options.NameWeight * name;
         var total = options.NameWeight;
 
+        double? affiliation = null;
         if (!string.IsNullOrWhiteSpace(a.Affiliation) && !string.IsNullOrWhiteSpace(b.Affiliation))
         {
-            weighted += options.AffiliationWeight * OrgNameSimilarity(EntityNames.Tokens(a.Affiliation), EntityNames.Tokens(b.Affiliation));
+            affiliation = OrgNameSimilarity(EntityNames.Tokens(a.Affiliation), EntityNames.Tokens(b.Affiliation));
+            weighted += options.AffiliationWeight * affiliation.Value;
             total += options.AffiliationWeight;
         }
 
+        double? domain = null;
         if (NormalizeDomain(a.Domain) is { } domainA && NormalizeDomain(b.Domain) is { } domainB)
         {
-            weighted += options.DomainWeight * DomainSimilarity(domainA, domainB);
+            domain = DomainSimilarity(domainA, domainB);
+            weighted += options.DomainWeight * domain.Value;
             total += options.DomainWeight;
         }
 
+        double? accounts = null;
         var accountsA = NormalizeAccounts(a.Accounts);
         var accountsB = NormalizeAccounts(b.Accounts);
         if (accountsA.Count > 0 && accountsB.Count > 0)
         {
-            weighted += options.AccountsWeight * (accountsA.Overlaps(accountsB) ? 1 : 0);
+            accounts = accountsA.Overlaps(accountsB) ? 1 : 0;
+            weighted += options.AccountsWeight * accounts.Value;
             total += options.AccountsWeight;
         }
 
-        return Math.Clamp(weighted / total, 0, 1);
+        return new EntitySimilarityBreakdown(name, affiliation, domain, accounts, Math.Clamp(weighted / total, 0, 1));
     }
 
     /// <summary>Name similarity for an entity of <paramref name="type"/> ("person" compares initials; labs and orgs compare word containment).</summary>

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace SignalHarvester.Api.Validation;
+
+/// <summary>Collects what is wrong with a request, field by field, for one 400 ValidationProblem naming every bad field.</summary>
+internal sealed class ValidationErrors : Dictionary<string, string[]>
+{
+    public ValidationErrors()
+        : base(StringComparer.Ordinal)
+    {
+    }
+
+    public bool Any => Count > 0;
+
+    /// <summary>Records "<paramref name="field"/> <paramref name="message"/>." unless <paramref name="condition"/> holds.</summary>
+    public ValidationErrors Require(bool condition, string field, string message)
+    {
+        if (!condition)
+        {
+            Add(field, $"{field} {message}.");
+        }
+
+        return this;
+    }
+
+    public void Add(string field, string message) =>
+        this[field] = TryGetValue(field, out var existing) ? [.. existing, message] : [message];
+
+    public ValidationProblem ToProblem(string? detail = null) => TypedResults.ValidationProblem(this, detail);
+}

@@ -1,0 +1,80 @@
+using SignalHarvester.Core.Data.Entities;
+using SignalHarvester.Core.Discovery;
+using SignalHarvester.Core.Experiments;
+
+namespace SignalHarvester.Tests.Discovery.Domain;
+
+public sealed class BacktestTests
+{
+    [Fact]
+    public void Metrics_follow_from_the_confusion_matrix()
+    {
+        // Scores 90..0; threshold 50 predicts the first five relevant.
+        bool[] relevant = [true, true, false, true, false, true, false, false, true, false];
+        var samples = relevant.Select((r, i) => new BacktestSample(i + 1, 90 - 10 * i, r)).ToList();
+
+        var result = Backtest.Evaluate(samples, 50, [1, 3, 20]);
+
+        Assert.Equal((3, 2, 3, 2), (result.TruePositives, result.FalsePositives, result.TrueNegatives, result.FalseNegatives));
+        Assert.Equal(3.0 / 5, result.Precision);
+        Assert.Equal(3.0 / 5, result.Recall);
+        Assert.Equal(2 * (3.0 / 5) * (3.0 / 5) / (3.0 / 5 + 3.0 / 5), result.F1!.Value, 12);
+        Assert.Equal(6.0 / 10, result.Accuracy);
+        Assert.Equal(1.0, result.PrecisionAtK[1]);
+        Assert.Equal(2.0 / 3, result.PrecisionAtK[3]);
+        Assert.Equal(5.0 / 10, result.PrecisionAtK[20]); // fewer labelled than k: among all of them
+    }
+
+    [Fact]
+    public void Undefined_ratios_are_null_not_zero_and_ties_rank_by_artifact_id()
+    {
+        var samples = new[] { new BacktestSample(2, 10, true), new BacktestSample(1, 10, false) };
+
+        var result = Backtest.Evaluate(samples, 50, [1]);
+
+        Assert.Null(result.Precision); // nothing predicted relevant
+        Assert.Equal(0, result.Recall);
+        Assert.Null(result.F1);
+        Assert.Equal(0.0, result.PrecisionAtK[1]); // artifact 1 ranks first on the tie
+        Assert.Throws<ArgumentException>(() => Backtest.Evaluate([], 50, [1]));
+    }
+
+    [Fact]
+    public void Rescoring_with_the_scorers_weights_reproduces_the_stored_score()
+    {
+        var options = new DiscoveryScoringOptions();
+        var published = new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero);
+        var now = published.AddHours(30);
+        var input = new DiscoveryScoreInput("arxiv", published, "Sparse variational inference", "A convergence proof for sparse transformers.",
+            null, null, 0, 4, 1, 1, true);
+        var parts = new DiscoveryScorer(options).Score(input, now);
+        var stored = new ArtifactScore
+        {
+            Novelty = parts.Novelty, Emergence = parts.Emergence, Obscurity = parts.Obscurity, CrossSourceBonus = parts.CrossSourceBonus,
+            ExpertBonus = parts.ExpertBonus, RecencyFactor = parts.RecencyFactor, DiscoveryScore = parts.Score, ComputedAt = now,
+        };
+        var config = new ExperimentConfig(options.NoveltyWeight, options.EmergenceWeight, options.ObscurityWeight, options.RecencyTimeConstantHours, 50, [5]);
+
+        // Equal up to the 3-decimal rounding of the stored parts.
+        Assert.Equal(parts.Score, config.Rescore(stored, published), 2);
+        var heavierNovelty = config with { NoveltyWeight = options.NoveltyWeight + 0.1 };
+        Assert.Equal(0.1 * parts.Novelty * Math.Exp(-30 / options.RecencyTimeConstantHours),
+            heavierNovelty.Rescore(stored, published) - config.Rescore(stored, published), 9);
+    }
+
+    [Fact]
+    public void Explain_gives_the_parts_compute_weights()
+    {
+        var options = new EntityResolutionOptions();
+        var a = new EntityProfile("Ada Lovelace", "person", "Analytical Society", "maths.example.org", []);
+        var b = new EntityProfile("Lovelace, A.", "person", "Analytical Society", null, []);
+
+        var breakdown = EntitySimilarity.Explain(a, b, options);
+
+        Assert.Equal((EntitySimilarity.Compatible, EntitySimilarity.Exact, (double?)null, (double?)null),
+            (breakdown.Name, breakdown.Affiliation, breakdown.Domain, breakdown.Accounts));
+        Assert.Equal(EntitySimilarity.Compute(a, b, options), breakdown.Total);
+        Assert.Equal((0.5 * 0.8 + 0.3 * 1.0) / 0.8, breakdown.Total, 12);
+        Assert.Equal(EntitySimilarityBreakdown.Unrelated, EntitySimilarity.Explain(a, b with { Type = "org" }, options));
+    }
+}
