@@ -21,6 +21,9 @@ internal static class ApiServiceExtensions
         // Without Redis the API keeps serving (in-process rate limits): degraded, not unhealthy.
         builder.AddHarvestCache(failureStatus: HealthStatus.Degraded);
         builder.Services.AddProblemDetails();
+        // Stop promptly: orchestrators give a replica ~10 s before killing it, and nothing here needs
+        // longer (bulk jobs hand their work back at once; open event streams are simply cut).
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(5));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.Configure<DiscoveryScoringOptions>(builder.Configuration.GetSection(DiscoveryScoringOptions.SectionName));
         builder.Services.Configure<TopicEvolutionOptions>(builder.Configuration.GetSection(TopicEvolutionOptions.SectionName));

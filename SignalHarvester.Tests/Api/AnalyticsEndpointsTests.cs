@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Npgsql;
 using static SignalHarvester.Tests.Api.ApiTestHelpers;
 
 namespace SignalHarvester.Tests.Api;
@@ -15,7 +14,7 @@ public sealed class AnalyticsEndpointsTests(PopulatedStackFixture stack)
         using var client = stack.CreateApiClient();
         var body = await GetJsonAsync(client, "/api/v1/analytics/sources");
         await using var db = await stack.OpenDatabaseAsync();
-        var expected = await ReadAsync(db,
+        var expected = await Sql.ListAsync(db,
             "select a.source, count(*)::int, count(s.id)::int from artifacts a left join scores s on s.artifact_id = a.id group by a.source",
             r => (Source: r.GetString(0), Count: r.GetInt32(1), Scored: r.GetInt32(2)));
 
@@ -33,7 +32,7 @@ public sealed class AnalyticsEndpointsTests(PopulatedStackFixture stack)
             }
         }
 
-        var posts = (await ReadAsync(db, "select count(*)::int from tweets", r => r.GetInt32(0))).Single();
+        var posts = (await Sql.ListAsync(db, "select count(*)::int from tweets", r => r.GetInt32(0))).Single();
         Assert.Equal(posts, body.GetProperty("signals").GetProperty("posts").GetInt32());
     }
 
@@ -43,7 +42,7 @@ public sealed class AnalyticsEndpointsTests(PopulatedStackFixture stack)
         using var client = stack.CreateApiClient();
         var body = await GetJsonAsync(client, "/api/v1/analytics/trends?days=365&interval=week");
         await using var db = await stack.OpenDatabaseAsync();
-        var recent = (await ReadAsync(db, "select count(*)::int from artifacts where published_at >= now() - interval '365 days'", r => r.GetInt32(0))).Single();
+        var recent = (await Sql.ListAsync(db, "select count(*)::int from artifacts where published_at >= now() - interval '365 days'", r => r.GetInt32(0))).Single();
 
         var points = body.GetProperty("artifacts").EnumerateArray().ToList();
         Assert.Equal(recent, points.Sum(p => p.GetProperty("artifacts").GetInt32()));
@@ -68,7 +67,7 @@ public sealed class AnalyticsEndpointsTests(PopulatedStackFixture stack)
         Assert.Equal(21, components.Count);
 
         await using var db = await stack.OpenDatabaseAsync();
-        var rows = await ReadAsync(db, "select novelty, discovery_score from scores", r => (X: r.GetDouble(0), Y: r.GetDouble(1)));
+        var rows = await Sql.ListAsync(db, "select novelty, discovery_score from scores", r => (X: r.GetDouble(0), Y: r.GetDouble(1)));
         var pair = components.Single(c => c.GetProperty("a").GetString() == "novelty" && c.GetProperty("b").GetString() == "discovery_score");
         Assert.Equal(rows.Count, pair.GetProperty("samples").GetInt32());
         Assert.Equal(Pearson(rows), pair.GetProperty("coefficient").GetDouble(), 3);
@@ -83,8 +82,8 @@ public sealed class AnalyticsEndpointsTests(PopulatedStackFixture stack)
         using var client = stack.CreateApiClient();
         var body = await GetJsonAsync(client, "/api/v1/analytics/score-distributions?bins=5");
         await using var db = await stack.OpenDatabaseAsync();
-        var scores = (await ReadAsync(db, "select count(*)::int from scores", r => r.GetInt32(0))).Single();
-        var salience = (await ReadAsync(db, "select count(*)::int from tweets where salience is not null", r => r.GetInt32(0))).Single();
+        var scores = (await Sql.ListAsync(db, "select count(*)::int from scores", r => r.GetInt32(0))).Single();
+        var salience = (await Sql.ListAsync(db, "select count(*)::int from tweets where salience is not null", r => r.GetInt32(0))).Single();
 
         foreach (var (name, expected) in new[] { ("discovery", scores), ("salience", salience) })
         {
@@ -112,9 +111,7 @@ public sealed class AnalyticsEndpointsTests(PopulatedStackFixture stack)
     {
         using var client = stack.CreateApiClient();
         using var response = await client.GetAsync(path);
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = await ProblemAsync(response);
-        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"{path} did not name {field}");
+        await AssertNamesFieldAsync(response, field);
         AssertRateLimitHeaders(response);
     }
 
@@ -125,19 +122,6 @@ public sealed class AnalyticsEndpointsTests(PopulatedStackFixture stack)
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path}: {(int)response.StatusCode} {text}");
         using var document = JsonDocument.Parse(text);
         return document.RootElement.Clone();
-    }
-
-    private static async Task<List<T>> ReadAsync<T>(NpgsqlConnection db, string sql, Func<NpgsqlDataReader, T> map)
-    {
-        await using var command = new NpgsqlCommand(sql, db);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<T>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(map(reader));
-        }
-
-        return rows;
     }
 
     private static double Pearson(IReadOnlyList<(double X, double Y)> rows)

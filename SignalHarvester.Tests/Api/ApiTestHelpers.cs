@@ -39,6 +39,20 @@ internal static class ApiTestHelpers
         return root;
     }
 
+    /// <summary>A 400 ValidationProblem whose <c>errors</c> name <paramref name="field"/>.</summary>
+    public static async Task AssertNamesFieldAsync(HttpResponseMessage response, string field)
+    {
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await ProblemAsync(response);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"{response.RequestMessage?.RequestUri}: errors do not name {field}: {problem}");
+    }
+
+    public static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
+    {
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return body.RootElement.Clone();
+    }
+
     public static string? Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? string.Join(",", values)
         : response.Content.Headers.TryGetValues(name, out var contentValues) ? string.Join(",", contentValues)

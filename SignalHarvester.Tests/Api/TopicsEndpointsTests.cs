@@ -191,9 +191,7 @@ public sealed class TopicsEndpointsTests(PopulatedStackFixture stack)
     {
         using var client = stack.CreateApiClient();
         using var response = await client.GetAsync(path);
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = await ProblemAsync(response);
-        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"errors names {field}");
+        await AssertNamesFieldAsync(response, field);
     }
 
     [Theory]

@@ -47,6 +47,13 @@ public class StackFixture : IAsyncLifetime
             timeout.Token);
         Configure(builder);
 
+        // The dashboard is off, so nothing receives OTLP: without an endpoint the services skip the
+        // exporter instead of retrying it at every stop (which outlasts the orchestrator's stop timeout).
+        foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
+        {
+            builder.CreateResourceBuilder(project).WithEnvironment(context => context.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_ENDPOINT"));
+        }
+
         App = await builder.BuildAsync(timeout.Token);
         await App.StartAsync(timeout.Token);
         foreach (var resource in ResourcesToAwait)

@@ -151,10 +151,4 @@ public sealed class SnapshotsEndpointsTests(PopulatedStackFixture stack)
         Assert.True(await reader.ReadAsync());
         return (reader.GetString(0), reader.GetInt64(1));
     }
-
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
-    {
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return body.RootElement.Clone();
-    }
 }
