@@ -21,7 +21,9 @@ public sealed class DiscoveryOptions
 /// <summary>
 /// Resolves entity mentions to <c>entities</c> rows: an existing entity of the same type whose
 /// normalised name matches and whose profile is similar enough (name, affiliation, domain) is
-/// reused, otherwise a new one is created; then links it to the artifact.
+/// reused, otherwise a new one is created; then links it to the artifact. A mention of an entity an
+/// operator merged away resolves to the entity it was merged into, so a merge is never undone by
+/// the next run re-creating the duplicate.
 /// </summary>
 public sealed class EntityResolver(HarvestDbContext db, IOptions<DiscoveryOptions> options, IOptions<EntityResolutionOptions> resolution, TimeProvider clock)
 {
@@ -47,17 +49,23 @@ public sealed class EntityResolver(HarvestDbContext db, IOptions<DiscoveryOption
         var normalized = EntityNames.Normalize(mention.Name);
         var profile = new EntityProfile(mention.Name, mention.Type, mention.Affiliation, null, []);
         var candidates = db.Entities.Local
-            .Where(e => e.EntityType == mention.Type && e.NormalizedName == normalized && e.MergedIntoId == null)
+            .Where(e => e.EntityType == mention.Type && e.NormalizedName == normalized)
             .Concat(await db.Entities
-                .Where(e => e.EntityType == mention.Type && e.NormalizedName == normalized && e.MergedIntoId == null)
+                .Where(e => e.EntityType == mention.Type && e.NormalizedName == normalized)
                 .ToListAsync(cancellationToken))
             .Distinct();
         var best = candidates
             .Select(e => (Entity: e, Similarity: EntitySimilarity.Compute(profile, new EntityProfile(e.Name, e.EntityType, e.Affiliation, e.Domain, []), resolution.Value)))
             .Where(c => c.Similarity >= resolution.Value.MergeThreshold)
             .OrderByDescending(c => c.Similarity)
+            .ThenBy(c => c.Entity.MergedIntoId.HasValue)
             .Select(c => c.Entity)
             .FirstOrDefault();
+        if (best?.MergedIntoId is { } primaryId)
+        {
+            return await FindAsync(primaryId, cancellationToken);
+        }
+
         if (best is not null)
         {
             best.Affiliation ??= mention.Affiliation;
@@ -78,4 +86,8 @@ public sealed class EntityResolver(HarvestDbContext db, IOptions<DiscoveryOption
         db.Entities.Add(created);
         return created;
     }
+
+    // Merges re-point earlier aliases at the new primary, so one hop reaches an active entity.
+    private async Task<ResearchEntity> FindAsync(long id, CancellationToken cancellationToken) =>
+        db.Entities.Local.FirstOrDefault(e => e.Id == id) ?? await db.Entities.FirstAsync(e => e.Id == id, cancellationToken);
 }
