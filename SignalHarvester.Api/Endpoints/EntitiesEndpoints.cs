@@ -49,8 +49,7 @@ public static class EntitiesEndpoints
         var errors = new ValidationErrors()
             .Require(type is null || EntityTypes.All.Contains(type), "type", $"must be one of {string.Join(", ", EntityTypes.All)}")
             .Require(search is null || search.Length <= 200, "search", "must be at most 200 characters")
-            .Require(page >= 1, "page", "must be 1 or more")
-            .Require(pageSize is >= 1 and <= 200, "pageSize", "must be between 1 and 200");
+            .RequirePage(page, pageSize);
         if (errors.Any)
         {
             return errors.ToProblem();
@@ -59,8 +58,8 @@ public static class EntitiesEndpoints
         var query = Filter(db, type, includeMerged);
         if (!string.IsNullOrWhiteSpace(search))
         {
-            var pattern = $"%{EscapeLike(search.Trim())}%";
-            var normalized = $"%{EscapeLike(EntityNames.Normalize(search))}%";
+            var pattern = LikePattern.Contains(search.Trim());
+            var normalized = LikePattern.Contains(EntityNames.Normalize(search));
             query = query.Where(e => EF.Functions.ILike(e.Name, pattern, "\\") || EF.Functions.Like(e.NormalizedName, normalized, "\\"));
         }
 
@@ -187,8 +186,7 @@ public static class EntitiesEndpoints
         long id, HarvestDbContext db, CancellationToken cancellationToken, int page = 1, int pageSize = 50)
     {
         var errors = new ValidationErrors()
-            .Require(page >= 1, "page", "must be 1 or more")
-            .Require(pageSize is >= 1 and <= 200, "pageSize", "must be between 1 and 200");
+            .RequirePage(page, pageSize);
         if (errors.Any)
         {
             return errors.ToProblem();
@@ -315,7 +313,4 @@ public static class EntitiesEndpoints
 
     private static ProblemHttpResult EntityNotFound(long id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Entity not found", detail: $"No entity with id {id}.");
-
-    private static string EscapeLike(string value) =>
-        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

@@ -98,8 +98,7 @@ public static class ExperimentsEndpoints
         HarvestDbContext db, CancellationToken cancellationToken, int page = 1, int pageSize = 50)
     {
         var errors = new ValidationErrors()
-            .Require(page >= 1, "page", "must be 1 or more")
-            .Require(pageSize is >= 1 and <= 200, "pageSize", "must be between 1 and 200");
+            .RequirePage(page, pageSize);
         if (errors.Any)
         {
             return errors.ToProblem();

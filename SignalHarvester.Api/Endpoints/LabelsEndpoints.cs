@@ -39,8 +39,7 @@ public static class LabelsEndpoints
         var errors = new ValidationErrors()
             .Require(label is null || LabelRules.CheckLabel(label) is null, "label", LabelRules.CheckLabel(label) ?? "")
             .Require(annotator is null || annotator.Length <= LabelRules.MaxAnnotatorLength, "annotator", $"must be at most {LabelRules.MaxAnnotatorLength} characters")
-            .Require(page >= 1, "page", "must be 1 or more")
-            .Require(pageSize is >= 1 and <= 200, "pageSize", "must be between 1 and 200");
+            .RequirePage(page, pageSize);
         if (errors.Any)
         {
             return errors.ToProblem();

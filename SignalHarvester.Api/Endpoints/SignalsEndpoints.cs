@@ -44,8 +44,7 @@ public static partial class SignalsEndpoints
         string sort = "salience", string order = "desc")
     {
         var errors = new ValidationErrors();
-        errors.Require(page >= 1, "page", "must be 1 or more");
-        errors.Require(pageSize is >= 1 and <= 200, "pageSize", "must be between 1 and 200");
+        errors.RequirePage(page, pageSize);
         errors.Require(status is null || SignalStatus.All.Contains(status), "status", $"must be one of {string.Join(", ", SignalStatus.All)}");
         errors.Require(Sorts.Contains(sort), "sort", $"must be one of {string.Join(", ", Sorts)}");
         errors.Require(Orders.Contains(order), "order", "must be asc or desc");
@@ -225,7 +224,7 @@ public static partial class SignalsEndpoints
     {
         if (!string.IsNullOrWhiteSpace(search))
         {
-            var pattern = $"%{EscapeLike(search.Trim())}%";
+            var pattern = LikePattern.Contains(search.Trim());
             query = query.Where(t => EF.Functions.ILike(t.Text, pattern, "\\") || EF.Functions.ILike(t.AuthorUsername!, pattern, "\\"));
         }
 
@@ -244,7 +243,4 @@ public static partial class SignalsEndpoints
 
     [GeneratedRegex("^[0-9]{1,32}$", RegexOptions.CultureInvariant)]
     private static partial Regex PostId();
-
-    private static string EscapeLike(string value) =>
-        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

@@ -37,8 +37,7 @@ public static class SnapshotsEndpoints
         HarvestDbContext db, CancellationToken cancellationToken, int page = 1, int pageSize = 50)
     {
         var errors = new ValidationErrors()
-            .Require(page >= 1, "page", "must be 1 or more")
-            .Require(pageSize is >= 1 and <= 200, "pageSize", "must be between 1 and 200");
+            .RequirePage(page, pageSize);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);

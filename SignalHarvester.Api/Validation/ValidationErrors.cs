@@ -23,6 +23,11 @@ internal sealed class ValidationErrors : Dictionary<string, string[]>
         return this;
     }
 
+    /// <summary>The paging every paged list shares: <c>page</c> from 1, <c>pageSize</c> 1..<paramref name="maxPageSize"/>.</summary>
+    public ValidationErrors RequirePage(int page, int pageSize, int maxPageSize = 200) =>
+        Require(page >= 1, "page", "must be 1 or more")
+            .Require(pageSize >= 1 && pageSize <= maxPageSize, "pageSize", $"must be between 1 and {maxPageSize}");
+
     public void Add(string field, string message) =>
         this[field] = TryGetValue(field, out var existing) ? [.. existing, message] : [message];
 

@@ -41,25 +41,25 @@ public sealed class ResponseCacheStatistics
     {
         var database = redis.GetDatabase();
         var counters = (await database.HashGetAllAsync(CountersKey)).ToDictionary(e => e.Name.ToString(), e => (long)e.Value);
-        var entries = 0;
-        var tags = ResponseCacheTags.All.ToDictionary(t => t, _ => 0L);
+        var keys = new List<RedisKey>();
         foreach (var server in redis.GetServers().Where(s => s.IsConnected && !s.IsReplica))
         {
             await foreach (var key in server.KeysAsync(database.Database, KeyPrefix + "*", pageSize: 500))
             {
-                // The store keeps each entry as a string and each tag as a sorted set of entry keys
-                // whose name ends with the tag.
-                var type = await database.KeyTypeAsync(key);
-                if (type == RedisType.String)
-                {
-                    entries++;
-                }
-                else if (type == RedisType.SortedSet && ResponseCacheTags.All.FirstOrDefault(t => key.ToString().EndsWith("_" + t, StringComparison.Ordinal)) is { } tag)
-                {
-                    tags[tag] = tags.GetValueOrDefault(tag) + await database.SortedSetLengthAsync(key);
-                }
+                keys.Add(key);
             }
         }
+
+        // One pipelined round trip for the types: the store keeps each entry as a string and each
+        // tag as a sorted set of entry keys whose name ends with the tag.
+        var types = await Task.WhenAll(keys.Select(key => database.KeyTypeAsync(key)));
+        var entries = types.Count(type => type == RedisType.String);
+        var tagSets = keys.Where((_, i) => types[i] == RedisType.SortedSet)
+            .Select(key => (Key: key, Tag: ResponseCacheTags.All.FirstOrDefault(t => key.ToString().EndsWith("_" + t, StringComparison.Ordinal))))
+            .Where(set => set.Tag is not null)
+            .ToList();
+        var lengths = await Task.WhenAll(tagSets.Select(set => database.SortedSetLengthAsync(set.Key)));
+        var tags = ResponseCacheTags.All.ToDictionary(t => t, t => tagSets.Select((set, i) => set.Tag == t ? lengths[i] : 0).Sum());
 
         var memory = await database.ExecuteAsync("MEMORY", "STATS");
         var used = memory.Resp2Type == ResultType.Array ? MemoryUsed(memory) : null;
