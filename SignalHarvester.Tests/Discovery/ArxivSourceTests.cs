@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using SignalHarvester.Tests.Fakes;
+using SignalHarvester.Tests.Infrastructure;
 using SignalHarvester.Worker.Discovery.Sources;
 
 namespace SignalHarvester.Tests.Discovery;
@@ -193,17 +194,23 @@ public sealed class ArxivSourceTests : IAsyncLifetime
         arxiv.Add(Enumerable.Range(1, 3).Select(i => FakeArxivApi.Paper(i, now.AddMinutes(-i))));
         var options = Options(pageSize: 1);
         options.MinRequestInterval = TimeSpan.FromMilliseconds(400);
-        // A warm server and connection, so the first request's start-up cost does not blur the gaps.
-        using (var warmUp = new HttpClient())
+        // A fake clock that only moves when the test says so: the gaps are the pacer's, not the machine's load.
+        var clock = new TimerRecordingClock(now);
+
+        var fetch = TestSources.Arxiv(options, time: clock).FetchAllAsync(now.AddDays(-1));
+
+        foreach (var sent in new[] { 1, 2 })
         {
-            await warmUp.GetAsync(new Uri(arxiv.BaseUrl, "api/query?max_results=0"));
+            var due = await clock.NextTimerAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Equal(TimeSpan.FromMilliseconds(400), due);
+            Assert.Equal(sent, arxiv.Requests.Count);
+            clock.Advance(due - TimeSpan.FromTicks(1));
+            Assert.Equal(sent, arxiv.Requests.Count);
+            clock.Advance(TimeSpan.FromTicks(1));
         }
 
-        await TestSources.Arxiv(options).FetchAllAsync(now.AddDays(-1));
-
-        var times = arxiv.Requests.Skip(1).Select(r => r.ReceivedAt).ToList();
-        Assert.Equal(3, times.Count);
-        Assert.All(times.Zip(times.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromMilliseconds(300), $"requests {(pair.Second - pair.First).TotalMilliseconds:F0} ms apart"));
+        Assert.Equal(3, (await fetch.WaitAsync(TimeSpan.FromSeconds(30))).Count);
+        Assert.Equal(3, arxiv.Requests.Count);
     }
 
     [Fact]

@@ -13,8 +13,11 @@ public static class TestSources
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
 
-    public static ArxivSource Arxiv(ArxivSourceOptions options, ILogger<ArxivSource>? logger = null, TimeProvider? time = null) =>
-        new(Http, Options.Create(options), logger ?? NullLogger<ArxivSource>.Instance, time ?? TimeProvider.System);
+    public static ArxivSource Arxiv(ArxivSourceOptions options, ILogger<ArxivSource>? logger = null, TimeProvider? time = null)
+    {
+        time ??= TimeProvider.System;
+        return new(Http, Options.Create(options), logger ?? NullLogger<ArxivSource>.Instance, time, new RequestPacer(time));
+    }
 
     public static GitHubSource GitHub(GitHubSourceOptions options, ILogger<GitHubSource>? logger = null, TimeProvider? time = null) =>
         new(Http, Options.Create(options), logger ?? NullLogger<GitHubSource>.Instance, time ?? TimeProvider.System);

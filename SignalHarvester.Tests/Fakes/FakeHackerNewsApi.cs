@@ -20,6 +20,7 @@ public sealed class FakeHackerNewsApi : IAsyncDisposable
     private readonly ConcurrentQueue<RecordedRequest> requests = new();
     private readonly ConcurrentDictionary<string, long[]> lists = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<long, string> items = new();
+    private readonly TaskCompletionSource enoughInFlight = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int inFlight;
     private int maxInFlight;
 
@@ -39,8 +40,11 @@ public sealed class FakeHackerNewsApi : IAsyncDisposable
     /// <summary>When set, every request answers this status (e.g. 500, 503).</summary>
     public int? FailureStatus { get; set; }
 
-    /// <summary>Delay before each item answer, so tests can observe parallelism.</summary>
-    public TimeSpan ItemDelay { get; set; }
+    /// <summary>
+    /// When set, item answers are held until this many item requests are in flight at once (or
+    /// 30 s pass), so a test proves parallelism by reaching it rather than by timing.
+    /// </summary>
+    public int HoldItemsUntilInFlight { get; set; }
 
     /// <summary>The most item requests that were being answered at the same time.</summary>
     public int MaxConcurrentItemRequests => Volatile.Read(ref maxInFlight);
@@ -125,9 +129,21 @@ public sealed class FakeHackerNewsApi : IAsyncDisposable
             {
             }
 
-            if (ItemDelay > TimeSpan.Zero)
+            if (HoldItemsUntilInFlight > 0)
             {
-                await Task.Delay(ItemDelay, cancellationToken);
+                if (now >= HoldItemsUntilInFlight)
+                {
+                    enoughInFlight.TrySetResult();
+                }
+
+                try
+                {
+                    await enoughInFlight.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+                }
+                catch (TimeoutException)
+                {
+                    // Never reached: answer anyway, and the test sees the lower maximum.
+                }
             }
 
             // Firebase answers an unknown item with a literal null.

@@ -208,6 +208,34 @@ public sealed partial class FakeXApi : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The current window allows exactly <paramref name="requests"/> more searches (the last of
+    /// them answers <c>x-rate-limit-remaining: 0</c>), then 429s until <see cref="ResetWindow"/>.
+    /// </summary>
+    public void AllowOnly(int requests)
+    {
+        lock (_gate)
+        {
+            if (DateTimeOffset.UtcNow >= _windowResetsAt)
+            {
+                _windowResetsAt = DateTimeOffset.UtcNow.Add(RateLimitWindow);
+                _windowUsed = 0;
+            }
+
+            RequestsPerWindow = _windowUsed + requests;
+        }
+    }
+
+    /// <summary>A fresh window with X's default allowance.</summary>
+    public void ResetWindow()
+    {
+        lock (_gate)
+        {
+            _windowUsed = 0;
+            RequestsPerWindow = DefaultRequestsPerWindow;
+        }
+    }
+
     public void ClearRequests()
     {
         _requests.Clear();

@@ -107,6 +107,42 @@ public sealed class SignalPipelineTests(SignalsStackFixture stack)
     }
 
     [Fact]
+    public async Task A_spent_rate_limit_window_stops_the_run_asking_and_the_next_window_resumes_every_query()
+    {
+        await using var db = await stack.OpenDatabaseAsync();
+        var outages = Enumerable.Range(0, 25).Select(i => stack.X.NewPost($"Region {i} is down again", likes: i)).ToArray();
+        var security = Enumerable.Range(0, 5).Select(i => stack.X.NewPost($"CVE-2026-{2000 + i} patched", likes: i)).ToArray();
+        stack.X.AddPosts(SignalsStackFixture.OutagesQuery, outages);
+        stack.X.AddPosts(SignalsStackFixture.SecurityQuery, security);
+        var securityBefore = await CursorAsync(db, "security");
+
+        // Two searches left in X's window: outages pages 1 and 2, the second saying remaining 0.
+        var before = stack.X.SearchRequests.Count;
+        stack.X.AllowOnly(2);
+        try
+        {
+            Assert.Equal("Succeeded", await stack.RunSignalPipelineAsync());
+
+            var made = stack.X.SearchRequests.Skip(before).ToList();
+            Assert.Equal([200, 200], made.Select(r => r.StatusCode));
+            Assert.Equal(20, (await RowsAsync(db, outages.Select(p => p.Id))).Count);
+            Assert.NotNull((await CursorAsync(db, "outages")).PaginationToken);
+            Assert.Empty(await RowsAsync(db, security.Select(p => p.Id)));
+            Assert.Equal(securityBefore, await CursorAsync(db, "security"));
+        }
+        finally
+        {
+            stack.X.ResetWindow();
+        }
+
+        Assert.Equal("Succeeded", await stack.RunSignalPipelineAsync());
+
+        Assert.Equal(25, (await RowsAsync(db, outages.Select(p => p.Id))).Count);
+        Assert.Equal(5, (await RowsAsync(db, security.Select(p => p.Id))).Count);
+        Assert.Null((await CursorAsync(db, "outages")).PaginationToken);
+    }
+
+    [Fact]
     public async Task An_llm_answering_garbage_falls_back_to_the_heuristic_and_the_run_succeeds()
     {
         var previous = stack.Llm.DefaultAnswer;

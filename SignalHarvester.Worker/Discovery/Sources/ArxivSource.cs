@@ -14,7 +14,8 @@ public sealed class ArxivSource(
     HttpClient httpClient,
     IOptions<ArxivSourceOptions> options,
     ILogger<ArxivSource> logger,
-    TimeProvider timeProvider) : IDiscoverySource
+    TimeProvider timeProvider,
+    RequestPacer pacer) : IDiscoverySource
 {
     public string Name => DiscoverySourceNames.Arxiv;
 
@@ -50,7 +51,7 @@ public sealed class ArxivSource(
             var start = pages * settings.PageSize;
             if (sampleClient is null)
             {
-                await RequestPacer.ForHost(baseUri).WaitTurnAsync(settings.MinRequestInterval, timeProvider, cancellationToken);
+                await pacer.WaitTurnAsync(baseUri, settings.MinRequestInterval, cancellationToken);
             }
 
             var page = await GetPageAsync(client, QueryUri(baseUri, settings, start), cancellationToken);

@@ -15,6 +15,7 @@ public static class DiscoverySourceServiceExtensions
     {
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<RequestPacer>();
 
         AddSourceOptions<ArxivSourceOptions>(builder, ArxivSourceOptions.SectionName, (options, section) =>
             options.Categories = ConfiguredList.Read(section, nameof(options.Categories)) ?? options.Categories)

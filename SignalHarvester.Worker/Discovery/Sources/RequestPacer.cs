@@ -4,24 +4,24 @@ namespace SignalHarvester.Worker.Discovery.Sources;
 
 /// <summary>
 /// Keeps requests to one host at least an interval apart. Politeness is owed per host, not per
-/// client instance (typed clients are transient), so pacers are shared per scheme+host+port.
+/// client instance (typed clients are transient), so one pacer is a singleton holding a slot per
+/// scheme+host+port, measured on the injected clock.
 /// </summary>
-internal sealed class RequestPacer
+public sealed class RequestPacer(TimeProvider timeProvider)
 {
-    private static readonly ConcurrentDictionary<string, RequestPacer> ByHost = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, HostSlot> slots = new(StringComparer.OrdinalIgnoreCase);
 
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private DateTimeOffset? lastRequestAt;
-
-    public static RequestPacer ForHost(Uri uri) => ByHost.GetOrAdd(uri.GetLeftPart(UriPartial.Authority), _ => new RequestPacer());
-
-    /// <summary>Waits until <paramref name="interval"/> has passed since the previous request to the host, then claims the slot.</summary>
-    public async Task WaitTurnAsync(TimeSpan interval, TimeProvider timeProvider, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until <paramref name="interval"/> has passed since the previous request to
+    /// <paramref name="uri"/>'s host, then claims the slot for the caller's request.
+    /// </summary>
+    public async Task WaitTurnAsync(Uri uri, TimeSpan interval, CancellationToken cancellationToken)
     {
-        await gate.WaitAsync(cancellationToken);
+        var slot = slots.GetOrAdd(uri.GetLeftPart(UriPartial.Authority), _ => new HostSlot());
+        await slot.Gate.WaitAsync(cancellationToken);
         try
         {
-            if (lastRequestAt is { } last)
+            if (slot.LastRequestAt is { } last)
             {
                 var wait = last + interval - timeProvider.GetUtcNow();
                 if (wait > TimeSpan.Zero)
@@ -30,11 +30,18 @@ internal sealed class RequestPacer
                 }
             }
 
-            lastRequestAt = timeProvider.GetUtcNow();
+            slot.LastRequestAt = timeProvider.GetUtcNow();
         }
         finally
         {
-            gate.Release();
+            slot.Gate.Release();
         }
+    }
+
+    private sealed class HostSlot
+    {
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public DateTimeOffset? LastRequestAt { get; set; }
     }
 }

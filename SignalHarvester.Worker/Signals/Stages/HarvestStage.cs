@@ -5,8 +5,10 @@ namespace SignalHarvester.Worker.Signals.Stages;
 
 /// <summary>
 /// Harvest: for each enabled query, fetch recent-search pages from the cursor onwards (up to the
-/// page budget) and store each page with its cursor. A rate limit or failure stops that query only;
-/// the next run resumes at the stored cursor, so nothing is skipped or stored twice.
+/// page budget) and store each page with its cursor. A failure stops that query only. X's window
+/// is one per app and endpoint, shared by every query, so once it is spent (a page says
+/// <c>x-rate-limit-remaining: 0</c>, or a 429) the run asks for nothing more. Either way the next
+/// run resumes at the stored cursors, so nothing is skipped or stored twice.
 /// </summary>
 public sealed class HarvestStage(
     IXPostSource source,
@@ -19,16 +21,25 @@ public sealed class HarvestStage(
     public async Task<HarvestResult> RunAsync(CancellationToken cancellationToken)
     {
         var result = new HarvestResult();
+        DateTimeOffset? windowSpentUntil = null;
         foreach (var query in harvest.Value.Queries.Where(q => q.Enabled))
         {
+            if (windowSpentUntil is not null)
+            {
+                result.RateLimitedQueries.Add(query.Name);
+                continue;
+            }
+
             try
             {
-                result.PostsStored += await HarvestQueryAsync(query, cancellationToken);
+                var (stored, spentUntil) = await HarvestQueryAsync(query, cancellationToken);
+                result.PostsStored += stored;
+                windowSpentUntil = spentUntil;
             }
             catch (XRateLimitedException e)
             {
                 result.RateLimitedQueries.Add(query.Name);
-                logger.LogWarning("Query {Query} rate limited until {RetryAt:u}; it resumes from its cursor next run", query.Name, e.RetryAt);
+                windowSpentUntil = e.RetryAt;
             }
             catch (XApiException e) when (e.IsAuthenticationFailure)
             {
@@ -42,13 +53,21 @@ public sealed class HarvestStage(
             }
         }
 
+        if (windowSpentUntil is { } until)
+        {
+            logger.LogWarning("X rate-limit window spent until {RetryAt:u}; queries [{Queries}] resume from their cursors next run",
+                until, string.Join(", ", result.RateLimitedQueries));
+        }
+
         return result;
     }
 
-    private async Task<int> HarvestQueryAsync(XQuery query, CancellationToken cancellationToken)
+    /// <summary>Posts stored for <paramref name="query"/>, and when X's window was spent by its last page, until when.</summary>
+    private async Task<(int Stored, DateTimeOffset? WindowSpentUntil)> HarvestQueryAsync(XQuery query, CancellationToken cancellationToken)
     {
         var cursor = await store.LoadCursorAsync(query.Name, cancellationToken);
         var stored = 0;
+        DateTimeOffset? windowSpentUntil = null;
         for (var page = 0; page < Math.Max(1, xApi.Value.PageBudget); page++)
         {
             var results = await source.SearchRecentAsync(query, cursor.SinceId, cursor.PaginationToken, cancellationToken);
@@ -56,7 +75,8 @@ public sealed class HarvestStage(
             await store.StorePageAsync(query.Name, results.Posts, cursor, cancellationToken);
             stored += results.Posts.Count;
             metrics.PostsFetched(results.Posts.Count, query.Name, source.Name);
-            if (!cursor.Resuming)
+            windowSpentUntil = results.RateLimitExhaustedUntil;
+            if (!cursor.Resuming || windowSpentUntil is not null)
             {
                 break;
             }
@@ -64,7 +84,7 @@ public sealed class HarvestStage(
 
         logger.LogInformation("Query {Query}: {Count} posts stored from {Source}; since_id {SinceId}{Pending}",
             query.Name, stored, source.Name, cursor.SinceId, cursor.Resuming ? " (more pages pending, resumes next run)" : "");
-        return stored;
+        return (stored, windowSpentUntil);
     }
 }
 
