@@ -1,9 +1,19 @@
 #!/usr/bin/env bash
-# Storage benchmark: starts a throwaway PostgreSQL (durable settings), applies the schema with the
-# migration service, runs bench/SignalHarvester.Benchmarks (Release) and prints its table.
-# Usage: bench/run.sh [pages] [page size] [rounds]
+# Benchmarks of bench/SignalHarvester.Benchmarks (Release), each against its baseline in the same run.
+# Usage: bench/run.sh [storage] [pages] [page size] [rounds]
+#        bench/run.sh semantic-links [artifacts] [rounds]
+# storage (the default) starts a throwaway PostgreSQL (durable settings) and applies the schema with
+# the migration service first; semantic-links needs nothing but the build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+benchmark=storage
+case ${1:-} in storage | semantic-links) benchmark=$1; shift ;; esac
+
+if [ "$benchmark" = semantic-links ]; then
+  dotnet build -c Release bench/SignalHarvester.Benchmarks -v q -nologo > /dev/null
+  exec dotnet bench/SignalHarvester.Benchmarks/bin/Release/net10.0/SignalHarvester.Benchmarks.dll semantic-links "$@"
+fi
+
 eng/prerequisites.sh
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
@@ -19,5 +29,5 @@ for project in bench/SignalHarvester.Benchmarks SignalHarvester.MigrationService
   dotnet build -c Release "$project" -v q -nologo > "$state/build.log" || { cat "$state/build.log"; exit 1; }
 done
 dotnet SignalHarvester.MigrationService/bin/Release/net10.0/SignalHarvester.MigrationService.dll migrate --database-url "$url" --connect-timeout 30
-dotnet bench/SignalHarvester.Benchmarks/bin/Release/net10.0/SignalHarvester.Benchmarks.dll \
+dotnet bench/SignalHarvester.Benchmarks/bin/Release/net10.0/SignalHarvester.Benchmarks.dll storage \
   "Host=127.0.0.1;Port=$port;Username=postgres;Password=$POSTGRES_PASSWORD;Database=harvest" "$@"

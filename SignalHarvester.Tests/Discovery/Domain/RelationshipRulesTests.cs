@@ -57,4 +57,35 @@ public class RelationshipRulesTests
 
         Assert.Empty(SemanticLinks.Find(artifacts, threshold: 0.5, topK: 0));
     }
+
+    [Fact]
+    public void Semantic_links_equal_a_direct_reading_of_the_rule_on_random_embeddings()
+    {
+        const double threshold = 0.5;
+        const int topK = 3;
+        var random = new Random(20261127);
+        string[] sources = ["arxiv", "github", "hackernews", "x"];
+        // Few dimensions and small integers: many exact ties and zero vectors, where a top-k selection goes wrong first.
+        var artifacts = Enumerable.Range(1, 300)
+            .Select(id => new EmbeddedArtifact(id, sources[random.Next(sources.Length)], [.. Enumerable.Range(0, 4).Select(_ => (float)random.Next(0, 3))]))
+            .ToList();
+
+        // Each artifact's k most similar other-source artifacts at or above the threshold, lower id first on ties; each pair once.
+        var expected = artifacts
+            .SelectMany(a => artifacts
+                .Where(b => b.Source != a.Source)
+                .Select(b => (b.Id, Similarity: Math.Round(VectorMath.CosineSimilarity(a.Embedding, b.Embedding), SemanticLinks.Decimals)))
+                .Where(n => n.Similarity >= threshold)
+                .OrderByDescending(n => n.Similarity).ThenBy(n => n.Id)
+                .Take(topK)
+                .Select(n => (First: Math.Min(a.Id, n.Id), Second: Math.Max(a.Id, n.Id), n.Similarity)))
+            .Distinct()
+            .Order()
+            .ToList();
+
+        var links = SemanticLinks.Find(artifacts, threshold, topK);
+
+        Assert.True(expected.Count > 300, $"only {expected.Count} links: the data should exercise top-k");
+        Assert.Equal(expected, links.Select(l => (l.FirstId, l.SecondId, l.Similarity)));
+    }
 }
