@@ -68,7 +68,8 @@ public sealed class RedisOutageTests(RedisOutageStackFixture stack)
             Assert.True(started.Success, started.Message);
         }
 
-        await stack.App.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Cache).WaitAsync(Timeout);
+        // Right after the start command the snapshot may still say "exited": wait through that rather than fail on it.
+        await stack.App.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Cache, WaitBehavior.WaitOnResourceUnavailable).WaitAsync(Timeout);
         await Eventually.ReturnsAsync(
             () => ReadyAsync(client),
             h => h.Status == HttpStatusCode.OK && h.Redis == "healthy",
