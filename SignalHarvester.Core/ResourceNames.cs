@@ -16,6 +16,7 @@ public static class ResourceNames
     // The staging rehearsal (Staging:Rehearsal=true) adds these.
     public const string Prometheus = "prometheus";
     public const string Alertmanager = "alertmanager";
+    public const string NodeExporter = "node-exporter";
     public const string Caddy = "caddy";
     public const string StagingBasicAuthPassword = "staging-basic-auth-password";
 }

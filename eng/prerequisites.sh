@@ -2,7 +2,7 @@
 # Installs what SignalHarvester needs beside the .NET SDK when it is missing: PostgreSQL and Redis
 # server binaries for the AppHost's local mode (used when no container engine answers), and the
 # tools the deployment tests validate the staging bundle with (promtool, amtool, caddy, docker-compose),
-# and the servers the staging rehearsal runs (prometheus, alertmanager, caddy).
+# and the servers the staging rehearsal runs (prometheus, alertmanager, node-exporter, caddy).
 # Idempotent and quiet when everything is there.
 set -euo pipefail
 
@@ -20,6 +20,7 @@ have amtool || missing+=(amtool)
 have caddy || missing+=(caddy)
 have prometheus || missing+=(prometheus)
 have alertmanager || have prometheus-alertmanager || missing+=(alertmanager)
+have node_exporter || have prometheus-node-exporter || missing+=(node-exporter)
 have docker-compose || missing+=(docker-compose)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
@@ -37,6 +38,7 @@ if command -v apt-get >/dev/null 2>&1; then
       caddy) packages+=(caddy) ;;
       prometheus) packages+=(prometheus) ;;
       alertmanager) packages+=(prometheus-alertmanager) ;;
+      node-exporter) packages+=(prometheus-node-exporter) ;;
       docker-compose) packages+=(docker-compose) ;;
     esac
   done
@@ -53,10 +55,11 @@ elif command -v brew >/dev/null 2>&1; then
       caddy) echo "prerequisites: for the deployment tests install caddy: brew install caddy" >&2 ;;
       prometheus) echo "prerequisites: for the staging rehearsal install prometheus: brew install prometheus" >&2 ;;
       alertmanager) echo "prerequisites: for the staging rehearsal install alertmanager: brew install alertmanager" >&2 ;;
+      node-exporter) echo "prerequisites: for the staging rehearsal install node_exporter: brew install node_exporter" >&2 ;;
       docker-compose) echo "prerequisites: for the deployment tests install docker-compose: brew install docker-compose" >&2 ;;
     esac
   done
 else
-  echo "prerequisites: install with your package manager: ${missing[*]} (PostgreSQL 15+, Redis 7+; prometheus, alertmanager, caddy, docker-compose for the deployment tests)" >&2
+  echo "prerequisites: install with your package manager: ${missing[*]} (PostgreSQL 15+, Redis 7+; prometheus, alertmanager, node-exporter, caddy, docker-compose for the deployment tests)" >&2
   exit 1
 fi

@@ -4,8 +4,8 @@ namespace SignalHarvester.AppHost.Staging;
 
 /// <summary>
 /// The rehearsal's addresses: every service is a process on this machine, reached on the port the
-/// orchestrator allocated to its endpoint. Services the rehearsal does not run (Grafana,
-/// node-exporter) have no address, so the writers leave their jobs and sites out.
+/// orchestrator allocated to its endpoint. Services the rehearsal does not run (Grafana) have no
+/// address, so the writers leave their jobs and sites out.
 /// </summary>
 internal sealed class LocalProcessAddresses(IReadOnlyDictionary<string, string> hostAndPortByService) : IStagingAddresses
 {

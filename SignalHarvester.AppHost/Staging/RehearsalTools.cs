@@ -1,14 +1,15 @@
 namespace SignalHarvester.AppHost.Staging;
 
 /// <summary>The monitoring and edge binaries the rehearsal runs, found on PATH (installed by eng/prerequisites.sh).</summary>
-internal sealed record RehearsalTools(string Prometheus, string Alertmanager, string Caddy)
+internal sealed record RehearsalTools(string Prometheus, string Alertmanager, string NodeExporter, string Caddy)
 {
     public static RehearsalTools Find()
     {
         var missing = new List<string>();
         string Require(params string[] names)
         {
-            // Debian names the Alertmanager binary prometheus-alertmanager; upstream calls it alertmanager.
+            // Debian prefixes some binaries with prometheus- (prometheus-alertmanager, prometheus-node-exporter);
+            // upstream calls them alertmanager and node_exporter.
             var found = names.Select(OnPath).FirstOrDefault(path => path is not null);
             if (found is null)
             {
@@ -18,12 +19,16 @@ internal sealed record RehearsalTools(string Prometheus, string Alertmanager, st
             return found ?? "";
         }
 
-        var tools = new RehearsalTools(Require("prometheus"), Require("alertmanager", "prometheus-alertmanager"), Require("caddy"));
+        var tools = new RehearsalTools(
+            Require("prometheus"),
+            Require("alertmanager", "prometheus-alertmanager"),
+            Require("node_exporter", "prometheus-node-exporter"),
+            Require("caddy"));
         return missing.Count == 0
             ? tools
             : throw new DistributedApplicationException(
                 $"The staging rehearsal needs {string.Join(", ", missing)}: run eng/prerequisites.sh " +
-                "(Debian/Ubuntu: apt-get install prometheus prometheus-alertmanager caddy).");
+                "(Debian/Ubuntu: apt-get install prometheus prometheus-alertmanager prometheus-node-exporter caddy).");
     }
 
     private static string? OnPath(string binary) =>

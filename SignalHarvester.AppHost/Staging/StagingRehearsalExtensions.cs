@@ -8,8 +8,8 @@ using SignalHarvester.Core;
 namespace SignalHarvester.AppHost.Staging;
 
 /// <summary>
-/// <c>--Staging:Rehearsal=true</c>: besides the application, runs Prometheus, Alertmanager and Caddy
-/// as local processes with the configuration the staging bundle's writers produce, adapted only in
+/// <c>--Staging:Rehearsal=true</c>: besides the application, runs Prometheus, Alertmanager, node-exporter
+/// and Caddy as local processes with the configuration the staging bundle's writers produce, adapted only in
 /// addresses (the running api / worker / monitoring endpoints) and ports, so the bundle's monitoring
 /// and edge configuration is exercised against the real services (docs/operations/staging-validation.md).
 /// Files and data live in a per-run directory that is removed when the AppHost stops.
@@ -25,6 +25,7 @@ internal static class StagingRehearsalExtensions
     private const int CaddyPort = 5443;
     private const int PrometheusPort = 5090;
     private const int AlertmanagerPort = 5093;
+    private const int NodeExporterPort = 5100;
 
     public static void AddStagingRehearsal(this IDistributedApplicationBuilder builder)
     {
@@ -62,6 +63,15 @@ internal static class StagingRehearsalExtensions
             .WithLoopbackListener("--web.listen-address")
             .WithHttpHealthCheck("/-/ready");
 
+        // This machine's filesystems, CPU and memory, with the collectors of the bundle's upstream image.
+        var nodeExporter = builder.AddExecutable(ResourceNames.NodeExporter, tools.NodeExporter, WorkingDirectory(state, ResourceNames.NodeExporter))
+            .WithHttpEndpoint(port: NodeExporterPort, name: HttpEndpoint)
+            // Debian's build turns the systemd collector on (upstream leaves it off): without a systemd
+            // bus (containers, CI) it fails and logs an error at every scrape.
+            .WithArgs("--no-collector.systemd")
+            .WithLoopbackListener("--web.listen-address")
+            .WithHttpHealthCheck("/");
+
         // The names are the bundle's service names, which the writers ask for.
         var endpointByService = new Dictionary<string, EndpointReference>(StringComparer.Ordinal)
         {
@@ -69,6 +79,7 @@ internal static class StagingRehearsalExtensions
             [ResourceNames.Worker] = Project(builder, ResourceNames.Worker).GetEndpoint(HttpEndpoint),
             [MonitoringServices.Prometheus] = prometheus.GetEndpoint(HttpEndpoint),
             [MonitoringServices.Alertmanager] = alertmanager.GetEndpoint(HttpEndpoint),
+            [MonitoringServices.NodeExporter] = nodeExporter.GetEndpoint(HttpEndpoint),
         };
         prometheus.OnBeforeResourceStarted(async (_, _, cancellationToken) =>
         {

@@ -24,6 +24,7 @@ public sealed partial class ExportedMetricNamesTests(StackFixture stack)
         using var api = stack.CreateApiClient();
         using var worker = stack.CreateWorkerClient();
         await api.GetAsync("/health/ready"); // HTTP server metrics appear after a request
+        // node_* come from node-exporter: StagingRehearsalTests finds them in the rehearsal's Prometheus.
         var wanted = queried.Where(name => name != "up" && !name.StartsWith("node_", StringComparison.Ordinal)).ToList();
 
         // The pipelines run once on start; their series appear when they finish.

@@ -14,7 +14,7 @@ namespace SignalHarvester.Tests.Deployment;
 
 /// <summary>
 /// The AppHost in its staging rehearsal mode (<c>--Staging:Rehearsal=true</c>): the stack plus
-/// Prometheus, Alertmanager and Caddy as local processes, configured by the staging bundle's writers.
+/// Prometheus, Alertmanager, node-exporter and Caddy as local processes, configured by the staging bundle's writers.
 /// Clients reach Caddy the way a browser reaches <c>https://&lt;site&gt;.staging.localhost</c>: the
 /// site's name in the URL (Host header and TLS SNI), the connection to Caddy's local port, and the
 /// certificate checked against the root of Caddy's internal CA, read from Caddy's data directory.
@@ -32,7 +32,10 @@ public sealed class StagingRehearsalStackFixture : StackFixture
     protected override IEnumerable<string> AppHostArguments => ["--Staging:Rehearsal=true"];
 
     protected override IEnumerable<string> ResourcesToAwait =>
-        [ResourceNames.Api, ResourceNames.Worker, ResourceNames.Prometheus, ResourceNames.Alertmanager, ResourceNames.Caddy];
+        [
+            ResourceNames.Api, ResourceNames.Worker, ResourceNames.Prometheus, ResourceNames.Alertmanager,
+            ResourceNames.NodeExporter, ResourceNames.Caddy,
+        ];
 
     /// <summary>The root certificate of Caddy's internal CA, as Caddy stored it in its data directory.</summary>
     public X509Certificate2 CaddyRoot => caddyRoot ?? throw new InvalidOperationException("the stack has not started");

@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Aspire.Hosting.Testing;
+using SignalHarvester.Core;
 using SignalHarvester.Tests.Api;
 using SignalHarvester.Tests.Infrastructure;
 
@@ -10,8 +12,8 @@ namespace SignalHarvester.Tests.Deployment;
 
 /// <summary>
 /// The staging report's evidence (docs/operations/staging-validation.md), gathered from the AppHost's
-/// staging rehearsal: Prometheus, Alertmanager and Caddy run with the bundle's configuration and are
-/// reached through Caddy, as an operator reaches them. Expected names come from the checked-in bundle
+/// staging rehearsal: Prometheus, Alertmanager, node-exporter and Caddy run with the bundle's configuration
+/// and are reached through Caddy, as an operator reaches them. Expected names come from the checked-in bundle
 /// (deploy/staging, kept current by StagingBundleTests).
 /// </summary>
 [Collection(StagingRehearsalCollection.Name)]
@@ -19,6 +21,9 @@ public sealed class StagingRehearsalTests(StagingRehearsalStackFixture stack)
 {
     // Prometheus scrapes every 15 s (the bundle's interval): the first scrape of the api lands within one.
     private static readonly TimeSpan FirstScrapeTimeout = TimeSpan.FromSeconds(60);
+
+    // The worker runs both pipelines once on start; their counters reach Prometheus at the next scrape after.
+    private static readonly TimeSpan FirstPipelineRunsTimeout = TimeSpan.FromMinutes(2);
 
     private static readonly string Bundle = Path.Combine(Tool.RepositoryRoot(), "deploy", "staging");
 
@@ -36,6 +41,84 @@ public sealed class StagingRehearsalTests(StagingRehearsalStackFixture stack)
         Assert.Equal("/metrics/prometheus", new Uri(api.GetProperty("scrapeUrl").GetString()!).AbsolutePath);
         Assert.Equal("/metrics/prometheus", api.GetProperty("discoveredLabels").GetProperty("__metrics_path__").GetString());
         Assert.Equal("", api.GetProperty("lastError").GetString());
+    }
+
+    [Fact]
+    public async Task Prometheus_reports_the_node_target_up_at_the_rehearsal_node_exporter()
+    {
+        using var prometheus = MonitoringClient("prometheus", "PROMETHEUS_BASIC_AUTH_USER");
+
+        var node = await Eventually.ReturnsAsync(
+            async () => ActiveTargets(await prometheus.GetFromJsonAsync<JsonElement>("/api/v1/targets"))
+                .FirstOrDefault(t => t.GetProperty("labels").GetProperty("job").GetString() == "node"),
+            target => target.ValueKind == JsonValueKind.Object && target.GetProperty("health").GetString() == "up",
+            FirstScrapeTimeout, "Prometheus scrapes the node target successfully");
+
+        Assert.Equal("", node.GetProperty("lastError").GetString());
+        // The rehearsal's own node-exporter, not one a package may have started on :9100.
+        var scrapeUrl = new Uri(node.GetProperty("scrapeUrl").GetString()!);
+        Assert.Equal("/metrics", scrapeUrl.AbsolutePath);
+        Assert.Equal(stack.App.GetEndpoint(ResourceNames.NodeExporter, "http").Port, scrapeUrl.Port);
+    }
+
+    [Fact]
+    public async Task Disk_space_low_alert_evaluates_on_the_filesystems_node_exporter_reports()
+    {
+        using var prometheus = MonitoringClient("prometheus", "PROMETHEUS_BASIC_AUTH_USER");
+        var diskSpaceLow = BundleAlertRules.Read(Bundle).Single(rule => rule.Name == "DiskSpaceLow");
+        var selectors = BundleAlertRules.Selectors(diskSpaceLow.Expression);
+        Assert.Contains(selectors, selector => selector.StartsWith("node_filesystem_avail_bytes{", StringComparison.Ordinal));
+
+        // Each selector as the alert writes it (filters included) matches filesystems of the node job…
+        var filesystemsBySelector = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var selector in selectors)
+        {
+            var series = await Eventually.ReturnsAsync(
+                async () => Series(await QueryAsync(prometheus, selector)),
+                found => found.Count > 0, FirstScrapeTimeout, $"Prometheus has series for {selector}");
+            Assert.All(series, s => Assert.Equal("node", s.GetProperty("job").GetString()));
+            filesystemsBySelector[selector] = series.Select(LabelsWithoutName).Order(StringComparer.Ordinal).ToArray();
+        }
+
+        // …the same filesystems on both sides of the ratio, so the division matches them one to one…
+        Assert.All(filesystemsBySelector.Values, filesystems => Assert.Equal(filesystemsBySelector[selectors[0]], filesystems));
+
+        // …and the whole expression evaluates, to nothing while every disk has 10 % left, else to some of them.
+        var lowFilesystems = Series(await QueryAsync(prometheus, diskSpaceLow.Expression));
+        Assert.All(lowFilesystems, s => Assert.Contains(LabelsWithoutName(s), filesystemsBySelector[selectors[0]]));
+    }
+
+    [Fact]
+    public async Task Every_alert_rule_of_the_bundle_evaluates_on_the_rehearsal_data_and_selects_metrics_that_exist()
+    {
+        using var prometheus = MonitoringClient("prometheus", "PROMETHEUS_BASIC_AUTH_USER");
+        var rules = BundleAlertRules.Read(Bundle);
+        Assert.NotEmpty(rules);
+
+        // A misspelt metric name evaluates without error, to nothing: only its absence from Prometheus shows it.
+        var selected = rules.SelectMany(rule => BundleAlertRules.MetricNames(rule.Expression)).ToHashSet(StringComparer.Ordinal);
+        Assert.Contains("node_filesystem_avail_bytes", selected);
+        await Eventually.ReturnsAsync(
+            async () =>
+            {
+                var stored = (await prometheus.GetFromJsonAsync<JsonElement>("/api/v1/label/__name__/values"))
+                    .GetProperty("data").EnumerateArray().Select(name => name.GetString()!);
+                return string.Join(", ", selected.Except(stored).Order(StringComparer.Ordinal));
+            },
+            missing => missing.Length == 0, FirstPipelineRunsTimeout, "every metric the alert rules select has series in Prometheus");
+
+        // Errors promtool cannot see, because they depend on the data (e.g. many-to-many matching).
+        var failures = new List<string>();
+        foreach (var rule in rules)
+        {
+            var evaluation = await QueryAsync(prometheus, rule.Expression);
+            if (evaluation.GetProperty("status").GetString() != "success")
+            {
+                failures.Add($"{rule.Name}: {evaluation}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
     [Fact]
@@ -136,6 +219,26 @@ public sealed class StagingRehearsalTests(StagingRehearsalStackFixture stack)
         client.DefaultRequestHeaders.Authorization = stack.BasicAuth(ExampleEnv(userVariable), stack.BasicAuthPassword);
         return client;
     }
+
+    // An instant query; Prometheus answers an expression it cannot evaluate with status "error" and why.
+    private static async Task<JsonElement> QueryAsync(HttpClient prometheus, string expression)
+    {
+        using var response = await prometheus.GetAsync($"/api/v1/query?query={Uri.EscapeDataString(expression)}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    // The label sets of an instant query's result; the query must have succeeded.
+    private static List<JsonElement> Series(JsonElement evaluation)
+    {
+        Assert.True(evaluation.GetProperty("status").GetString() == "success", evaluation.ToString());
+        return evaluation.GetProperty("data").GetProperty("result").EnumerateArray().Select(s => s.GetProperty("metric")).ToList();
+    }
+
+    private static string LabelsWithoutName(JsonElement labels) =>
+        string.Join(",", labels.EnumerateObject()
+            .Where(label => label.Name != "__name__")
+            .OrderBy(label => label.Name, StringComparer.Ordinal)
+            .Select(label => $"{label.Name}={label.Value.GetString()}"));
 
     private static IEnumerable<JsonElement> ActiveTargets(JsonElement targets) =>
         targets.GetProperty("data").GetProperty("activeTargets").EnumerateArray();
