@@ -11,6 +11,8 @@ namespace SignalHarvester.Api.BulkJobs;
 public sealed partial class BulkJobProcessor(
     BulkJobStore store, IOptions<BulkJobOptions> options, TimeProvider clock, ILogger<BulkJobProcessor> logger) : BackgroundService
 {
+    // Machine and process id tell operators (and tests) which replica holds a lease or did a job's work; the guid
+    // keeps a new process that reuses a pid from continuing a dead one's lease.
     private readonly string owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

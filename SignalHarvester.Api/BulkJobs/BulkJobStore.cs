@@ -34,9 +34,9 @@ public sealed class BulkJobStore(NpgsqlDataSource dataSource, TimeProvider clock
     }
 
     /// <summary>
-    /// Applies the next batch of the job and records the progress in the same transaction, and renews the
-    /// lease. Returns false when there is nothing more to do here: the job finished, was cancelled, or is no
-    /// longer this owner's.
+    /// Applies the next batch of the job and records the progress (and this owner as <c>processed_by</c>) in the
+    /// same transaction, and renews the lease. Returns false when there is nothing more to do here: the job
+    /// finished, was cancelled, or is no longer this owner's.
     /// </summary>
     public async Task<bool> RunBatchAsync(long jobId, string owner, int batchSize, TimeSpan lease, CancellationToken cancellationToken)
     {
@@ -76,7 +76,7 @@ public sealed class BulkJobStore(NpgsqlDataSource dataSource, TimeProvider clock
         await using var progress = new NpgsqlCommand(
             """
             UPDATE bulk_jobs
-               SET processed = processed + $2, succeeded = succeeded + $3, failed = failed + $2 - $3, updated_at = $4,
+               SET processed = processed + $2, succeeded = succeeded + $3, failed = failed + $2 - $3, updated_at = $4, processed_by = $6,
                    state = CASE WHEN processed + $2 >= total THEN 'completed' ELSE state END,
                    completed_at = CASE WHEN processed + $2 >= total THEN $4 END,
                    lease_owner = CASE WHEN processed + $2 >= total THEN NULL ELSE lease_owner END,
@@ -89,6 +89,7 @@ public sealed class BulkJobStore(NpgsqlDataSource dataSource, TimeProvider clock
         progress.Parameters.Add(new NpgsqlParameter<int> { TypedValue = succeeded });
         progress.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
         progress.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now + lease });
+        progress.Parameters.Add(new NpgsqlParameter<string> { TypedValue = owner });
         var newState = (string)(await progress.ExecuteScalarAsync(cancellationToken))!;
         await transaction.CommitAsync(cancellationToken);
         return newState == BulkJobStates.Running;
@@ -99,7 +100,7 @@ public sealed class BulkJobStore(NpgsqlDataSource dataSource, TimeProvider clock
     {
         await using var command = dataSource.CreateCommand(
             """
-            UPDATE bulk_jobs SET state = 'failed', error = $3, completed_at = $4, updated_at = $4, lease_owner = NULL, lease_expires_at = NULL
+            UPDATE bulk_jobs SET state = 'failed', error = $3, completed_at = $4, updated_at = $4, processed_by = $2, lease_owner = NULL, lease_expires_at = NULL
              WHERE id = $1 AND lease_owner = $2 AND state = 'running'
             """);
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = jobId });

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SignalHarvester.Api.BulkJobs;
@@ -21,6 +23,7 @@ namespace SignalHarvester.Api.Endpoints;
 public static class SignalBulkJobsEndpoints
 {
     private const int MaxIdLength = 32;
+    private const string LastEventIdHeader = "Last-Event-ID";
 
     public static RouteGroupBuilder MapSignalBulkJobsEndpoints(this RouteGroupBuilder api)
     {
@@ -30,11 +33,14 @@ public static class SignalBulkJobsEndpoints
         signals.MapPost("/bulk/delete", StartDeleteAsync).RequireApiKey()
             .WithName("BulkDeleteSignals").WithSummary("Start a job that deletes many signals");
         signals.MapGet("/bulk-jobs/{jobId:long}", GetAsync)
-            .WithName("GetSignalBulkJob").WithSummary("A bulk job's state and progress");
-        signals.MapGet("/bulk-jobs/{jobId:long}/events", Events)
-            .WithName("StreamSignalBulkJob").WithSummary("A bulk job's progress as Server-Sent Events, until it ends");
+            .WithName("GetSignalBulkJob").WithSummary("A bulk job's state and progress")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        signals.MapGet("/bulk-jobs/{jobId:long}/events", EventsAsync)
+            .WithName("StreamSignalBulkJob").WithSummary("A bulk job's progress as Server-Sent Events, until it ends; resumes after Last-Event-ID")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         signals.MapPost("/bulk-jobs/{jobId:long}/cancel", CancelAsync).RequireApiKey()
-            .WithName("CancelSignalBulkJob").WithSummary("Cancel a queued or running bulk job");
+            .WithName("CancelSignalBulkJob").WithSummary("Cancel a queued or running bulk job")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
 
@@ -111,27 +117,52 @@ public static class SignalBulkJobsEndpoints
         await FindAsync(db, jobId, cancellationToken) is { } job ? TypedResults.Ok(BulkJobResponse.From(job)) : NotFound(jobId);
 
     /// <summary>
-    /// A <c>progress</c> event whenever the job's state or count changes, then one event named after the
-    /// terminal state (<c>completed</c>, <c>cancelled</c>, <c>failed</c>), after which the stream ends.
+    /// A <c>progress</c> event whenever the job's processed count grows, then one event named after the terminal
+    /// state (<c>completed</c>, <c>cancelled</c>, <c>failed</c>), after which the stream ends. Event ids only grow
+    /// (see <see cref="EventIdOf"/>), so a client reconnecting with <c>Last-Event-ID</c> gets only what it has not
+    /// seen; one that saw the terminal event gets 204, which tells an <c>EventSource</c> to stop reconnecting.
     /// </summary>
-    private static async Task<Results<ServerSentEventsResult<BulkJobResponse>, ProblemHttpResult>> Events(
-        long jobId, HarvestDbContext db, IOptions<BulkJobOptions> options, TimeProvider clock, CancellationToken cancellationToken) =>
-        await FindAsync(db, jobId, cancellationToken) is null
-            ? NotFound(jobId)
-            : TypedResults.ServerSentEvents(ProgressAsync(jobId, db, TimeSpan.FromMilliseconds(options.Value.ProgressIntervalMilliseconds), clock, cancellationToken));
+    private static async Task<Results<ServerSentEventsResult<BulkJobResponse>, NoContent, ValidationProblem, ProblemHttpResult>> EventsAsync(
+        long jobId, [FromHeader(Name = LastEventIdHeader)] string? lastEventId, HarvestDbContext db, IOptions<BulkJobOptions> options,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(db, jobId, cancellationToken) is not { } job)
+        {
+            return NotFound(jobId);
+        }
+
+        var endId = EndEventId(job);
+        long seen = -1; // without Last-Event-ID the stream starts with the job as it is
+        if (lastEventId is not null)
+        {
+            var errors = new ValidationErrors().Require(
+                long.TryParse(lastEventId, NumberStyles.None, CultureInfo.InvariantCulture, out seen) && seen <= endId,
+                LastEventIdHeader, $"must be an event id of this job: a whole number from 0 to {endId}");
+            if (errors.Any)
+            {
+                return errors.ToProblem();
+            }
+        }
+
+        return seen == endId
+            ? TypedResults.NoContent()
+            : TypedResults.ServerSentEvents(ProgressAsync(jobId, seen, db, TimeSpan.FromMilliseconds(options.Value.ProgressIntervalMilliseconds), clock, cancellationToken));
+    }
 
     private static async IAsyncEnumerable<SseItem<BulkJobResponse>> ProgressAsync(
-        long jobId, HarvestDbContext db, TimeSpan interval, TimeProvider clock, [EnumeratorCancellation] CancellationToken cancellationToken)
+        long jobId, long seen, HarvestDbContext db, TimeSpan interval, TimeProvider clock, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        string? lastSeen = null;
         while (await FindAsync(db, jobId, cancellationToken) is { } job)
         {
-            var seen = $"{job.State}:{job.Processed}";
             var terminal = BulkJobStates.IsTerminal(job.State);
-            if (seen != lastSeen || terminal)
+            var id = EventIdOf(job);
+            if (id > seen)
             {
-                yield return new SseItem<BulkJobResponse>(BulkJobResponse.From(job), terminal ? job.State : "progress") { EventId = seen };
-                lastSeen = seen;
+                yield return new SseItem<BulkJobResponse>(BulkJobResponse.From(job), terminal ? job.State : "progress")
+                {
+                    EventId = id.ToString(CultureInfo.InvariantCulture),
+                };
+                seen = id;
             }
 
             if (terminal)
@@ -142,6 +173,12 @@ public static class SignalBulkJobsEndpoints
             await Task.Delay(interval, clock, cancellationToken);
         }
     }
+
+    // A progress event's id is the count processed when it was sent (it never goes back); the terminal event's is
+    // total + 1, above every progress id, whatever count the job stopped at.
+    private static long EventIdOf(BulkJob job) => BulkJobStates.IsTerminal(job.State) ? EndEventId(job) : job.Processed;
+
+    private static long EndEventId(BulkJob job) => job.Total + 1L;
 
     // A cancel that commits before the running batch stops the job there; one that waits on the batch's row lock stops it after.
     private static async Task<Results<Ok<BulkJobResponse>, ProblemHttpResult>> CancelAsync(

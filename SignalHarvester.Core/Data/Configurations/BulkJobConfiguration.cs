@@ -20,6 +20,7 @@ internal sealed class BulkJobConfiguration : IEntityTypeConfiguration<BulkJob>
         builder.Property(j => j.State).HasMaxLength(16);
         builder.Property(j => j.Error).HasMaxLength(2000);
         builder.Property(j => j.LeaseOwner).HasMaxLength(200);
+        builder.Property(j => j.ProcessedBy).HasMaxLength(200);
 
         // The processors' claim query: unfinished jobs, oldest first.
         builder.HasIndex(j => j.CreatedAt).HasDatabaseName("ix_bulk_jobs_unfinished").HasFilter("state IN ('queued', 'running')");

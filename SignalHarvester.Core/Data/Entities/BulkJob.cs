@@ -30,4 +30,6 @@ public class BulkJob
     /// <summary>The replica working on the job, and until when its claim holds; an expired lease may be taken over.</summary>
     public string? LeaseOwner { get; set; }
     public DateTimeOffset? LeaseExpiresAt { get; set; }
+    /// <summary>The lease owner that committed the job's latest batch (or failed it); kept after the job ends, so an operator can tell which replica did the work.</summary>
+    public string? ProcessedBy { get; set; }
 }

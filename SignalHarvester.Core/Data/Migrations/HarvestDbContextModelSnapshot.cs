@@ -450,6 +450,11 @@ namespace SignalHarvester.Core.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("processed");
 
+                    b.Property<string>("ProcessedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("processed_by");
+
                     b.PrimitiveCollection<string[]>("SignalIds")
                         .IsRequired()
                         .HasColumnType("text[]")

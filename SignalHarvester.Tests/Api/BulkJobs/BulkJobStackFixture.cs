@@ -1,12 +1,16 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 using Npgsql;
+using SignalHarvester.Core;
 using SignalHarvester.Tests.Infrastructure;
 
 namespace SignalHarvester.Tests.Api.BulkJobs;
 
 /// <summary>
-/// A stack of its own for bulk jobs: throttled (batches of 5, a pause after each) so a test can watch
-/// progress, cancel mid-way and restart the api mid-job; a short lease; no scheduled pipeline runs; and
-/// a rate limit high enough for tests that poll.
+/// A stack of its own for bulk jobs: the api on two replicas, both claiming jobs; throttled (batches of
+/// 5, a pause after each) so a test can watch progress, cancel mid-way and stop a replica mid-job; a
+/// short lease; no scheduled pipeline runs; and a rate limit high enough for tests that poll.
 /// </summary>
 public sealed class BulkJobStackFixture : StackFixture
 {
@@ -21,12 +25,22 @@ public sealed class BulkJobStackFixture : StackFixture
         "--Api:BulkJobs:LeaseSeconds=5",
         "--Api:BulkJobs:PollIntervalMilliseconds=200",
         "--Api:BulkJobs:ProgressIntervalMilliseconds=100",
+        "--RateLimiting:AnonymousPerMinute=100000",
         "--RateLimiting:StandardPerMinute=100000",
         "--Harvest:RunOnStart=false",
         "--Harvest:Schedule=0 0 1 1 *",
         "--Discovery:RunOnStartWhenEmpty=false",
         "--Discovery:Schedule=0 0 1 1 *",
     ];
+
+    protected override void Configure(IDistributedApplicationTestingBuilder builder)
+    {
+        var api = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == ResourceNames.Api);
+        builder.CreateResourceBuilder(api).WithReplicas(ApiReplicas.Count);
+    }
+
+    // The base waits for one healthy api instance; every test here starts with both.
+    protected override Task AfterStartAsync() => ApiReplicas.WaitForHealthyAsync(App, TimeSpan.FromMinutes(2));
 
     public async Task<NpgsqlConnection> OpenDatabaseAsync()
     {

@@ -1,14 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.ServerSentEvents;
 using System.Text.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
 using SignalHarvester.Core;
 using SignalHarvester.Tests.Api.Signals;
-using SignalHarvester.Tests.Infrastructure;
 using static SignalHarvester.Tests.Api.ApiTestHelpers;
+using static SignalHarvester.Tests.Api.BulkJobs.BulkJobRequests;
 
 namespace SignalHarvester.Tests.Api.BulkJobs;
 
@@ -16,9 +15,6 @@ namespace SignalHarvester.Tests.Api.BulkJobs;
 [Collection(BulkJobCollection.Name)]
 public sealed class BulkJobTests(BulkJobStackFixture stack)
 {
-    private const string Key = BulkJobStackFixture.ApiKey;
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(1);
-
     [Theory]
     [InlineData("/api/v1/signals/bulk/status", """{"ids":["1"]}""", "status")]
     [InlineData("/api/v1/signals/bulk/status", """{"ids":["1"],"status":"active"}""", "status")]
@@ -124,27 +120,21 @@ public sealed class BulkJobTests(BulkJobStackFixture stack)
         using var client = stack.CreateApiClient();
         var (location, _) = await StartAsync(client, "/api/v1/signals/bulk/status", new { ids, status = "archived" });
 
-        using var timeout = new CancellationTokenSource(Timeout);
-        using var response = await client.SendAsync(Request(HttpMethod.Get, location + "/events"), HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
-        await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token);
-        var events = new List<(string Type, JsonElement Job)>();
-        await foreach (var item in SseParser.Create(stream).EnumerateAsync(timeout.Token))
-        {
-            using var data = JsonDocument.Parse(item.Data);
-            events.Add((item.EventType, data.RootElement.Clone()));
-        }
+        using var timeout = new CancellationTokenSource(JobTimeout);
+        using var response = await OpenEventsAsync(client, location, null, timeout.Token);
+        var events = await ReadEventsAsync(response, timeout.Token);
 
-        // The stream ended by itself, after exactly one terminal event.
+        // The stream ended by itself, after exactly one terminal event, whose id is total + 1.
         Assert.Equal("completed", events[^1].Type);
         Assert.Equal((20, 20, 20, 0), Counts(events[^1].Job));
+        Assert.Equal(21, events[^1].Id);
         var progress = events.SkipLast(1).ToList();
         Assert.NotEmpty(progress);
         Assert.All(progress, e => Assert.Equal("progress", e.Type));
-        var processed = events.Select(e => e.Job.GetProperty("processed").GetInt32()).ToList();
-        Assert.Equal(processed.Order(), processed);
-        Assert.Contains(processed, p => p > 0 && p < 20); // 4 batches of 5, paced: progress in between is visible
+        Assert.All(progress, e => Assert.Equal(e.Job.GetProperty("processed").GetInt32(), e.Id)); // a progress event's id is its processed count
+        var eventIds = events.Select(e => e.Id).ToList();
+        Assert.Equal(eventIds.Order().Distinct(), eventIds); // strictly growing
+        Assert.Contains(progress, e => e.Id is > 0 and < 20); // 4 batches of 5, paced: progress in between is visible
     }
 
     [Fact]
@@ -177,7 +167,7 @@ public sealed class BulkJobTests(BulkJobStackFixture stack)
     }
 
     [Fact]
-    public async Task A_bulk_job_survives_an_api_restart_and_processes_every_id_exactly_once()
+    public async Task A_bulk_job_survives_a_restart_of_every_api_replica_and_processes_every_id_exactly_once()
     {
         const int count = 150; // 30 batches of 5 with a pause after each: several seconds, outlasting the stop
         await using var db = await stack.OpenDatabaseAsync();
@@ -187,68 +177,25 @@ public sealed class BulkJobTests(BulkJobStackFixture stack)
         var jobId = accepted.GetProperty("id").GetInt64();
         await WaitForAsync(client, location, j => j.GetProperty("processed").GetInt32() > 0);
 
+        // The resource (not one instance): the command runs on every replica, so no processor is left to go on.
+        var api = stack.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == ResourceNames.Api);
         var commands = stack.App.Services.GetRequiredService<ResourceCommandService>();
-        var stopped = await commands.ExecuteCommandAsync(ResourceNames.Api, KnownResourceCommands.StopCommand);
+        var stopped = await commands.ExecuteCommandAsync(api, KnownResourceCommands.StopCommand);
         Assert.True(stopped.Success, stopped.Message);
-        var (stateAtStop, processedAtStop) = await JobRowAsync(db, jobId);
+        var (stateAtStop, processedAtStop, _, _) = await JobRowAsync(db, jobId);
         Assert.Equal("running", stateAtStop);
         Assert.InRange(processedAtStop, 1, count - 1); // interrupted mid-way
 
-        var started = await commands.ExecuteCommandAsync(ResourceNames.Api, KnownResourceCommands.StartCommand);
+        var started = await commands.ExecuteCommandAsync(api, KnownResourceCommands.StartCommand);
         Assert.True(started.Success, started.Message);
-        await stack.App.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Api).WaitAsync(TimeSpan.FromMinutes(2));
+        await ApiReplicas.WaitForHealthyAsync(stack.App, TimeSpan.FromMinutes(2));
 
-        var job = await WaitForAsync(client, location, j => j.GetProperty("state").GetString() is "completed" or "failed" or "cancelled");
+        var job = await WaitForEndAsync(client, location);
         Assert.Equal("completed", job.GetProperty("state").GetString());
         // A delete repeated on any id would find the row gone and count it as failed.
         Assert.Equal((count, count, count, 0), Counts(job));
         Assert.Equal(0, (await TestSignalRows.CountAsync(db, ids, null)).Existing);
     }
-
-    private static async Task<(string State, int Processed)> JobRowAsync(Npgsql.NpgsqlConnection db, long jobId)
-    {
-        await using var command = new Npgsql.NpgsqlCommand("SELECT state, processed FROM bulk_jobs WHERE id = $1", db);
-        command.Parameters.Add(new Npgsql.NpgsqlParameter<long> { TypedValue = jobId });
-        await using var reader = await command.ExecuteReaderAsync();
-        Assert.True(await reader.ReadAsync());
-        return (reader.GetString(0), reader.GetInt32(1));
-    }
-
-    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, HttpContent content)
-    {
-        var request = Request(HttpMethod.Post, path, Key);
-        request.Content = content;
-        return client.SendAsync(request);
-    }
-
-    private static async Task<(string Location, JsonElement Job)> StartAsync(HttpClient client, string path, object body)
-    {
-        using var response = await PostAsync(client, path, JsonContent.Create(body));
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        AssertRateLimitHeaders(response);
-        var location = response.Headers.Location?.ToString();
-        Assert.Matches("^/api/v1/signals/bulk-jobs/[0-9]+$", location);
-        var job = await JsonAsync(response);
-        Assert.Equal(location, job.GetProperty("url").GetString());
-        Assert.Contains(job.GetProperty("state").GetString(), new[] { "queued", "running", "completed" });
-        return (location!, job);
-    }
-
-    private static Task<JsonElement> WaitForAsync(HttpClient client, string location, Func<JsonElement, bool> done) =>
-        Eventually.ReturnsAsync(
-            async () =>
-            {
-                using var response = await client.GetAsync(location);
-                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-                return await JsonAsync(response);
-            },
-            done,
-            Timeout,
-            $"bulk job {location} reaching the expected progress");
-
-    private static (int Total, int Processed, int Succeeded, int Failed) Counts(JsonElement job) => (
-        job.GetProperty("total").GetInt32(), job.GetProperty("processed").GetInt32(),
-        job.GetProperty("succeeded").GetInt32(), job.GetProperty("failed").GetInt32());
 
     private static async Task<int> DismissedCountAsync(HttpClient client)
     {
