@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -118,6 +120,7 @@ public sealed class SignalPipelineTests(SignalsStackFixture stack)
 
         // Two searches left in X's window: outages pages 1 and 2, the second saying remaining 0.
         var before = stack.X.SearchRequests.Count;
+        var deferredBefore = await QueriesDeferredAsync("security", "rate_limited");
         stack.X.AllowOnly(2);
         try
         {
@@ -129,6 +132,10 @@ public sealed class SignalPipelineTests(SignalsStackFixture stack)
             Assert.NotNull((await CursorAsync(db, "outages")).PaginationToken);
             Assert.Empty(await RowsAsync(db, security.Select(p => p.Id)));
             Assert.Equal(securityBefore, await CursorAsync(db, "security"));
+            // Operators see it in the worker's metrics: the query that was not asked, and why.
+            await Eventually.ReturnsAsync(
+                () => QueriesDeferredAsync("security", "rate_limited"), value => value == deferredBefore + 1,
+                TimeSpan.FromSeconds(30), "the worker's scrape counting the deferred security query");
         }
         finally
         {
@@ -275,6 +282,18 @@ public sealed class SignalPipelineTests(SignalsStackFixture stack)
     }
 
     private sealed record CursorRow(string? SinceId, string? PaginationToken);
+
+    // A counter from the worker's Prometheus scrape; 0 before its first increment (the exporter omits it until then).
+    private async Task<double> QueriesDeferredAsync(string query, string reason)
+    {
+        using var worker = stack.CreateWorkerClient();
+        var scrape = await worker.GetStringAsync("/metrics/prometheus");
+        return Regex.Matches(scrape, @"^signalharvester_signals_queries_deferred_total\{(?<labels>[^}]*)\} (?<value>\S+)", RegexOptions.Multiline)
+            .Where(m => m.Groups["labels"].Value.Contains($"query=\"{query}\"", StringComparison.Ordinal)
+                && m.Groups["labels"].Value.Contains($"reason=\"{reason}\"", StringComparison.Ordinal))
+            .Select(m => double.Parse(m.Groups["value"].Value, CultureInfo.InvariantCulture))
+            .SingleOrDefault();
+    }
 
     private static async Task<CursorRow> CursorAsync(NpgsqlConnection db, string query)
     {

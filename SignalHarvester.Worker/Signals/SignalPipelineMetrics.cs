@@ -11,6 +11,7 @@ public sealed class SignalPipelineMetrics
     public static readonly ActivitySource ActivitySource = new(Name);
 
     private readonly Counter<long> fetched;
+    private readonly Counter<long> queriesDeferred;
     private readonly Counter<long> classified;
     private readonly Counter<long> scored;
     private readonly Counter<long> notified;
@@ -21,6 +22,8 @@ public sealed class SignalPipelineMetrics
     {
         var meter = meterFactory.Create(Name);
         fetched = meter.CreateCounter<long>("signalharvester.signals.posts_fetched", description: "Posts fetched from X (or the embedded sample)");
+        queriesDeferred = meter.CreateCounter<long>("signalharvester.signals.queries_deferred",
+            description: "Queries a run left to the next one from their cursors: rate_limited (X's window spent) or failed");
         classified = meter.CreateCounter<long>("signalharvester.signals.posts_classified", description: "Posts classified");
         scored = meter.CreateCounter<long>("signalharvester.signals.posts_scored", description: "Posts whose salience was computed");
         notified = meter.CreateCounter<long>("signalharvester.signals.posts_notified", description: "Slack notifications attempted");
@@ -30,6 +33,9 @@ public sealed class SignalPipelineMetrics
 
     public void PostsFetched(int count, string query, string source) =>
         fetched.Add(count, new("query", query), new("source", source));
+
+    public void QueryDeferred(string query, string reason) =>
+        queriesDeferred.Add(1, new("query", query), new("reason", reason));
 
     public void PostClassified(string classifiedBy, bool fallback) =>
         classified.Add(1, new("classifier", classifiedBy), new("fallback", fallback));

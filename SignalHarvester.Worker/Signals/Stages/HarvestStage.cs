@@ -18,6 +18,9 @@ public sealed class HarvestStage(
     SignalPipelineMetrics metrics,
     ILogger<HarvestStage> logger)
 {
+    private const string RateLimitedReason = "rate_limited";
+    private const string FailedReason = "failed";
+
     public async Task<HarvestResult> RunAsync(CancellationToken cancellationToken)
     {
         var result = new HarvestResult();
@@ -26,7 +29,7 @@ public sealed class HarvestStage(
         {
             if (windowSpentUntil is not null)
             {
-                result.RateLimitedQueries.Add(query.Name);
+                Defer(result.RateLimitedQueries, query, RateLimitedReason);
                 continue;
             }
 
@@ -38,7 +41,7 @@ public sealed class HarvestStage(
             }
             catch (XRateLimitedException e)
             {
-                result.RateLimitedQueries.Add(query.Name);
+                Defer(result.RateLimitedQueries, query, RateLimitedReason);
                 windowSpentUntil = e.RetryAt;
             }
             catch (XApiException e) when (e.IsAuthenticationFailure)
@@ -48,7 +51,7 @@ public sealed class HarvestStage(
             }
             catch (Exception e) when (e is XApiException or HttpRequestException)
             {
-                result.FailedQueries.Add(query.Name);
+                Defer(result.FailedQueries, query, FailedReason);
                 logger.LogError(e, "Query {Query} failed; it resumes from its cursor next run", query.Name);
             }
         }
@@ -60,6 +63,12 @@ public sealed class HarvestStage(
         }
 
         return result;
+    }
+
+    private void Defer(List<string> deferred, XQuery query, string reason)
+    {
+        deferred.Add(query.Name);
+        metrics.QueryDeferred(query.Name, reason);
     }
 
     /// <summary>Posts stored for <paramref name="query"/>, and when X's window was spent by its last page, until when.</summary>
