@@ -1,6 +1,4 @@
 using System.Net;
-using Aspire.Hosting.ApplicationModel;
-using SignalHarvester.Core;
 using SignalHarvester.Tests.Infrastructure;
 using static SignalHarvester.Tests.Api.ApiTestHelpers;
 
@@ -12,7 +10,9 @@ public sealed class RateLimitTests(RateLimitStackFixture stack)
     [Fact]
     public async Task Anonymous_budget_is_shared_by_both_replicas_then_429_with_retry_after()
     {
-        Assert.Equal(2, await RunningApiProcessesAsync());
+        // Separate processes (distinct pids) behind one AppHost endpoint.
+        var replicas = await ApiReplicas.WaitForHealthyAsync(stack.App, TimeSpan.FromMinutes(2));
+        Assert.Equal(2, replicas.Values.Distinct().Count());
 
         // Through the AppHost's endpoint, which spreads requests over both replicas: with per-replica
         // buckets the 6th..10th requests would still pass; with the shared Redis bucket they do not
@@ -56,28 +56,5 @@ public sealed class RateLimitTests(RateLimitStackFixture stack)
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Equal("0", Header(ready, "X-RateLimit-Remaining"));
         Assert.Null(Header(ready, "Retry-After"));
-    }
-
-    // The api's replicas are separate processes (distinct pids) behind one AppHost endpoint.
-    private async Task<int> RunningApiProcessesAsync()
-    {
-        var pids = new Dictionary<string, object?>();
-        using var watch = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-        try
-        {
-            await foreach (var e in stack.App.ResourceNotifications.WatchAsync(watch.Token))
-            {
-                if (e.Resource.Name == ResourceNames.Api && e.Snapshot.State?.Text == KnownResourceStates.Running)
-                {
-                    pids[e.ResourceId] = e.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value;
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // WatchAsync replays every resource's current state, then waits for changes.
-        }
-
-        return pids.Values.Where(pid => pid is not null).Distinct().Count();
     }
 }

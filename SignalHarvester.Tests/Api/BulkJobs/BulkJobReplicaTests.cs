@@ -5,6 +5,7 @@ using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
 using SignalHarvester.Core;
 using SignalHarvester.Tests.Api.Signals;
+using SignalHarvester.Tests.Infrastructure;
 using static SignalHarvester.Tests.Api.BulkJobs.BulkJobRequests;
 
 namespace SignalHarvester.Tests.Api.BulkJobs;

@@ -4,13 +4,13 @@ using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SignalHarvester.Core;
 
-namespace SignalHarvester.Tests.Api.BulkJobs;
+namespace SignalHarvester.Tests.Infrastructure;
 
 /// <summary>
 /// The api's replicas as the AppHost sees them (instances named like <c>api-abcdwxyz</c>, each with the
 /// pid of the process it launched), and which of them a bulk-job lease owner (<c>machine/pid/guid</c>) runs in.
 /// </summary>
-internal static class ApiReplicas
+public static class ApiReplicas
 {
     public const int Count = 2;
 
