@@ -22,6 +22,7 @@ builder.AddProject<Projects.SignalHarvester_Api>(ResourceNames.Api)
     .WithHttpHealthCheck("/health/ready");
 
 builder.AddProject<Projects.SignalHarvester_Worker>(ResourceNames.Worker)
+    .WithSourceModes(builder)
     .WithPipelineSettings(builder)
     .WithSharedSnapshots(builder)
     .WithReference(database, ResourceNames.Database)

@@ -34,7 +34,10 @@ internal static class MigrationCommandLine
         var check = new Command("check", "Exit non-zero when migrations are pending or the live schema drifted from the model");
         check.SetAction((parse, ct) => VerbRunner.RunAsync(parse, common, CheckVerb.RunAsync, ct));
 
-        var root = new RootCommand("SignalHarvester database migrations and schema checks") { databaseUrl, verbose, connectTimeout, migrate, verify, check };
+        var purgeSamples = new Command("purge-samples", "Remove every sample post and artifact (and what only they produced); live data is untouched");
+        purgeSamples.SetAction((parse, ct) => VerbRunner.RunAsync(parse, common, PurgeSamplesVerb.RunAsync, ct));
+
+        var root = new RootCommand("SignalHarvester database migrations and schema checks") { databaseUrl, verbose, connectTimeout, migrate, verify, check, purgeSamples };
         root.SetAction((parse, ct) => VerbRunner.RunAsync(parse, common, (services, output, token) =>
             MigrateVerb.RunAsync(services, output, dryRun: false, token), ct));
         return root;

@@ -3,11 +3,12 @@ using SignalHarvester.Core.Data.Entities;
 
 namespace SignalHarvester.Api.Contracts;
 
-/// <summary>A research artifact with its discovery score and the components that explain it.</summary>
+/// <summary>A research artifact with its discovery score and the components that explain it; <see cref="Origin"/> is <c>live</c> or <c>sample</c>.</summary>
 public sealed record DiscoveryResponse(
     long Id,
     string Source,
     string SourceId,
+    string Origin,
     string Type,
     string Title,
     string? Url,
@@ -23,6 +24,7 @@ public sealed record DiscoveryResponse(
         artifact.Id,
         artifact.Source,
         artifact.SourceId,
+        artifact.Origin,
         artifact.ArtifactType,
         artifact.Title,
         artifact.Url,

@@ -3,9 +3,13 @@ using SignalHarvester.Core.Signals;
 
 namespace SignalHarvester.Api.Contracts;
 
-/// <summary>A stored post as the API presents it: a signal with its classification, salience and derived status.</summary>
+/// <summary>
+/// A stored post as the API presents it: a signal with its classification, salience and derived
+/// status; <see cref="Origin"/> says whether it came from X (<c>live</c>) or the bundled sample (<c>sample</c>).
+/// </summary>
 public sealed record SignalResponse(
     string Id,
+    string Origin,
     string Text,
     SignalAuthor Author,
     DateTimeOffset CreatedAt,
@@ -28,6 +32,7 @@ public sealed record SignalResponse(
 {
     public static SignalResponse From(Tweet tweet) => new(
         tweet.Id,
+        tweet.Origin,
         tweet.Text,
         new SignalAuthor(tweet.AuthorId, tweet.AuthorUsername, tweet.AuthorName),
         tweet.CreatedAt,

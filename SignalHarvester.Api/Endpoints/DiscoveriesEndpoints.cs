@@ -5,10 +5,11 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SignalHarvester.Api.Contracts;
+using SignalHarvester.Api.Validation;
 using SignalHarvester.Core.Caching;
 using SignalHarvester.Core.Data;
 using SignalHarvester.Core.Discovery;
-using SignalHarvester.Api.Validation;
+using SignalHarvester.Core.Sources;
 
 namespace SignalHarvester.Api.Endpoints;
 
@@ -27,7 +28,7 @@ public static class DiscoveriesEndpoints
 
     private static async Task<Results<Ok<KeysetPage<DiscoveryResponse>>, ValidationProblem>> ListAsync(
         HarvestDbContext db, CancellationToken cancellationToken,
-        double minScore = 0, int limit = 50, string? source = null, string? cursor = null)
+        double minScore = 0, int limit = 50, string? source = null, string? cursor = null, string? origin = null)
     {
         var errors = new ValidationErrors();
         if (minScore is < 0 or > 100)
@@ -38,6 +39,11 @@ public static class DiscoveriesEndpoints
         if (limit is < 1 or > 200)
         {
             errors["limit"] = ["limit must be between 1 and 200."];
+        }
+
+        if (origin is not null && !DataOrigin.All.Contains(origin))
+        {
+            errors["origin"] = [$"origin must be one of {string.Join(", ", DataOrigin.All)}."];
         }
 
         (double Score, long Id)? after = null;
@@ -61,6 +67,11 @@ public static class DiscoveriesEndpoints
         if (!string.IsNullOrWhiteSpace(source))
         {
             query = query.Where(a => a.Source == source);
+        }
+
+        if (origin is not null)
+        {
+            query = query.Where(a => a.Origin == origin);
         }
 
         if (after is { } position)

@@ -1,17 +1,21 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using SignalHarvester.Api.Contracts;
 using SignalHarvester.Api.Jobs;
 using SignalHarvester.Api.Security;
+using SignalHarvester.Core.Data;
 using SignalHarvester.Core.Jobs;
 
 namespace SignalHarvester.Api.Endpoints;
 
-/// <summary>/api/v1/pipelines: start a pipeline run on the worker and follow it. Needs an API key.</summary>
+/// <summary>/api/v1/pipelines: what runs (pipelines and sources), start a pipeline run on the worker and follow it. Needs an API key.</summary>
 public static class PipelinesEndpoints
 {
     public static RouteGroupBuilder MapPipelinesEndpoints(this RouteGroupBuilder api)
     {
         var pipelines = api.MapGroup("/pipelines").WithTags("Pipelines").RequireApiKey();
+        pipelines.MapGet("/", StatusAsync)
+            .WithName("PipelinesStatus").WithSummary("Each pipeline's schedule and last run, and each source's mode, last run and last error");
         pipelines.MapPost("/signals", (PipelineJobClient jobs) => Start(jobs, PipelineJobContracts.Signals))
             .WithName("RunSignalPipeline").WithSummary("Run the signal pipeline now (harvest → classify → score → notify → snapshot)");
         pipelines.MapPost("/discovery", (PipelineJobClient jobs) => Start(jobs, PipelineJobContracts.Discovery))
@@ -36,6 +40,16 @@ public static class PipelinesEndpoints
             ? TypedResults.Ok(PipelineRunResponse.From(run, StatusUrl(id)))
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Pipeline run not found", detail: $"No pipeline run with id {id}.");
     }
+
+    private static async Task<Ok<PipelinesStatusResponse>> StatusAsync(PipelineJobClient jobs, HarvestDbContext db, CancellationToken cancellationToken)
+    {
+        var sources = await db.SourceStatuses.AsNoTracking().OrderBy(s => s.Name).ToListAsync(cancellationToken);
+        var pipelines = jobs.Schedules().Select(s => new PipelineScheduleResponse(
+            s.Pipeline, s.Cron, Utc(s.NextRunAt), Utc(s.LastRunAt), s.LastJobState, s.LastJobId is null ? null : StatusUrl(s.LastJobId)));
+        return TypedResults.Ok(new PipelinesStatusResponse([.. pipelines], [.. sources.Select(SourceStatusResponse.From)]));
+    }
+
+    private static DateTimeOffset? Utc(DateTime? time) => time is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)) : null;
 
     private static string StatusUrl(string jobId) => $"/api/v1/pipelines/runs/{jobId}";
 }

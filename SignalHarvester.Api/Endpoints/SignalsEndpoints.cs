@@ -4,10 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using SignalHarvester.Api.Contracts;
 using SignalHarvester.Api.Security;
+using SignalHarvester.Api.Validation;
 using SignalHarvester.Core.Data;
 using SignalHarvester.Core.Data.Entities;
 using SignalHarvester.Core.Signals;
-using SignalHarvester.Api.Validation;
+using SignalHarvester.Core.Sources;
 
 namespace SignalHarvester.Api.Endpoints;
 
@@ -41,7 +42,7 @@ public static partial class SignalsEndpoints
     private static async Task<Results<Ok<PagedResult<SignalResponse>>, ValidationProblem>> ListAsync(
         HarvestDbContext db, CancellationToken cancellationToken,
         int page = 1, int pageSize = 50, string? search = null, string? status = null, string? source = null,
-        string sort = "salience", string order = "desc")
+        string sort = "salience", string order = "desc", string? origin = null)
     {
         var errors = new ValidationErrors();
         errors.RequirePage(page, pageSize);
@@ -49,12 +50,17 @@ public static partial class SignalsEndpoints
         errors.Require(Sorts.Contains(sort), "sort", $"must be one of {string.Join(", ", Sorts)}");
         errors.Require(Orders.Contains(order), "order", "must be asc or desc");
         errors.Require(search is null || search.Length <= 200, "search", "must be at most 200 characters");
+        errors.Require(origin is null || DataOrigin.All.Contains(origin), "origin", $"must be one of {string.Join(", ", DataOrigin.All)}");
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
         var query = Filter(db.Tweets.AsNoTracking(), search, status, source);
+        if (origin is not null)
+        {
+            query = query.Where(t => t.Origin == origin);
+        }
 
         var descending = order == "desc";
         query = (sort, descending) switch

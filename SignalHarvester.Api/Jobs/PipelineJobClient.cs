@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
+using Hangfire.Storage;
 using Hangfire.Storage.Monitoring;
 using SignalHarvester.Core.Jobs;
 
@@ -13,6 +14,9 @@ public sealed record PipelineRunState(
     string State,
     DateTime CreatedAt,
     IReadOnlyList<StateHistoryDto> History);
+
+/// <summary>A pipeline's recurring job (times in UTC).</summary>
+public sealed record PipelineSchedule(string Pipeline, string? Cron, DateTime? NextRunAt, DateTime? LastRunAt, string? LastJobId, string? LastJobState);
 
 /// <summary>Enqueues pipeline runs into the worker's Hangfire storage and reads their state back.</summary>
 public sealed class PipelineJobClient(JobStorage storage, IBackgroundJobClient client)
@@ -54,6 +58,17 @@ public sealed class PipelineJobClient(JobStorage storage, IBackgroundJobClient c
         var history = details.History.OrderBy(h => h.CreatedAt).ToList();
         var state = connection.GetJobData(jobId)?.State ?? (history.Count > 0 ? history[^1].StateName : "Unknown");
         return new PipelineRunState(jobId, pipeline, state, details.CreatedAt ?? history.FirstOrDefault()?.CreatedAt ?? DateTime.MinValue, history);
+    }
+
+    /// <summary>Every scheduled pipeline's recurring job as the worker registered it (absent before the worker's first start).</summary>
+    public IReadOnlyList<PipelineSchedule> Schedules()
+    {
+        var scheduled = PipelineJobContracts.All.Where(c => c.RecurringJobId is not null).ToList();
+        using var connection = storage.GetConnection();
+        var jobs = connection.GetRecurringJobs([.. scheduled.Select(c => c.RecurringJobId!)]).ToDictionary(j => j.Id, StringComparer.Ordinal);
+        return [.. scheduled.Select(c => jobs.TryGetValue(c.RecurringJobId!, out var job)
+            ? new PipelineSchedule(c.Pipeline, job.Cron, job.NextExecution, job.LastExecution, job.LastJobId, job.LastJobState)
+            : new PipelineSchedule(c.Pipeline, null, null, null, null, null))];
     }
 
     private static string? PipelineOf(Type type) => StandIns.FirstOrDefault(s => s.Value == type).Key;

@@ -16,17 +16,24 @@ internal static class EnvExampleWriter
         "which then breaks the key=value connection strings) and Redis' comma-separated connection string.";
 
     private const string OptionalHelp =
-        "Optional credential: empty runs without it (embedded sample posts, heuristic classifier, no Slack, anonymous GitHub).";
+        "Optional credential: empty turns off what needs it (X harvest, LLM classification, Slack) or runs without it (anonymous GitHub); never sample data.";
 
     public static string Write(StagingModel model)
     {
         var text = new StringBuilder()
             .Append("# Generated from the AppHost's application model (--publisher staging).\n")
             .Append("# Copy to .env.staging, fill in the empty secrets, and keep that file out of git.\n");
-        foreach (var parameter in model.Parameters)
+        foreach (var parameter in model.Parameters.Where(p => p.Default is null))
         {
             var help = parameter.Required ? RequiredHelp : OptionalHelp;
             text.Append('\n').Append($"# {parameter.Name} (secret parameter of the AppHost). {help}\n").Append($"{parameter.Variable}=\n");
+        }
+
+        // Settings with a default: shown commented out, so the compose file's default applies until one is set here.
+        foreach (var parameter in model.Parameters.Where(p => p.Default is not null))
+        {
+            text.Append('\n').Append($"# {parameter.Description} Default: {(parameter.Default!.Length == 0 ? "empty" : "as below")}.\n")
+                .Append($"# {parameter.Variable}={parameter.Default}\n");
         }
 
         foreach (var variable in StagingVariables.All())

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Aspire.Hosting.Postgres;
+using SignalHarvester.AppHost.Extensions;
 
 namespace SignalHarvester.AppHost.Publishing;
 
@@ -33,7 +34,8 @@ internal sealed record StagingService(
 
 /// <summary>A parameter of the model, supplied to the deployment as an environment variable.</summary>
 /// <param name="Required">Generated in development (passwords, the API key): a deployment must supply one.</param>
-internal sealed record StagingParameter(string Name, string Variable, bool Secret, bool Required);
+/// <param name="Default">A setting's value when the deployment sets none (<see cref="PublishedSettingDefault"/>); null for credentials.</param>
+internal sealed record StagingParameter(string Name, string Variable, bool Secret, bool Required, string? Default = null, string? Description = null);
 
 /// <summary>
 /// The application model reduced to what a container deployment needs: services (with their
@@ -182,7 +184,8 @@ internal sealed class StagingModel
     private string Variable(ParameterResource parameter)
     {
         var variable = parameter.Name.ToUpperInvariant().Replace('-', '_');
-        parameters.TryAdd(parameter.Name, new StagingParameter(parameter.Name, variable, parameter.Secret, parameter.Default is GenerateParameterDefault));
+        parameters.TryAdd(parameter.Name, new StagingParameter(parameter.Name, variable, parameter.Secret, parameter.Default is GenerateParameterDefault,
+            (parameter.Default as PublishedSettingDefault)?.Value, parameter.Description));
         return variable;
     }
 
@@ -191,6 +194,8 @@ internal sealed class StagingModel
     {
         // A literal '$' must reach the container as-is: compose would otherwise interpolate it.
         string text => text.Replace("$", "$$", StringComparison.Ordinal),
+        // A setting falls back to its default when unset ('-', not ':-': set empty, it stays empty).
+        ParameterResource { Default: PublishedSettingDefault setting } parameter => $"${{{Variable(parameter)}-{ComposeDefault(setting.Value)}}}",
         ParameterResource parameter => $"${{{Variable(parameter)}}}",
         ConnectionStringReference reference => Render(reference.Resource.ConnectionStringExpression),
         IResourceWithConnectionString resource => Render(resource.ConnectionStringExpression),
@@ -204,6 +209,10 @@ internal sealed class StagingModel
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => throw new InvalidOperationException($"The staging bundle cannot express a {value.GetType().Name} ({value})."),
     };
+
+    private static string ComposeDefault(string value) => value.Contains('}', StringComparison.Ordinal)
+        ? throw new InvalidOperationException($"A compose default cannot hold '}}': {value}")
+        : value.Replace("$", "$$", StringComparison.Ordinal);
 
     private static string Render(EndpointReferenceExpression expression) => expression.Property switch
     {

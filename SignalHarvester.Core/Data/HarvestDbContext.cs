@@ -15,6 +15,7 @@ public class HarvestDbContext(DbContextOptions<HarvestDbContext> options) : DbCo
     public DbSet<ArtifactEntity> ArtifactEntities => Set<ArtifactEntity>();
     public DbSet<PerformanceMetric> PerformanceMetrics => Set<PerformanceMetric>();
     public DbSet<BulkJob> BulkJobs => Set<BulkJob>();
+    public DbSet<SourceStatus> SourceStatuses => Set<SourceStatus>();
 
     // Discovery pipeline (research artifacts).
     public DbSet<ResearchEntity> Entities => Set<ResearchEntity>();

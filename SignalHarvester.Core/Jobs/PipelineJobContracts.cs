@@ -10,9 +10,9 @@ public static class PipelineJobContracts
 {
     public const string MethodName = "RunAsync";
 
-    public static readonly PipelineJobContract Signals = new("signals", "SignalHarvester.Worker.Signals.SignalPipelineJob, SignalHarvester.Worker");
+    public static readonly PipelineJobContract Signals = new("signals", "SignalHarvester.Worker.Signals.SignalPipelineJob, SignalHarvester.Worker", "signal-pipeline");
 
-    public static readonly PipelineJobContract Discovery = new("discovery", "SignalHarvester.Worker.Discovery.DiscoveryPipelineJob, SignalHarvester.Worker");
+    public static readonly PipelineJobContract Discovery = new("discovery", "SignalHarvester.Worker.Discovery.DiscoveryPipelineJob, SignalHarvester.Worker", "discovery-pipeline");
 
     /// <summary>A snapshot export now, outside the signal pipeline's interval (POST /api/v1/snapshots).</summary>
     public static readonly PipelineJobContract Snapshot = new("snapshot", "SignalHarvester.Worker.Signals.Snapshots.SnapshotExportJob, SignalHarvester.Worker");
@@ -20,5 +20,8 @@ public static class PipelineJobContracts
     public static IReadOnlyList<PipelineJobContract> All { get; } = [Signals, Discovery, Snapshot];
 }
 
-/// <summary>A pipeline by its public name (<c>signals</c>, <c>discovery</c>) and the worker's job type name.</summary>
-public sealed record PipelineJobContract(string Pipeline, string WorkerTypeName);
+/// <summary>
+/// A pipeline by its public name (<c>signals</c>, <c>discovery</c>), the worker's job type name, and
+/// the id of the recurring job that runs it on a schedule (none for a job that only runs on demand).
+/// </summary>
+public sealed record PipelineJobContract(string Pipeline, string WorkerTypeName, string? RecurringJobId = null);

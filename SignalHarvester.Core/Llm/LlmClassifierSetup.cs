@@ -5,14 +5,15 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SignalHarvester.Core.Signals;
+using SignalHarvester.Core.Sources;
 
 namespace SignalHarvester.Core.Llm;
 
 /// <summary>
 /// The one place that turns the <c>Llm</c> section into a classifier, for signals and research
-/// artifacts alike: the keyword heuristic when the provider is "heuristic" or the LLM cannot be
-/// used (no key, no base URL for "openai-compatible"; then flagged as a fallback), otherwise the
-/// LLM classifier over the provider's SDK. An unknown provider fails at startup.
+/// artifacts alike: the keyword heuristic unless <see cref="LlmUse.Decide"/> says live (flagged as
+/// a fallback when an LLM was asked for but cannot be used), otherwise the LLM classifier over the
+/// provider's SDK. An unknown provider or mode fails at startup.
 /// </summary>
 internal static partial class LlmClassifierSetup
 {
@@ -26,6 +27,9 @@ internal static partial class LlmClassifierSetup
 
         builder.Services.AddOptions<LlmOptions>()
             .Bind(builder.Configuration.GetSection(LlmOptions.SectionName))
+            .PostConfigure(options => options.Mode = string.IsNullOrWhiteSpace(options.Mode) ? builder.Configuration[SourceModes.DefaultKey] : options.Mode)
+            .Validate(options => string.IsNullOrWhiteSpace(options.Mode) || SourceModes.TryParse(options.Mode, out _),
+                $"Llm:Mode (or Sources:Mode) must be one of: {string.Join(", ", SourceModes.Names)}.")
             .Validate(options => LlmProviders.IsKnown(options.Provider),
                 $"Llm:Provider must be one of: {string.Join(", ", LlmProviders.All)}.")
             .Validate(options => options.TimeoutSeconds > 0, "Llm:TimeoutSeconds must be positive.")
@@ -47,22 +51,15 @@ internal static partial class LlmClassifierSetup
     {
         var options = services.GetRequiredService<IOptions<LlmOptions>>().Value;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LlmClassifierSetup));
-        var provider = LlmProviders.Normalize(options.Provider);
-        if (provider == LlmProviders.Heuristic)
+        var use = LlmUse.Decide(options);
+        if (use.Mode != SourceMode.Live)
         {
-            LogUsingHeuristic(logger, what, "Llm:Provider is 'heuristic'");
-            return heuristic;
+            LogUsingHeuristic(logger, what, use.Detail);
+            // A wanted LLM that cannot run: stored classifications say they are a fallback, as the original system's did.
+            return use.IsFallback ? fallbackHeuristic() : heuristic;
         }
 
-        var missing = string.IsNullOrWhiteSpace(options.ApiKey) ? "Llm:ApiKey"
-            : provider == LlmProviders.OpenAiCompatible && string.IsNullOrWhiteSpace(options.BaseUrl) ? "Llm:BaseUrl"
-            : null;
-        if (missing is not null)
-        {
-            // Stored classifications then say they are a fallback, as the original system's did.
-            LogUsingHeuristic(logger, what, $"Llm:Provider is '{provider}' but {missing} is not set");
-            return fallbackHeuristic();
-        }
+        var provider = LlmProviders.Normalize(options.Provider);
 
         var chatClient = LlmChatClientFactory.Create(options)
             .AsBuilder()
@@ -74,7 +71,7 @@ internal static partial class LlmClassifierSetup
         return llm(chatClient, options);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{What} are classified by the keyword heuristic: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "{What} classification: {Reason}")]
     private static partial void LogUsingHeuristic(ILogger logger, string what, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{What} are classified by {Provider} model {Model} at {Endpoint}")]

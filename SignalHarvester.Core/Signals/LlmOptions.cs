@@ -1,9 +1,17 @@
+using SignalHarvester.Core.Sources;
+
 namespace SignalHarvester.Core.Signals;
 
 /// <summary>Which classifier the signal pipeline uses; bound from the <c>Llm</c> configuration section.</summary>
 public sealed class LlmOptions
 {
     public const string SectionName = "Llm";
+
+    /// <summary>live, sample or off (<see cref="SourceModes"/>); empty means <c>Sources:Mode</c>, else live. Only live calls a model.</summary>
+    public string? Mode { get; set; }
+
+    /// <summary><see cref="Mode"/> as a mode; <see cref="SourceModes.Default"/> when unset (validation rejects unknown values).</summary>
+    public SourceMode ConfiguredMode() => SourceModes.TryParse(Mode, out var mode) ? mode : SourceModes.Default;
 
     /// <summary>"heuristic" (default), "openai", "anthropic" or "openai-compatible".</summary>
     public string Provider { get; set; } = LlmProviders.Heuristic;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using SignalHarvester.Tests.Fakes;
 using SignalHarvester.Tests.Infrastructure;
 using SignalHarvester.Worker.Discovery.Sources;
+using SignalHarvester.Worker.Sources;
 
 namespace SignalHarvester.Tests.Discovery;
 
@@ -47,7 +48,7 @@ public sealed class ArxivSourceTests : IAsyncLifetime
         var papers = await TestSources.Arxiv(Options()).FetchAllAsync(now.AddDays(-2));
 
         var paper = Assert.Single(papers);
-        Assert.Equal(DiscoverySourceNames.Arxiv, paper.Source);
+        Assert.Equal(SourceNames.Arxiv, paper.Source);
         Assert.Equal("2511.01234", paper.SourceId);
         Assert.Equal(ArtifactTypes.Paper, paper.ArtifactType);
         Assert.Equal("Quantum Error Correction with Learned Decoders", paper.Title);
@@ -240,16 +241,5 @@ public sealed class ArxivSourceTests : IAsyncLifetime
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => TestSources.Arxiv(Options()).FetchAllAsync(now.AddDays(-1)));
 
         Assert.Contains("max_results must be non-negative", failure.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task A_disabled_source_makes_no_requests()
-    {
-        arxiv.Add(FakeArxivApi.Paper(1, now.AddHours(-1)));
-        var options = Options();
-        options.Enabled = false;
-
-        Assert.Empty(await TestSources.Arxiv(options).FetchAllAsync(now.AddDays(-1)));
-        Assert.Empty(arxiv.Requests);
     }
 }

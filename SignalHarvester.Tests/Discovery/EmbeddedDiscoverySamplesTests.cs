@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using SignalHarvester.Worker.Discovery.Sources;
+using SignalHarvester.Worker.Sources;
 
 namespace SignalHarvester.Tests.Discovery;
 
@@ -15,12 +16,12 @@ public sealed partial class EmbeddedDiscoverySamplesTests
     [Fact]
     public async Task Arxiv_sample_yields_all_papers_across_the_categories_and_forty_within_a_day()
     {
-        var all = await TestSources.Arxiv(new ArxivSourceOptions { WindowHours = 24 * 7 }).FetchAllAsync(DateTimeOffset.MinValue);
-        var lastDay = await TestSources.Arxiv(new ArxivSourceOptions()).FetchAllAsync(since24Hours);
+        var all = await TestSources.Sample(SourceNames.Arxiv, ("WindowHours", "168")).FetchAllAsync(DateTimeOffset.MinValue);
+        var lastDay = await TestSources.Sample(SourceNames.Arxiv).FetchAllAsync(since24Hours);
 
         Assert.Equal(50, all.Count);
         Assert.Equal(40, lastDay.Count);
-        Assert.All(all, p => Assert.Equal((DiscoverySourceNames.Arxiv, ArtifactTypes.Paper), (p.Source, p.ArtifactType)));
+        Assert.All(all, p => Assert.Equal((SourceNames.Arxiv, ArtifactTypes.Paper), (p.Source, p.ArtifactType)));
         Assert.Equal(50, all.Select(p => p.SourceId).Distinct().Count());
         Assert.All(all, p => Assert.Matches(@"^\d{4}\.\d{5}$", p.SourceId));
         AssertNewestWithinTwoHours(all);
@@ -40,7 +41,7 @@ public sealed partial class EmbeddedDiscoverySamplesTests
     [Fact]
     public async Task Arxiv_sample_pages_like_the_api()
     {
-        var papers = await TestSources.Arxiv(new ArxivSourceOptions { WindowHours = 24 * 7, PageSize = 7, MaxPages = 10 }).FetchAllAsync(DateTimeOffset.MinValue);
+        var papers = await TestSources.Sample(SourceNames.Arxiv, ("WindowHours", "168"), ("PageSize", "7"), ("MaxPages", "10")).FetchAllAsync(DateTimeOffset.MinValue);
 
         Assert.Equal(50, papers.Count);
     }
@@ -48,7 +49,7 @@ public sealed partial class EmbeddedDiscoverySamplesTests
     [Fact]
     public async Task Arxiv_sample_keeps_the_relative_spacing_of_its_dates()
     {
-        var papers = await TestSources.Arxiv(new ArxivSourceOptions { WindowHours = 24 * 7 }).FetchAllAsync(DateTimeOffset.MinValue);
+        var papers = await TestSources.Sample(SourceNames.Arxiv, ("WindowHours", "168")).FetchAllAsync(DateTimeOffset.MinValue);
         var atom = (XNamespace)"http://www.w3.org/2005/Atom";
         var original = XDocument.Load(typeof(ArxivSource).Assembly.GetManifestResourceStream("SignalHarvester.Worker.Discovery.Samples.arxiv.xml")!)
             .Descendants(atom + "published").Select(p => DateTimeOffset.Parse(p.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
@@ -59,15 +60,15 @@ public sealed partial class EmbeddedDiscoverySamplesTests
     [Fact]
     public async Task GitHub_sample_yields_repositories_and_releases()
     {
-        var all = await TestSources.GitHub(new GitHubSourceOptions()).FetchAllAsync(DateTimeOffset.MinValue);
-        var lastDay = await TestSources.GitHub(new GitHubSourceOptions()).FetchAllAsync(since24Hours);
+        var all = await TestSources.Sample(SourceNames.GitHub).FetchAllAsync(DateTimeOffset.MinValue);
+        var lastDay = await TestSources.Sample(SourceNames.GitHub).FetchAllAsync(since24Hours);
 
         // 25 repositories in the sample, 2 below MinStars=50; 15 releases.
         Assert.Equal(23, all.Count(a => a.ArtifactType == ArtifactTypes.Repo));
         Assert.Equal(15, all.Count(a => a.ArtifactType == ArtifactTypes.Release));
         Assert.Equal(20, lastDay.Count(a => a.ArtifactType == ArtifactTypes.Repo));
         Assert.Equal(10, lastDay.Count(a => a.ArtifactType == ArtifactTypes.Release));
-        Assert.All(all, a => Assert.Equal(DiscoverySourceNames.GitHub, a.Source));
+        Assert.All(all, a => Assert.Equal(SourceNames.GitHub, a.Source));
         Assert.Equal(all.Count, all.Select(a => a.SourceId).Distinct().Count());
         Assert.All(all.Where(a => a.ArtifactType == ArtifactTypes.Release), r => Assert.Matches(@"^[\w.-]+/[\w.-]+@.+$", r.SourceId));
         Assert.Contains(all, a => a.ArtifactType == ArtifactTypes.Repo && a.Text is null);
@@ -77,7 +78,7 @@ public sealed partial class EmbeddedDiscoverySamplesTests
     [Fact]
     public async Task GitHub_sample_honours_min_stars()
     {
-        var repos = await TestSources.GitHub(new GitHubSourceOptions { MinStars = 1000, IncludeReleases = false }).FetchAllAsync(DateTimeOffset.MinValue);
+        var repos = await TestSources.Sample(SourceNames.GitHub, ("MinStars", "1000"), ("IncludeReleases", "false")).FetchAllAsync(DateTimeOffset.MinValue);
 
         Assert.Equal(8, repos.Count);
     }
@@ -85,13 +86,13 @@ public sealed partial class EmbeddedDiscoverySamplesTests
     [Fact]
     public async Task HackerNews_sample_yields_live_stories()
     {
-        var all = await TestSources.HackerNews(new HackerNewsSourceOptions()).FetchAllAsync(DateTimeOffset.MinValue);
-        var lastDay = await TestSources.HackerNews(new HackerNewsSourceOptions()).FetchAllAsync(since24Hours);
+        var all = await TestSources.Sample(SourceNames.HackerNews).FetchAllAsync(DateTimeOffset.MinValue);
+        var lastDay = await TestSources.Sample(SourceNames.HackerNews).FetchAllAsync(since24Hours);
 
         // 36 items in top + show: one deleted, one dead, one job.
         Assert.Equal(33, all.Count);
         Assert.Equal(29, lastDay.Count);
-        Assert.All(all, s => Assert.Equal((DiscoverySourceNames.HackerNews, ArtifactTypes.Story), (s.Source, s.ArtifactType)));
+        Assert.All(all, s => Assert.Equal((SourceNames.HackerNews, ArtifactTypes.Story), (s.Source, s.ArtifactType)));
         Assert.Contains(all, s => s.Title.StartsWith("Ask HN:", StringComparison.Ordinal) && s.Url!.StartsWith("https://news.ycombinator.com/item?id=", StringComparison.Ordinal) && s.Text is not null);
         Assert.Contains(all, s => s.Title.StartsWith("Show HN:", StringComparison.Ordinal));
         AssertNewestWithinTwoHours(all);
@@ -107,7 +108,7 @@ public sealed partial class EmbeddedDiscoverySamplesTests
     {
         Assert.Contains(list, HackerNewsSource.KnownLists);
 
-        var stories = await TestSources.HackerNews(new HackerNewsSourceOptions { Lists = [list] }).FetchAllAsync(DateTimeOffset.MinValue);
+        var stories = await TestSources.Sample(SourceNames.HackerNews, ("Lists:0", list)).FetchAllAsync(DateTimeOffset.MinValue);
 
         Assert.NotEmpty(stories);
     }
@@ -115,9 +116,9 @@ public sealed partial class EmbeddedDiscoverySamplesTests
     [Fact]
     public async Task Samples_reference_each_other_so_relationships_have_material()
     {
-        var papers = await TestSources.Arxiv(new ArxivSourceOptions { WindowHours = 24 * 7 }).FetchAllAsync(DateTimeOffset.MinValue);
-        var github = await TestSources.GitHub(new GitHubSourceOptions()).FetchAllAsync(DateTimeOffset.MinValue);
-        var stories = await TestSources.HackerNews(new HackerNewsSourceOptions()).FetchAllAsync(DateTimeOffset.MinValue);
+        var papers = await TestSources.Sample(SourceNames.Arxiv, ("WindowHours", "168")).FetchAllAsync(DateTimeOffset.MinValue);
+        var github = await TestSources.Sample(SourceNames.GitHub).FetchAllAsync(DateTimeOffset.MinValue);
+        var stories = await TestSources.Sample(SourceNames.HackerNews).FetchAllAsync(DateTimeOffset.MinValue);
         var paperIds = papers.Select(p => p.SourceId).ToHashSet();
         var repoNames = github.Where(a => a.ArtifactType == ArtifactTypes.Repo).Select(r => r.SourceId).ToHashSet(StringComparer.OrdinalIgnoreCase);
 

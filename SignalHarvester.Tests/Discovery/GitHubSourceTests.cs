@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using SignalHarvester.Tests.Fakes;
 using SignalHarvester.Worker.Discovery.Sources;
+using SignalHarvester.Worker.Sources;
 
 namespace SignalHarvester.Tests.Discovery;
 
@@ -36,7 +37,7 @@ public sealed class GitHubSourceTests : IAsyncLifetime
 
         var repo = Assert.Single(await TestSources.GitHub(Options()).FetchAllAsync(now.AddDays(-1)));
 
-        Assert.Equal(DiscoverySourceNames.GitHub, repo.Source);
+        Assert.Equal(SourceNames.GitHub, repo.Source);
         Assert.Equal(ArtifactTypes.Repo, repo.ArtifactType);
         Assert.Equal("halcyon-ai/sparse-mixer", repo.SourceId);
         Assert.Equal("halcyon-ai/sparse-mixer", repo.Title);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using SignalHarvester.Tests.Fakes;
 using SignalHarvester.Worker.Discovery.Sources;
+using SignalHarvester.Worker.Sources;
 
 namespace SignalHarvester.Tests.Discovery;
 
@@ -31,7 +32,7 @@ public sealed class HackerNewsSourceTests : IAsyncLifetime
 
         var story = Assert.Single(await TestSources.HackerNews(Options()).FetchAllAsync(now.AddDays(-1)));
 
-        Assert.Equal(DiscoverySourceNames.HackerNews, story.Source);
+        Assert.Equal(SourceNames.HackerNews, story.Source);
         Assert.Equal("44210877", story.SourceId);
         Assert.Equal(ArtifactTypes.Story, story.ArtifactType);
         Assert.Equal("A two-line fix for routing collapse in MoE & friends", story.Title);

@@ -1,7 +1,12 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using SignalHarvester.Core.Sources;
 using SignalHarvester.Worker.Discovery.Sources;
+using SignalHarvester.Worker.Sources;
 
 namespace SignalHarvester.Tests.Discovery;
 
@@ -19,11 +24,35 @@ public static class TestSources
         return new(Http, Options.Create(options), logger ?? NullLogger<ArxivSource>.Instance, time, new RequestPacer(time));
     }
 
-    public static GitHubSource GitHub(GitHubSourceOptions options, ILogger<GitHubSource>? logger = null, TimeProvider? time = null) =>
-        new(Http, Options.Create(options), logger ?? NullLogger<GitHubSource>.Instance, time ?? TimeProvider.System);
+    public static GitHubSource GitHub(GitHubSourceOptions options, ILogger<GitHubSource>? logger = null) =>
+        new(Http, Options.Create(options), logger ?? NullLogger<GitHubSource>.Instance);
 
-    public static HackerNewsSource HackerNews(HackerNewsSourceOptions options, ILogger<HackerNewsSource>? logger = null, TimeProvider? time = null) =>
-        new(Http, Options.Create(options), logger ?? NullLogger<HackerNewsSource>.Instance, time ?? TimeProvider.System);
+    public static HackerNewsSource HackerNews(HackerNewsSourceOptions options, ILogger<HackerNewsSource>? logger = null) =>
+        new(Http, Options.Create(options), logger ?? NullLogger<HackerNewsSource>.Instance);
+
+    /// <summary>
+    /// A source in sample mode as the worker registers it (its own settings under its section,
+    /// e.g. <c>("WindowHours", "168")</c>): the embedded sample answers its requests in process.
+    /// </summary>
+    public static IDiscoverySource Sample(string source, params (string Key, string Value)[] settings)
+    {
+        var section = source switch
+        {
+            SourceNames.Arxiv => ArxivSourceOptions.SectionName,
+            SourceNames.GitHub => GitHubSourceOptions.SectionName,
+            SourceNames.HackerNews => HackerNewsSourceOptions.SectionName,
+            _ => throw new ArgumentException($"{source} has no embedded sample", nameof(source)),
+        };
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(
+            settings.Select(s => KeyValuePair.Create($"{section}:{s.Key}", (string?)s.Value)).Append(KeyValuePair.Create(SourceModes.DefaultKey, (string?)"sample")));
+        builder.AddDiscoverySources();
+        SampleHosts.Add(builder.Build());
+        return SampleHosts[^1].Services.GetServices<IDiscoverySource>().Single(s => s.Name == source);
+    }
+
+    // Kept for the test run's lifetime: a source's HttpClient belongs to its host.
+    private static readonly List<IHost> SampleHosts = [];
 
     public static Task<List<SourceArtifact>> FetchAllAsync(this IDiscoverySource source, DateTimeOffset since) =>
         source.FetchAsync(since, CancellationToken.None).ToListAsync().AsTask();

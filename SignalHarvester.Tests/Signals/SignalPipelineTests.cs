@@ -13,6 +13,7 @@ using SignalHarvester.Tests.Infrastructure;
 using SignalHarvester.Worker.Signals;
 using SignalHarvester.Worker.Signals.Slack;
 using SignalHarvester.Worker.Signals.Stages;
+using SignalHarvester.Worker.Sources;
 
 namespace SignalHarvester.Tests.Signals;
 
@@ -256,11 +257,12 @@ public sealed class SignalPipelineTests(SignalsStackFixture stack)
 
     private NotifyStage NewNotifyStage(NpgsqlDataSource dataSource) => new(
         dataSource,
-        new SlackNotifier(new HttpClient()),
-        Options.Create(new SlackOptions { WebhookUrl = stack.Slack.WebhookUrl.ToString() }),
+        new SourceStatusStore(dataSource, TimeProvider.System, NullLogger<SourceStatusStore>.Instance),
+        new SourceSettings(),
         Options.Create(new NotifyOptions { Threshold = 50, WithinHours = 0, MaxPerRun = 500 }),
         new SignalPipelineMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()),
-        NullLogger<NotifyStage>.Instance);
+        NullLogger<NotifyStage>.Instance,
+        new SlackNotifier(new HttpClient(), Options.Create(new SlackOptions { WebhookUrl = stack.Slack.WebhookUrl.ToString() })));
 
     private sealed record Row(string Id, string? Category, double? Salience, string? ClassifiedBy, bool Fallback, int Likes, int Retweets, string[] MatchedQueries, DateTimeOffset? NotifiedAt);
 

@@ -31,6 +31,10 @@ public sealed class SignalsStackFixture : StackFixture
 
     protected override IEnumerable<string> AppHostArguments =>
     [
+        // The developer stack reads samples; X, Slack and the LLM are live against the fakes.
+        "--Harvest:X:Mode=live",
+        "--Harvest:Slack:Mode=live",
+        "--Llm:Mode=live",
         $"--Harvest:X:BaseUrl={X.BaseUrl}",
         $"--Parameters:x-bearer-token={FakeXApi.DefaultBearerToken}",
         "--Harvest:X:MaxResults=10",

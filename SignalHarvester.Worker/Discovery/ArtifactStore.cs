@@ -1,23 +1,24 @@
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
+using SignalHarvester.Core.Sources;
 using SignalHarvester.Worker.Discovery.Sources;
 
 namespace SignalHarvester.Worker.Discovery;
 
 /// <summary>
-/// Upserts fetched artifacts by (source, source_id) in one statement per batch. A re-fetched item
+/// Upserts fetched artifacts by (source, source_id, origin) in one statement per batch. A re-fetched item
 /// refreshes its content and raw payload; updated_at moves only when title, text or url changed, so
 /// downstream stages redo only what really changed.
 /// </summary>
 public sealed class ArtifactStore(NpgsqlDataSource dataSource)
 {
     private const string Upsert = """
-        insert into artifacts (source, source_id, artifact_type, title, text, url, published_at, authors, raw, inserted_at, updated_at)
-        select s.source, s.source_id, s.artifact_type, s.title, s.text, s.url, s.published_at, s.authors, s.raw, now(), now()
-        from unnest(@source, @source_id, @artifact_type, @title, @text, @url, @published_at, @authors, @raw)
-            as s(source, source_id, artifact_type, title, text, url, published_at, authors, raw)
-        on conflict (source, source_id) do update set
+        insert into artifacts (source, source_id, origin, artifact_type, title, text, url, published_at, authors, raw, inserted_at, updated_at)
+        select s.source, s.source_id, s.origin, s.artifact_type, s.title, s.text, s.url, s.published_at, s.authors, s.raw, now(), now()
+        from unnest(@source, @source_id, @origin, @artifact_type, @title, @text, @url, @published_at, @authors, @raw)
+            as s(source, source_id, origin, artifact_type, title, text, url, published_at, authors, raw)
+        on conflict (source, source_id, origin) do update set
             artifact_type = excluded.artifact_type,
             title = excluded.title,
             text = excluded.text,
@@ -38,10 +39,11 @@ public sealed class ArtifactStore(NpgsqlDataSource dataSource)
         }
 
         // A source may yield the same item twice (e.g. on two lists); the last one wins.
-        var unique = artifacts.GroupBy(a => (a.Source, a.SourceId)).Select(g => g.Last()).ToList();
+        var unique = artifacts.GroupBy(a => (a.Source, a.SourceId, a.Origin)).Select(g => g.Last()).ToList();
         await using var command = dataSource.CreateCommand(Upsert);
         Add(command, "source", NpgsqlDbType.Text, unique.Select(a => a.Source));
         Add(command, "source_id", NpgsqlDbType.Text, unique.Select(a => a.SourceId));
+        Add(command, "origin", NpgsqlDbType.Text, unique.Select(a => a.Origin ?? DataOrigin.Live));
         Add(command, "artifact_type", NpgsqlDbType.Text, unique.Select(a => a.ArtifactType));
         Add(command, "title", NpgsqlDbType.Text, unique.Select(a => a.Title));
         Add(command, "text", NpgsqlDbType.Text, unique.Select(a => a.Text));

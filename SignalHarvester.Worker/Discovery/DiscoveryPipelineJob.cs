@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.AspNetCore.OutputCaching;
 using SignalHarvester.Core.Caching;
+using SignalHarvester.Core.Jobs;
 using SignalHarvester.Worker.Discovery.Stages;
 using SignalHarvester.Worker.Jobs;
 
@@ -26,7 +27,7 @@ public sealed class DiscoveryPipelineJob(
     DiscoveryMetrics metrics,
     ILogger<DiscoveryPipelineJob> logger)
 {
-    public const string RecurringJobId = "discovery-pipeline";
+    public static readonly string RecurringJobId = PipelineJobContracts.Discovery.RecurringJobId!;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {

@@ -4,6 +4,7 @@ using SignalHarvester.Core.Data;
 using SignalHarvester.Core.Data.Entities;
 using SignalHarvester.Core.Discovery;
 using SignalHarvester.Worker.Discovery.Sources;
+using SignalHarvester.Worker.Sources;
 
 namespace SignalHarvester.Worker.Discovery;
 
@@ -36,7 +37,7 @@ public sealed class EntityResolver(HarvestDbContext db, IOptions<DiscoveryOption
         foreach (var mention in mentions)
         {
             var entity = await ResolveAsync(mention, cancellationToken);
-            var role = mention.Type == "person" ? "author" : artifact.Source == DiscoverySourceNames.GitHub ? "owner" : "affiliation";
+            var role = mention.Type == "person" ? "author" : artifact.Source == SourceNames.GitHub ? "owner" : "affiliation";
             if (linked.Add((entity, role)))
             {
                 db.ArtifactEntities.Add(new ArtifactEntity { ArtifactId = artifact.Id, Entity = entity, Role = role });

@@ -13,7 +13,11 @@ internal static class DiscoveryPipelineExtensions
     {
         builder.AddDiscoverySources();
         builder.Services.Configure<XArtifactSourceOptions>(builder.Configuration.GetSection(XArtifactSourceOptions.SectionName));
-        builder.Services.AddTransient<IDiscoverySource, XArtifactSource>();
+        // Harvested posts, whatever the X source's mode: each artifact keeps its post's origin.
+        if (builder.Configuration.GetValue($"{XArtifactSourceOptions.SectionName}:{nameof(XArtifactSourceOptions.Enabled)}", true))
+        {
+            builder.Services.AddTransient<IDiscoverySource, XArtifactSource>();
+        }
 
         builder.AddResearchClassification();
         builder.AddDiscoveryEmbeddings();

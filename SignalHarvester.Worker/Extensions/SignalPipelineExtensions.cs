@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Http.Resilience;
 using SignalHarvester.Core.Signals;
 using SignalHarvester.Worker.Signals;
 using SignalHarvester.Worker.Signals.Slack;
@@ -19,14 +18,7 @@ internal static class SignalPipelineExtensions
         builder.Services.AddSignalSnapshots(builder.Configuration);
 
         builder.Services.Configure<NotifyOptions>(builder.Configuration.GetSection("Harvest:Notify"));
-        builder.Services.Configure<SlackOptions>(builder.Configuration.GetSection("Harvest:Slack"));
-        // A failed Slack post is retried by the next run through the claim, never resent blindly here:
-        // a POST that timed out may have been delivered.
-#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is the documented way to replace the default handler.
-        builder.Services.AddHttpClient<SlackNotifier>()
-            .RemoveAllResilienceHandlers()
-            .AddStandardResilienceHandler(options => options.Retry.DisableForUnsafeHttpMethods());
-#pragma warning restore EXTEXP0001
+        builder.AddSlackNotifications();
 
         builder.Services.AddSingleton<SignalPipelineMetrics>();
         builder.Services.AddSingleton<TweetStore>();

@@ -5,6 +5,7 @@ using SignalHarvester.Core;
 using SignalHarvester.Core.Hosting;
 using SignalHarvester.Core.Jobs;
 using SignalHarvester.Worker.Jobs;
+using SignalHarvester.Worker.Sources;
 
 namespace SignalHarvester.Worker.Extensions;
 
@@ -27,6 +28,7 @@ internal static class WorkerServiceExtensions
         builder.Services.AddHangfireServer(server => server.ServerName = $"{ResourceNames.Worker}:{Environment.MachineName}:{Environment.ProcessId}");
 
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.AddSourceReporting();
         builder.AddSignalPipeline();
         builder.AddDiscoveryPipeline();
 

@@ -1,4 +1,5 @@
 using Hangfire;
+using SignalHarvester.Core.Jobs;
 using SignalHarvester.Worker.Jobs;
 using SignalHarvester.Worker.Signals.Stages;
 
@@ -20,7 +21,7 @@ public sealed class SignalPipelineJob(
     SignalPipelineMetrics metrics,
     ILogger<SignalPipelineJob> logger)
 {
-    public const string RecurringJobId = "signal-pipeline";
+    public static readonly string RecurringJobId = PipelineJobContracts.Signals.RecurringJobId!;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {

@@ -22,11 +22,12 @@ public sealed class TweetStore(NpgsqlDataSource dataSource)
 
     // Engagement only ever grows (a late, stale page must not lower it); matched query names are merged;
     // updated_at moves only when something changed, which is what tells the scorer to recompute.
+    // A row of the other origin (a hand-made signal given a sample's id) is never overwritten.
     private const string Merge = """
-        insert into tweets (id, text, author_id, author_username, author_name, lang, created_at, conversation_id,
+        insert into tweets (id, origin, text, author_id, author_username, author_name, lang, created_at, conversation_id,
                             like_count, retweet_count, reply_count, quote_count, matched_queries, raw, tags,
                             classification_fallback, notify_attempts, inserted_at, updated_at)
-        select id, text, author_id, author_username, author_name, lang, created_at, conversation_id,
+        select id, @origin, text, author_id, author_username, author_name, lang, created_at, conversation_id,
                like_count, retweet_count, reply_count, quote_count, array[@query], raw, '{}', false, 0, now(), now()
         from tweet_batch
         on conflict (id) do update set
@@ -45,21 +46,24 @@ public sealed class TweetStore(NpgsqlDataSource dataSource)
                   or excluded.reply_count > tweets.reply_count or excluded.quote_count > tweets.quote_count
                   or not @query = any(tweets.matched_queries)
                 then now() else tweets.updated_at end
+            where tweets.origin = excluded.origin
         """;
 
     private const string SaveCursor = """
-        insert into cursors (query_name, since_id, pending_newest_id, pagination_token, updated_at)
-        values (@query, @since_id, @pending_newest_id, @pagination_token, now())
-        on conflict (query_name) do update set
+        insert into cursors (query_name, origin, since_id, pending_newest_id, pagination_token, updated_at)
+        values (@query, @origin, @since_id, @pending_newest_id, @pagination_token, now())
+        on conflict (query_name, origin) do update set
             since_id = excluded.since_id, pending_newest_id = excluded.pending_newest_id,
             pagination_token = excluded.pagination_token, updated_at = now()
         """;
 
-    public async Task<HarvestCursor> LoadCursorAsync(string queryName, CancellationToken cancellationToken)
+    /// <summary>Where the harvest of <paramref name="queryName"/> from a source of <paramref name="origin"/> resumes.</summary>
+    public async Task<HarvestCursor> LoadCursorAsync(string origin, string queryName, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "select since_id, pending_newest_id, pagination_token from cursors where query_name = @query");
+            "select since_id, pending_newest_id, pagination_token from cursors where query_name = @query and origin = @origin");
         command.Parameters.AddWithValue("query", queryName);
+        command.Parameters.AddWithValue("origin", origin);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
             ? new HarvestCursor(
@@ -69,8 +73,8 @@ public sealed class TweetStore(NpgsqlDataSource dataSource)
             : HarvestCursor.Start;
     }
 
-    /// <summary>Stores the page's posts and saves <paramref name="cursor"/> atomically.</summary>
-    public async Task StorePageAsync(string queryName, IReadOnlyList<XPost> posts, HarvestCursor cursor, CancellationToken cancellationToken)
+    /// <summary>Stores the page's posts (of <paramref name="origin"/>) and saves <paramref name="cursor"/> atomically.</summary>
+    public async Task StorePageAsync(string origin, string queryName, IReadOnlyList<XPost> posts, HarvestCursor cursor, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -87,7 +91,7 @@ public sealed class TweetStore(NpgsqlDataSource dataSource)
         await using var batch = new NpgsqlBatch(connection, transaction);
         if (posts.Count > 0)
         {
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(Merge) { Parameters = { new("query", queryName) } });
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(Merge) { Parameters = { new("query", queryName), new("origin", origin) } });
         }
 
         batch.BatchCommands.Add(new NpgsqlBatchCommand(SaveCursor)
@@ -95,6 +99,7 @@ public sealed class TweetStore(NpgsqlDataSource dataSource)
             Parameters =
             {
                 new("query", queryName),
+                new("origin", origin),
                 new("since_id", (object?)cursor.SinceId ?? DBNull.Value),
                 new("pending_newest_id", (object?)cursor.PendingNewestId ?? DBNull.Value),
                 new("pagination_token", (object?)cursor.PaginationToken ?? DBNull.Value),

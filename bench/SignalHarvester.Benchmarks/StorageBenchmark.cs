@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
+using SignalHarvester.Core.Sources;
 using SignalHarvester.Worker.Signals;
 using SignalHarvester.Worker.Signals.XApi;
 
@@ -27,7 +28,7 @@ internal static class StorageBenchmark
         foreach (var (name, storePage) in new (string, Func<string, IReadOnlyList<XPost>, Task>)[]
         {
             ("row-by-row upsert (baseline)", (query, posts) => RowByRow.StoreAsync(dataSource, query, posts)),
-            ("COPY + merge (TweetStore)", (query, posts) => store.StorePageAsync(query, posts, HarvestCursor.Start, CancellationToken.None)),
+            ("COPY + merge (TweetStore)", (query, posts) => store.StorePageAsync(DataOrigin.Live, query, posts, HarvestCursor.Start, CancellationToken.None)),
         })
         {
             var inserts = new List<double>();

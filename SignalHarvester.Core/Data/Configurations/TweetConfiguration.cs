@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SignalHarvester.Core.Data.Entities;
+using SignalHarvester.Core.Sources;
 
 namespace SignalHarvester.Core.Data.Configurations;
 
@@ -13,11 +14,13 @@ internal sealed class TweetConfiguration : IEntityTypeConfiguration<Tweet>
             t.HasCheckConstraint("ck_tweets_urgency", "urgency BETWEEN 0 AND 5");
             t.HasCheckConstraint("ck_tweets_salience", "salience BETWEEN 0 AND 100");
             t.HasCheckConstraint("ck_tweets_review_status", "review_status IN ('archived', 'dismissed')");
+            t.HasCheckConstraint("ck_tweets_origin", "origin IN ('live', 'sample')");
             t.HasCheckConstraint("ck_tweets_counts",
                 "like_count >= 0 AND retweet_count >= 0 AND reply_count >= 0 AND quote_count >= 0");
         });
         builder.HasKey(t => t.Id);
         builder.Property(t => t.Id).HasMaxLength(32).ValueGeneratedNever();
+        builder.Property(t => t.Origin).HasMaxLength(16).HasDefaultValue(DataOrigin.Live).HasSentinel(null);
         builder.Property(t => t.AuthorId).HasMaxLength(32);
         builder.Property(t => t.AuthorUsername).HasMaxLength(64);
         builder.Property(t => t.AuthorName).HasMaxLength(200);

@@ -4,9 +4,11 @@ namespace SignalHarvester.Core.Data.Entities;
 public class Artifact
 {
     public long Id { get; set; }
-    /// <summary>arxiv, github, hackernews or x; unique together with <see cref="SourceId"/>.</summary>
+    /// <summary>arxiv, github, hackernews or x; unique together with <see cref="SourceId"/> and <see cref="Origin"/>.</summary>
     public required string Source { get; set; }
     public required string SourceId { get; set; }
+    /// <summary><see cref="Sources.DataOrigin.Live"/> or <see cref="Sources.DataOrigin.Sample"/>; unique together with source and source id, so a sample never merges into a live item.</summary>
+    public string Origin { get; set; } = Sources.DataOrigin.Live;
     /// <summary>paper, repo, release, story or post.</summary>
     public required string ArtifactType { get; set; }
     public required string Title { get; set; }

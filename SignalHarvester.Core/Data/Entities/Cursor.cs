@@ -4,6 +4,8 @@ namespace SignalHarvester.Core.Data.Entities;
 public class Cursor
 {
     public required string QueryName { get; set; }
+    /// <summary>Live and sample harvests of the same query keep separate cursors, so switching never mixes them.</summary>
+    public string Origin { get; set; } = Sources.DataOrigin.Live;
     /// <summary>The newest post id seen for this query; null until the first page set is stored.</summary>
     public string? SinceId { get; set; }
     /// <summary>

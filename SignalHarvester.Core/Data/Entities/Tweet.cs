@@ -6,6 +6,8 @@ public class Tweet
     /// <summary>The X post id (a decimal string), used as the key so upserts need no lookup.</summary>
     public required string Id { get; set; }
     public required string Text { get; set; }
+    /// <summary><see cref="Sources.DataOrigin.Live"/> or <see cref="Sources.DataOrigin.Sample"/>: sample posts have ids X never issues.</summary>
+    public string Origin { get; set; } = Sources.DataOrigin.Live;
     public string? AuthorId { get; set; }
     public string? AuthorUsername { get; set; }
     public string? AuthorName { get; set; }

@@ -105,6 +105,14 @@ namespace SignalHarvester.Core.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("inserted_at");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("live")
+                        .HasColumnName("origin");
+
                     b.Property<DateTimeOffset>("PublishedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("published_at");
@@ -150,11 +158,14 @@ namespace SignalHarvester.Core.Data.Migrations
                     b.HasIndex("PublishedAt")
                         .HasDatabaseName("ix_artifacts_published_at");
 
-                    b.HasIndex("Source", "SourceId")
+                    b.HasIndex("Source", "SourceId", "Origin")
                         .IsUnique()
-                        .HasDatabaseName("ix_artifacts_source_source_id");
+                        .HasDatabaseName("ix_artifacts_source_source_id_origin");
 
-                    b.ToTable("artifacts", (string)null);
+                    b.ToTable("artifacts", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_artifacts_origin", "origin IN ('live', 'sample')");
+                        });
                 });
 
             modelBuilder.Entity("SignalHarvester.Core.Data.Entities.ArtifactClassification", b =>
@@ -511,6 +522,13 @@ namespace SignalHarvester.Core.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("query_name");
 
+                    b.Property<string>("Origin")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("live")
+                        .HasColumnName("origin");
+
                     b.Property<string>("PaginationToken")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
@@ -530,10 +548,13 @@ namespace SignalHarvester.Core.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
-                    b.HasKey("QueryName")
+                    b.HasKey("QueryName", "Origin")
                         .HasName("pk_cursors");
 
-                    b.ToTable("cursors", (string)null);
+                    b.ToTable("cursors", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_cursors_origin", "origin IN ('live', 'sample')");
+                        });
                 });
 
             modelBuilder.Entity("SignalHarvester.Core.Data.Entities.DiscoveryLabel", b =>
@@ -983,6 +1004,71 @@ namespace SignalHarvester.Core.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("SignalHarvester.Core.Data.Entities.SourceStatus", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ConfiguredMode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("configured_mode");
+
+                    b.Property<bool?>("CredentialConfigured")
+                        .HasColumnType("boolean")
+                        .HasColumnName("credential_configured");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Endpoint")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("endpoint");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("LastErrorAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_error_at");
+
+                    b.Property<DateTimeOffset?>("LastRunAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_run_at");
+
+                    b.Property<int?>("LastRunItems")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_run_items");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("mode");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Name")
+                        .HasName("pk_source_status");
+
+                    b.ToTable("source_status", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_source_status_configured_mode", "configured_mode IN ('live', 'sample', 'off')");
+
+                            t.HasCheckConstraint("ck_source_status_mode", "mode IN ('live', 'sample', 'off')");
+                        });
+                });
+
             modelBuilder.Entity("SignalHarvester.Core.Data.Entities.Topic", b =>
                 {
                     b.Property<long>("Id")
@@ -1255,6 +1341,14 @@ namespace SignalHarvester.Core.Data.Migrations
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("notify_last_error");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("live")
+                        .HasColumnName("origin");
+
                     b.Property<int>("QuoteCount")
                         .HasColumnType("integer")
                         .HasColumnName("quote_count");
@@ -1332,6 +1426,8 @@ namespace SignalHarvester.Core.Data.Migrations
                     b.ToTable("tweets", null, t =>
                         {
                             t.HasCheckConstraint("ck_tweets_counts", "like_count >= 0 AND retweet_count >= 0 AND reply_count >= 0 AND quote_count >= 0");
+
+                            t.HasCheckConstraint("ck_tweets_origin", "origin IN ('live', 'sample')");
 
                             t.HasCheckConstraint("ck_tweets_review_status", "review_status IN ('archived', 'dismissed')");
 

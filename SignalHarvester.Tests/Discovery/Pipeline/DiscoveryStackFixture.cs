@@ -44,6 +44,10 @@ public sealed class DiscoveryStackFixture : StackFixture
 
     protected override IEnumerable<string> AppHostArguments =>
     [
+        // The developer stack reads samples; these three are live against the fakes.
+        "--Discovery:Sources:Arxiv:Mode=live",
+        "--Discovery:Sources:GitHub:Mode=live",
+        "--Discovery:Sources:HackerNews:Mode=live",
         $"--Discovery:Sources:Arxiv:BaseUrl={Arxiv.BaseUrl}",
         "--Discovery:Sources:Arxiv:MinRequestInterval=00:00:00",
         $"--Discovery:Sources:GitHub:BaseUrl={GitHub.BaseUrl}",

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using SignalHarvester.Worker.Sources;
 using static SignalHarvester.Worker.Discovery.Sources.ArxivAtom;
 
 namespace SignalHarvester.Worker.Discovery.Sources;
@@ -75,7 +76,7 @@ internal static partial class ArxivFeedParser
             JournalRef: SourceText.CleanOrNull(entry.Element(Arxiv + "journal_ref")?.Value));
 
         return new SourceArtifact(
-            Source: DiscoverySourceNames.Arxiv,
+            Source: SourceNames.Arxiv,
             SourceId: arxivId,
             ArtifactType: ArtifactTypes.Paper,
             Title: title,

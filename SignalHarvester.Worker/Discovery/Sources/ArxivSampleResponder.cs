@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.WebUtilities;
+using SignalHarvester.Worker.Sources;
 using static SignalHarvester.Worker.Discovery.Sources.ArxivAtom;
 
 namespace SignalHarvester.Worker.Discovery.Sources;
@@ -22,7 +23,7 @@ internal sealed partial class ArxivSampleResponder
         feed = XDocument.Parse(EmbeddedSample.ReadText(FileName)).Root!;
         var stamps = feed.Descendants().Where(e => e.Name == Atom + "published" || e.Name == Atom + "updated").ToList();
         var newest = stamps.Where(e => e.Parent?.Name == Atom + "entry").Max(e => ArxivFeedParser.ReadDate(e) ?? DateTimeOffset.MinValue);
-        var shift = EmbeddedSample.ShiftFor(newest, now);
+        var shift = SampleDates.ShiftFor(newest, now);
         foreach (var stamp in stamps)
         {
             if (ArxivFeedParser.ReadDate(stamp) is { } date)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Xml.Linq;
 using Microsoft.Extensions.Options;
+using SignalHarvester.Worker.Sources;
 
 namespace SignalHarvester.Worker.Discovery.Sources;
 
@@ -17,9 +18,7 @@ public sealed class ArxivSource(
     TimeProvider timeProvider,
     RequestPacer pacer) : IDiscoverySource
 {
-    public string Name => DiscoverySourceNames.Arxiv;
-
-    public bool Enabled => options.Value.Enabled;
+    public string Name => SourceNames.Arxiv;
 
     /// <summary>
     /// Papers first submitted (v1 <c>published</c>) since the later of <paramref name="since"/>
@@ -29,18 +28,11 @@ public sealed class ArxivSource(
     public async IAsyncEnumerable<SourceArtifact> FetchAsync(DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        if (!settings.Enabled)
-        {
-            yield break;
-        }
-
         var now = timeProvider.GetUtcNow();
         var windowStart = now - TimeSpan.FromHours(settings.WindowHours);
         var cutoff = since > windowStart ? since : windowStart;
 
-        using var sampleClient = settings.UseEmbeddedSample ? EmbeddedSampleHandler.CreateClient(new ArxivSampleResponder(now).Respond) : null;
-        var client = sampleClient ?? httpClient;
-        var baseUri = sampleClient is null ? new Uri(settings.BaseUrl!) : EmbeddedSampleHandler.BaseUri;
+        var baseUri = new Uri(settings.BaseUrl!);
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var pages = 0;
@@ -49,12 +41,8 @@ public sealed class ArxivSource(
         while (pages < settings.MaxPages && !reachedCutoff && !exhausted)
         {
             var start = pages * settings.PageSize;
-            if (sampleClient is null)
-            {
-                await pacer.WaitTurnAsync(baseUri, settings.MinRequestInterval, cancellationToken);
-            }
-
-            var page = await GetPageAsync(client, QueryUri(baseUri, settings, start), cancellationToken);
+            await pacer.WaitTurnAsync(baseUri, settings.MinRequestInterval, cancellationToken);
+            var page = await GetPageAsync(httpClient, QueryUri(baseUri, settings, start), cancellationToken);
             pages++;
             if (page.EntryCount > page.Papers.Count)
             {
@@ -84,7 +72,7 @@ public sealed class ArxivSource(
             logger.LogInformation("arXiv: stopped after MaxPages={MaxPages} before reaching {Cutoff:O}; later runs continue from newer papers", settings.MaxPages, cutoff);
         }
 
-        logger.LogInformation("arXiv: {Count} papers since {Cutoff:O} in {Pages} page(s) from {Origin}", seen.Count, cutoff, pages, settings.Origin);
+        logger.LogInformation("arXiv: {Count} papers since {Cutoff:O} in {Pages} page(s) from {BaseUrl}", seen.Count, cutoff, pages, settings.BaseUrl);
     }
 
     private static Uri QueryUri(Uri baseUri, ArxivSourceOptions settings, int start)

@@ -1,3 +1,5 @@
+using SignalHarvester.Worker.Sources;
+
 namespace SignalHarvester.Worker.Discovery.Sources;
 
 /// <summary>GitHub repositories and releases as artifacts.</summary>
@@ -16,7 +18,7 @@ internal static class GitHubArtifacts
         }
 
         return new SourceArtifact(
-            Source: DiscoverySourceNames.GitHub,
+            Source: SourceNames.GitHub,
             SourceId: repository.FullName,
             ArtifactType: ArtifactTypes.Repo,
             Title: repository.FullName,
@@ -40,7 +42,7 @@ internal static class GitHubArtifacts
             ? $"{repositoryFullName} {release.TagName}"
             : $"{repositoryFullName} {release.TagName}: {name}";
         return new SourceArtifact(
-            Source: DiscoverySourceNames.GitHub,
+            Source: SourceNames.GitHub,
             SourceId: $"{repositoryFullName}@{release.TagName}",
             ArtifactType: ArtifactTypes.Release,
             Title: title,

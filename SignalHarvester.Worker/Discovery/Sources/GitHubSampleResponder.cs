@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using SignalHarvester.Worker.Sources;
 
 namespace SignalHarvester.Worker.Discovery.Sources;
 
@@ -22,7 +23,7 @@ internal sealed class GitHubSampleResponder
         var searchNode = JsonNode.Parse(EmbeddedSample.ReadText(SearchFileName))!;
         var releasesNode = JsonNode.Parse(EmbeddedSample.ReadText(ReleasesFileName))!.AsObject();
         var newest = Timestamps(searchNode).Concat(Timestamps(releasesNode)).Max(t => t.At);
-        var shift = EmbeddedSample.ShiftFor(newest, now);
+        var shift = SampleDates.ShiftFor(newest, now);
         foreach (var (value, at) in Timestamps(searchNode).Concat(Timestamps(releasesNode)).ToList())
         {
             value.ReplaceWith((at + shift).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using SignalHarvester.Worker.Sources;
 
 namespace SignalHarvester.Worker.Discovery.Sources;
 
@@ -15,14 +16,11 @@ namespace SignalHarvester.Worker.Discovery.Sources;
 public sealed class GitHubSource(
     HttpClient httpClient,
     IOptions<GitHubSourceOptions> options,
-    ILogger<GitHubSource> logger,
-    TimeProvider timeProvider) : IDiscoverySource
+    ILogger<GitHubSource> logger) : IDiscoverySource
 {
     public const string ApiVersion = "2022-11-28";
 
-    public string Name => DiscoverySourceNames.GitHub;
-
-    public bool Enabled => options.Value.Enabled;
+    public string Name => SourceNames.GitHub;
 
     /// <summary>
     /// Repositories pushed since <paramref name="since"/> with at least <see cref="GitHubSourceOptions.MinStars"/>
@@ -32,13 +30,7 @@ public sealed class GitHubSource(
     public async IAsyncEnumerable<SourceArtifact> FetchAsync(DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        if (!settings.Enabled)
-        {
-            yield break;
-        }
-
-        using var sampleClient = settings.UseEmbeddedSample ? EmbeddedSampleHandler.CreateClient(new GitHubSampleResponder(timeProvider.GetUtcNow()).Respond) : null;
-        var run = new Run(sampleClient ?? httpClient, sampleClient is null ? new Uri(settings.BaseUrl!) : EmbeddedSampleHandler.BaseUri, settings, logger);
+        var run = new Run(httpClient, new Uri(settings.BaseUrl!), settings, logger);
 
         var repositories = new List<string>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -77,7 +69,7 @@ public sealed class GitHubSource(
         var releaseCount = 0;
         if (!settings.IncludeReleases)
         {
-            logger.LogInformation("GitHub: {Repositories} repositories pushed since {Since:O} from {Origin}", repositories.Count, since, settings.Origin);
+            logger.LogInformation("GitHub: {Repositories} repositories pushed since {Since:O} from {BaseUrl}", repositories.Count, since, settings.BaseUrl);
             yield break;
         }
 
@@ -116,7 +108,7 @@ public sealed class GitHubSource(
             }
         }
 
-        logger.LogInformation("GitHub: {Repositories} repositories pushed and {Releases} releases published since {Since:O} from {Origin}", repositories.Count, releaseCount, since, settings.Origin);
+        logger.LogInformation("GitHub: {Repositories} repositories pushed and {Releases} releases published since {Since:O} from {BaseUrl}", repositories.Count, releaseCount, since, settings.BaseUrl);
     }
 
     /// <summary>One fetch: where requests go, and whether the rate limit has run out.</summary>

@@ -1,3 +1,5 @@
+using SignalHarvester.Worker.Sources;
+
 namespace SignalHarvester.Worker.Discovery.Sources;
 
 /// <summary>An item of the Hacker News Firebase API (<c>/v0/item/{id}.json</c>), the fields the source reads.</summary>
@@ -26,7 +28,7 @@ internal sealed record HackerNewsItem(
 
         var author = string.IsNullOrWhiteSpace(By) ? null : new SourceAuthor(By, Handle: By, Url: $"{SiteUrl}/user?id={Uri.EscapeDataString(By)}");
         return new SourceArtifact(
-            Source: DiscoverySourceNames.HackerNews,
+            Source: SourceNames.HackerNews,
             SourceId: Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ArtifactType: ArtifactTypes.Story,
             Title: title,

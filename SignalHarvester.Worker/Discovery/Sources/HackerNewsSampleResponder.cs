@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SignalHarvester.Worker.Sources;
 
 namespace SignalHarvester.Worker.Discovery.Sources;
 
@@ -20,7 +21,7 @@ internal sealed class HackerNewsSampleResponder
         var sample = JsonNode.Parse(EmbeddedSample.ReadText(FileName))!.AsObject();
         var itemNodes = sample["items"]!.AsObject();
         var times = itemNodes.Select(p => p.Value?["time"]?.GetValue<long>()).OfType<long>().ToList();
-        var shift = (long)EmbeddedSample.ShiftFor(DateTimeOffset.FromUnixTimeSeconds(times.Max()), now).TotalSeconds;
+        var shift = (long)SampleDates.ShiftFor(DateTimeOffset.FromUnixTimeSeconds(times.Max()), now).TotalSeconds;
         foreach (var (id, item) in itemNodes)
         {
             if (item?["time"] is { } time)

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using SignalHarvester.Worker.Sources;
 
 namespace SignalHarvester.Worker.Discovery.Sources;
 
@@ -15,33 +16,23 @@ namespace SignalHarvester.Worker.Discovery.Sources;
 public sealed class HackerNewsSource(
     HttpClient httpClient,
     IOptions<HackerNewsSourceOptions> options,
-    ILogger<HackerNewsSource> logger,
-    TimeProvider timeProvider) : IDiscoverySource
+    ILogger<HackerNewsSource> logger) : IDiscoverySource
 {
     /// <summary>The story lists the API serves (<c>/v0/{name}stories.json</c>), by the name used in <see cref="HackerNewsSourceOptions.Lists"/>.</summary>
     public static readonly IReadOnlySet<string> KnownLists = new HashSet<string>(["top", "new", "best", "show", "ask"], StringComparer.OrdinalIgnoreCase);
 
-    public string Name => DiscoverySourceNames.HackerNews;
-
-    public bool Enabled => options.Value.Enabled;
+    public string Name => SourceNames.HackerNews;
 
     /// <summary>Live stories posted since <paramref name="since"/>, in list order.</summary>
     public async IAsyncEnumerable<SourceArtifact> FetchAsync(DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        if (!settings.Enabled)
-        {
-            yield break;
-        }
-
-        using var sampleClient = settings.UseEmbeddedSample ? EmbeddedSampleHandler.CreateClient(new HackerNewsSampleResponder(timeProvider.GetUtcNow()).Respond) : null;
-        var client = sampleClient ?? httpClient;
-        var root = (sampleClient is null ? new Uri(settings.BaseUrl!) : EmbeddedSampleHandler.BaseUri).AbsoluteUri.TrimEnd('/');
+        var root = new Uri(settings.BaseUrl!).AbsoluteUri.TrimEnd('/');
 
         var lists = new List<long[]>();
         foreach (var list in settings.Lists)
         {
-            lists.Add(await GetJsonAsync<long[]>(client, new Uri($"{root}/v0/{list.Trim().ToLowerInvariant()}stories.json"), cancellationToken) ?? []);
+            lists.Add(await GetJsonAsync<long[]>(httpClient, new Uri($"{root}/v0/{list.Trim().ToLowerInvariant()}stories.json"), cancellationToken) ?? []);
         }
 
         var ids = Interleave(lists).Distinct().Take(settings.MaxItems).ToList();
@@ -51,7 +42,7 @@ public sealed class HackerNewsSource(
             new ParallelOptions { MaxDegreeOfParallelism = settings.MaxParallelism, CancellationToken = cancellationToken },
             async (id, token) =>
             {
-                var raw = await GetJsonAsync<JsonElement>(client, new Uri(string.Create(CultureInfo.InvariantCulture, $"{root}/v0/item/{id}.json")), token);
+                var raw = await GetJsonAsync<JsonElement>(httpClient, new Uri(string.Create(CultureInfo.InvariantCulture, $"{root}/v0/item/{id}.json")), token);
                 fetched[id] = raw.ValueKind == JsonValueKind.Object
                     ? (raw.Deserialize<HackerNewsItem>(DiscoveryJson.SnakeCase), raw.GetRawText())
                     : (null, "null");
@@ -67,7 +58,7 @@ public sealed class HackerNewsSource(
             }
         }
 
-        logger.LogInformation("Hacker News: {Count} stories since {Since:O} out of {Items} items from {Origin}", yielded, since, ids.Count, settings.Origin);
+        logger.LogInformation("Hacker News: {Count} stories since {Since:O} out of {Items} items from {BaseUrl}", yielded, since, ids.Count, settings.BaseUrl);
     }
 
     /// <summary>First of each list, then second of each, ...: top stories alone would crowd out the others.</summary>

@@ -9,11 +9,9 @@ public interface IDiscoverySource
     /// <summary>The <see cref="SourceArtifact.Source"/> value this source yields.</summary>
     string Name { get; }
 
-    bool Enabled { get; }
-
     /// <summary>
     /// Artifacts published since <paramref name="since"/>, newest first where the source allows.
-    /// A disabled source yields nothing; a failing source throws (callers isolate sources).
+    /// A failing source throws (callers isolate sources). Only sources that are not off are registered.
     /// </summary>
     IAsyncEnumerable<SourceArtifact> FetchAsync(DateTimeOffset since, CancellationToken cancellationToken);
 }

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using SignalHarvester.Worker.Sources;
 
 namespace SignalHarvester.Worker.Discovery.Sources;
 
@@ -20,16 +21,14 @@ public sealed class XArtifactSourceOptions
 public sealed class XArtifactSource(NpgsqlDataSource dataSource, IOptions<XArtifactSourceOptions> options) : IDiscoverySource
 {
     private const string Select = """
-        select id, text, author_username, author_name, created_at, raw::text
+        select id, text, author_username, author_name, created_at, raw::text, origin
         from tweets
         where created_at >= @since
         order by like_count + 3 * retweet_count + 2 * reply_count + 2.5 * quote_count desc, id
         limit @limit
         """;
 
-    public string Name => DiscoverySourceNames.X;
-
-    public bool Enabled => options.Value.Enabled;
+    public string Name => SourceNames.X;
 
     public async IAsyncEnumerable<SourceArtifact> FetchAsync(DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -44,7 +43,7 @@ public sealed class XArtifactSource(NpgsqlDataSource dataSource, IOptions<XArtif
             var username = reader.IsDBNull(2) ? null : reader.GetString(2);
             var name = reader.IsDBNull(3) ? null : reader.GetString(3);
             yield return new SourceArtifact(
-                DiscoverySourceNames.X,
+                SourceNames.X,
                 id,
                 ArtifactTypes.Post,
                 Title: text.Length <= 120 ? text : text[..119] + "…",
@@ -52,7 +51,10 @@ public sealed class XArtifactSource(NpgsqlDataSource dataSource, IOptions<XArtif
                 Url: $"https://x.com/{username ?? "i"}/status/{id}",
                 PublishedAt: reader.GetFieldValue<DateTimeOffset>(4),
                 Authors: [new SourceAuthor(name ?? username ?? "unknown", Handle: username)],
-                RawJson: reader.IsDBNull(5) ? JsonSerializer.Serialize(new { id, text }) : reader.GetString(5));
+                RawJson: reader.IsDBNull(5) ? JsonSerializer.Serialize(new { id, text }) : reader.GetString(5))
+            {
+                Origin = reader.GetString(6),
+            };
         }
     }
 }

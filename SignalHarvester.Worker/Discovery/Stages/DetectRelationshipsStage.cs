@@ -5,6 +5,7 @@ using Npgsql;
 using SignalHarvester.Core.Data;
 using SignalHarvester.Core.Discovery;
 using SignalHarvester.Worker.Discovery.Sources;
+using SignalHarvester.Worker.Sources;
 
 namespace SignalHarvester.Worker.Discovery.Stages;
 
@@ -52,7 +53,7 @@ public sealed class DetectRelationshipsStage(
         """;
 
     private const string StoredDois = """
-        select id, lower(raw->>'doi') from artifacts
+        select id, origin, lower(raw->>'doi') from artifacts
         where jsonb_typeof(raw) = 'object' and raw->>'doi' is not null
         """;
 
@@ -61,7 +62,7 @@ public sealed class DetectRelationshipsStage(
         var settings = options.Value;
         var now = clock.GetUtcNow();
         var artifacts = await db.Artifacts.AsNoTracking()
-            .Select(a => new LinkableArtifact(a.Id, a.Source, a.SourceId, a.ArtifactType, a.Title, a.Text, a.Url))
+            .Select(a => new LinkableArtifact(a.Id, a.Source, a.SourceId, a.Origin, a.ArtifactType, a.Title, a.Text, a.Url))
             .ToListAsync(cancellationToken);
         var targets = new ReferenceTargets(artifacts, await StoredDoisAsync(cancellationToken));
 
@@ -81,7 +82,10 @@ public sealed class DetectRelationshipsStage(
 
         var explicitPairs = desired.Keys.Select(k => (Math.Min(k.Source, k.Target), Math.Max(k.Source, k.Target))).ToHashSet();
         var compared = await ComparableArtifactsAsync(settings, now, cancellationToken);
-        foreach (var link in SemanticLinks.Find(compared, settings.SemanticThreshold, settings.SemanticTopK))
+        // Sample and live artifacts are never linked to each other.
+        var semantic = compared.GroupBy(c => c.Origin)
+            .SelectMany(origin => SemanticLinks.Find([.. origin.Select(c => c.Artifact)], settings.SemanticThreshold, settings.SemanticTopK));
+        foreach (var link in semantic)
         {
             // An explicit pointer already says more than similarity does.
             if (!explicitPairs.Contains((link.FirstId, link.SecondId)))
@@ -91,7 +95,7 @@ public sealed class DetectRelationshipsStage(
             }
         }
 
-        var (inserted, updated, deleted) = await SynchroniseAsync(desired, compared.Select(c => c.Id).ToArray(), now, cancellationToken);
+        var (inserted, updated, deleted) = await SynchroniseAsync(desired, compared.Select(c => c.Artifact.Id).ToArray(), now, cancellationToken);
         metrics.RelationshipsChanged("inserted", inserted);
         metrics.RelationshipsChanged("updated", updated);
         metrics.RelationshipsChanged("deleted", deleted);
@@ -111,7 +115,7 @@ public sealed class DetectRelationshipsStage(
         var inUrl = ArtifactReferenceExtractor.Extract(artifact.Url).Select(reference => (Reference: reference, OtherSourcesOnly: true));
         foreach (var (reference, otherSourcesOnly) in inText.Concat(inUrl))
         {
-            if (targets.Resolve(reference) is not { } target || target.Id == artifact.Id
+            if (targets.Resolve(reference, artifact.Origin) is not { } target || target.Id == artifact.Id
                 || (otherSourcesOnly && target.Source == artifact.Source))
             {
                 continue;
@@ -127,26 +131,26 @@ public sealed class DetectRelationshipsStage(
     }
 
     // The artifacts compared for semantic links: recent ones with an embedding, newest first, bounded.
-    private async Task<List<EmbeddedArtifact>> ComparableArtifactsAsync(RelationshipDetectionOptions settings, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<List<(string Origin, EmbeddedArtifact Artifact)>> ComparableArtifactsAsync(RelationshipDetectionOptions settings, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var since = now.AddDays(-settings.SemanticWindowDays);
         var rows = await db.Artifacts.AsNoTracking()
             .Where(a => a.Embedding != null && a.PublishedAt >= since)
             .OrderByDescending(a => a.PublishedAt).ThenBy(a => a.Id)
             .Take(settings.MaxSemanticArtifacts)
-            .Select(a => new { a.Id, a.Source, a.Embedding })
+            .Select(a => new { a.Id, a.Source, a.Origin, a.Embedding })
             .ToListAsync(cancellationToken);
-        return rows.Select(r => new EmbeddedArtifact(r.Id, r.Source, r.Embedding!)).ToList();
+        return rows.Select(r => (r.Origin, new EmbeddedArtifact(r.Id, r.Source, r.Embedding!))).ToList();
     }
 
-    private async Task<Dictionary<string, long>> StoredDoisAsync(CancellationToken cancellationToken)
+    private async Task<Dictionary<(string Origin, string Doi), long>> StoredDoisAsync(CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(StoredDois);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var dois = new Dictionary<string, long>(StringComparer.Ordinal);
+        var dois = new Dictionary<(string Origin, string Doi), long>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            dois.TryAdd(reader.GetString(1), reader.GetInt64(0));
+            dois.TryAdd((reader.GetString(1), reader.GetString(2)), reader.GetInt64(0));
         }
 
         return dois;
@@ -192,30 +196,31 @@ public sealed class DetectRelationshipsStage(
         return (inserted, updated, deleted);
     }
 
-    private sealed record LinkableArtifact(long Id, string Source, string SourceId, string ArtifactType, string Title, string? Text, string? Url);
+    private sealed record LinkableArtifact(long Id, string Source, string SourceId, string Origin, string ArtifactType, string Title, string? Text, string? Url);
 
     private sealed record DesiredLink(long TargetId, string Type, double Confidence, string DetectionMethod, string? Metadata);
 
-    // Stored papers (by arXiv id and DOI) and repositories (by owner/name), case-insensitively.
-    private sealed class ReferenceTargets(IReadOnlyList<LinkableArtifact> artifacts, IReadOnlyDictionary<string, long> dois)
+    // Stored papers (by arXiv id and DOI) and repositories (by owner/name), case-insensitively, each
+    // within its origin: a sample never points at a live artifact or the other way round.
+    private sealed class ReferenceTargets(IReadOnlyList<LinkableArtifact> artifacts, IReadOnlyDictionary<(string Origin, string Doi), long> dois)
     {
         private readonly Dictionary<long, LinkableArtifact> byId = artifacts.ToDictionary(a => a.Id);
 
-        private readonly Dictionary<string, LinkableArtifact> papers = artifacts
-            .Where(a => a.Source == DiscoverySourceNames.Arxiv)
-            .DistinctBy(a => a.SourceId.ToLowerInvariant())
-            .ToDictionary(a => a.SourceId.ToLowerInvariant());
+        private readonly Dictionary<(string Origin, string Key), LinkableArtifact> papers = artifacts
+            .Where(a => a.Source == SourceNames.Arxiv)
+            .DistinctBy(a => (a.Origin, a.SourceId.ToLowerInvariant()))
+            .ToDictionary(a => (a.Origin, a.SourceId.ToLowerInvariant()));
 
-        private readonly Dictionary<string, LinkableArtifact> repositories = artifacts
-            .Where(a => a.Source == DiscoverySourceNames.GitHub && a.ArtifactType == ArtifactTypes.Repo)
-            .DistinctBy(a => a.SourceId.ToLowerInvariant())
-            .ToDictionary(a => a.SourceId.ToLowerInvariant());
+        private readonly Dictionary<(string Origin, string Key), LinkableArtifact> repositories = artifacts
+            .Where(a => a.Source == SourceNames.GitHub && a.ArtifactType == ArtifactTypes.Repo)
+            .DistinctBy(a => (a.Origin, a.SourceId.ToLowerInvariant()))
+            .ToDictionary(a => (a.Origin, a.SourceId.ToLowerInvariant()));
 
-        public LinkableArtifact? Resolve(ArtifactReference reference) => reference.Kind switch
+        public LinkableArtifact? Resolve(ArtifactReference reference, string origin) => reference.Kind switch
         {
-            ArtifactReferenceKind.Arxiv => papers.GetValueOrDefault(reference.Key),
-            ArtifactReferenceKind.Doi => dois.TryGetValue(reference.Key, out var id) ? byId.GetValueOrDefault(id) : null,
-            _ => repositories.GetValueOrDefault(reference.Key),
+            ArtifactReferenceKind.Arxiv => papers.GetValueOrDefault((origin, reference.Key)),
+            ArtifactReferenceKind.Doi => dois.TryGetValue((origin, reference.Key), out var id) ? byId.GetValueOrDefault(id) : null,
+            _ => repositories.GetValueOrDefault((origin, reference.Key)),
         };
     }
 }

@@ -1,13 +1,18 @@
+using SignalHarvester.Core.Sources;
 using SignalHarvester.Worker.Discovery.Sources;
+using SignalHarvester.Worker.Sources;
 
 namespace SignalHarvester.Worker.Discovery.Stages;
 
 /// <summary>
-/// Fetch: every enabled source, each on its own. A source that fails is logged and counted and the
-/// others go on; each source resumes from the time of its own last successful fetch.
+/// Fetch: every source that is not off, each on its own. A source that fails is logged and counted and
+/// the others go on; each source resumes from the time of its own last successful fetch in its
+/// current mode, and every artifact is stored with the origin of that mode.
 /// </summary>
 public sealed class FetchArtifactsStage(
     IEnumerable<IDiscoverySource> sources,
+    SourceSettings settings,
+    SourceStatusStore status,
     ArtifactStore store,
     DiscoveryFetchCursors cursors,
     TimeProvider clock,
@@ -22,15 +27,17 @@ public sealed class FetchArtifactsStage(
     public async Task<FetchResult> RunAsync(CancellationToken cancellationToken)
     {
         var result = new FetchResult();
-        foreach (var source in sources.Where(s => s.Enabled))
+        foreach (var source in sources)
         {
             var startedAt = clock.GetUtcNow();
+            var origin = settings.Find(source.Name)?.Origin ?? DataOrigin.Live;
             try
             {
-                var last = await cursors.LastFetchedAsync(source.Name, cancellationToken);
+                var last = await cursors.LastFetchedAsync(source.Name, origin, cancellationToken);
                 var since = last is null ? DateTimeOffset.MinValue : last.Value - Overlap;
-                var (fetched, added) = await FetchSourceAsync(source, since, cancellationToken);
-                await cursors.SaveAsync(source.Name, startedAt, cancellationToken);
+                var (fetched, added) = await FetchSourceAsync(source, origin, since, cancellationToken);
+                await cursors.SaveAsync(source.Name, origin, startedAt, cancellationToken);
+                await RecordAsync(source, fetched, null, cancellationToken);
                 metrics.Fetched(source.Name, fetched);
                 result.Fetched[source.Name] = fetched;
                 result.Added += added;
@@ -40,6 +47,7 @@ public sealed class FetchArtifactsStage(
             {
                 metrics.SourceFailed(source.Name);
                 result.FailedSources.Add(source.Name);
+                await RecordAsync(source, 0, e.Message, cancellationToken);
                 logger.LogError(e, "Discovery source {Source} failed; the other sources go on", source.Name);
             }
         }
@@ -47,13 +55,17 @@ public sealed class FetchArtifactsStage(
         return result;
     }
 
-    private async Task<(int Fetched, int Added)> FetchSourceAsync(IDiscoverySource source, DateTimeOffset since, CancellationToken cancellationToken)
+    // X artifacts are derived from stored posts, not fetched: the X source's status is the harvest's.
+    private Task RecordAsync(IDiscoverySource source, int fetched, string? error, CancellationToken cancellationToken) =>
+        source.Name == SourceNames.X ? Task.CompletedTask : status.RecordRunAsync(source.Name, fetched, error, cancellationToken);
+
+    private async Task<(int Fetched, int Added)> FetchSourceAsync(IDiscoverySource source, string origin, DateTimeOffset since, CancellationToken cancellationToken)
     {
         var batch = new List<SourceArtifact>(BatchSize);
         var (fetched, added) = (0, 0);
         await foreach (var artifact in source.FetchAsync(since, cancellationToken))
         {
-            batch.Add(artifact);
+            batch.Add(artifact.Origin is null ? artifact with { Origin = origin } : artifact);
             if (batch.Count == BatchSize)
             {
                 added += await store.UpsertAsync(batch, cancellationToken);

@@ -23,11 +23,11 @@ public sealed class ScoreArtifactsStage(
     // Scores decay with age: a daily run refreshes all of them, a rerun within the day only what changed.
     private static readonly TimeSpan RefreshAfter = TimeSpan.FromHours(20);
 
-    // Other sources whose artifacts point at this one (its URL or its id in their text or URL).
+    // Other sources whose artifacts (of the same origin) point at this one (its URL or its id in their text or URL).
     private const string CrossSourceMentions = """
         select a.id, count(distinct b.source)
         from artifacts a
-        join artifacts b on b.source <> a.source
+        join artifacts b on b.source <> a.source and b.origin = a.origin
           and (b.url = a.url
                or (length(a.source_id) >= 8 and (strpos(b.text, a.source_id) > 0 or strpos(b.url, a.source_id) > 0)))
         where a.id = any(@ids)

@@ -1,5 +1,6 @@
 using Npgsql;
 using SignalHarvester.Core.Signals;
+using SignalHarvester.Worker.Sources;
 
 namespace SignalHarvester.Worker.Signals.Stages;
 
@@ -10,6 +11,8 @@ namespace SignalHarvester.Worker.Signals.Stages;
 public sealed class ClassifyStage(
     NpgsqlDataSource dataSource,
     ISignalClassifier classifier,
+    SourceStatusStore status,
+    SourceSettings sources,
     SignalPipelineMetrics metrics,
     ILogger<ClassifyStage> logger)
 {
@@ -29,7 +32,7 @@ public sealed class ClassifyStage(
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        var total = 0;
+        var (total, fallbacks) = (0, 0);
         while (true)
         {
             var posts = await LoadUnclassifiedAsync(cancellationToken);
@@ -46,6 +49,7 @@ public sealed class ClassifyStage(
             foreach (var classification in classified)
             {
                 metrics.PostClassified(classification.ClassifiedBy, classification.Fallback);
+                fallbacks += classification.Fallback ? 1 : 0;
             }
 
             total += posts.Count;
@@ -56,7 +60,22 @@ public sealed class ClassifyStage(
         }
 
         logger.LogInformation("Classified {Count} posts", total);
+        await RecordAsync(total, fallbacks, cancellationToken);
         return total;
+    }
+
+    // The LLM's run as its status shows it; an LLM that is off (the heuristic runs on its own) has no runs.
+    private async Task RecordAsync(int total, int fallbacks, CancellationToken cancellationToken)
+    {
+        var llm = sources.Find(SourceNames.Llm);
+        if (total == 0 || llm is null || llm.IsOff)
+        {
+            return;
+        }
+
+        var error = fallbacks == 0 ? null
+            : $"{fallbacks} of {total} posts were classified by the keyword heuristic because the model's answer failed (see the worker's log)";
+        await status.RecordRunAsync(SourceNames.Llm, total - fallbacks, error, cancellationToken);
     }
 
     private async Task<List<SignalText>> LoadUnclassifiedAsync(CancellationToken cancellationToken)

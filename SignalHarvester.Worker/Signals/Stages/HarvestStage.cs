@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
+using SignalHarvester.Core.Signals;
 using SignalHarvester.Worker.Signals.XApi;
+using SignalHarvester.Worker.Sources;
 
 namespace SignalHarvester.Worker.Signals.Stages;
 
@@ -8,24 +10,51 @@ namespace SignalHarvester.Worker.Signals.Stages;
 /// page budget) and store each page with its cursor. A failure stops that query only. X's window
 /// is one per app and endpoint, shared by every query, so once it is spent (a page says
 /// <c>x-rate-limit-remaining: 0</c>, or a 429) the run asks for nothing more. Either way the next
-/// run resumes at the stored cursors, so nothing is skipped or stored twice.
+/// run resumes at the stored cursors, so nothing is skipped or stored twice. Posts and cursors
+/// carry the source's origin, so sample and live harvests never share either. With the X source
+/// off (no <see cref="IXPostSource"/> registered) the stage harvests nothing and says why.
 /// </summary>
 public sealed class HarvestStage(
-    IXPostSource source,
     TweetStore store,
+    SourceStatusStore status,
+    SourceSettings sources,
     IOptions<HarvestOptions> harvest,
     IOptions<XApiOptions> xApi,
     SignalPipelineMetrics metrics,
-    ILogger<HarvestStage> logger)
+    ILogger<HarvestStage> logger,
+    IXPostSource? source = null)
 {
     private const string RateLimitedReason = "rate_limited";
     private const string FailedReason = "failed";
 
     public async Task<HarvestResult> RunAsync(CancellationToken cancellationToken)
     {
+        if (source is null)
+        {
+            logger.LogInformation("X source off: {Detail}", sources.Find(SourceNames.X)?.Detail ?? "not registered");
+            return new HarvestResult();
+        }
+
+        HarvestResult result;
+        try
+        {
+            result = await HarvestAsync(source, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await status.RecordRunAsync(SourceNames.X, 0, e.Message, cancellationToken);
+            throw;
+        }
+
+        await status.RecordRunAsync(SourceNames.X, result.PostsStored, result.Error, cancellationToken);
+        return result;
+    }
+
+    private async Task<HarvestResult> HarvestAsync(IXPostSource source, CancellationToken cancellationToken)
+    {
         var result = new HarvestResult();
         DateTimeOffset? windowSpentUntil = null;
-        foreach (var query in harvest.Value.Queries.Where(q => q.Enabled))
+        foreach (var query in harvest.Value.EnabledQueries)
         {
             if (windowSpentUntil is not null)
             {
@@ -35,7 +64,7 @@ public sealed class HarvestStage(
 
             try
             {
-                var (stored, spentUntil) = await HarvestQueryAsync(query, cancellationToken);
+                var (stored, spentUntil) = await HarvestQueryAsync(source, query, cancellationToken);
                 result.PostsStored += stored;
                 windowSpentUntil = spentUntil;
             }
@@ -52,6 +81,7 @@ public sealed class HarvestStage(
             catch (Exception e) when (e is XApiException or HttpRequestException)
             {
                 Defer(result.FailedQueries, query, FailedReason);
+                result.Errors.Add($"{query.Name}: {e.Message}");
                 logger.LogError(e, "Query {Query} failed; it resumes from its cursor next run", query.Name);
             }
         }
@@ -72,16 +102,16 @@ public sealed class HarvestStage(
     }
 
     /// <summary>Posts stored for <paramref name="query"/>, and when X's window was spent by its last page, until when.</summary>
-    private async Task<(int Stored, DateTimeOffset? WindowSpentUntil)> HarvestQueryAsync(XQuery query, CancellationToken cancellationToken)
+    private async Task<(int Stored, DateTimeOffset? WindowSpentUntil)> HarvestQueryAsync(IXPostSource source, XQuery query, CancellationToken cancellationToken)
     {
-        var cursor = await store.LoadCursorAsync(query.Name, cancellationToken);
+        var cursor = await store.LoadCursorAsync(source.Origin, query.Name, cancellationToken);
         var stored = 0;
         DateTimeOffset? windowSpentUntil = null;
         for (var page = 0; page < Math.Max(1, xApi.Value.PageBudget); page++)
         {
             var results = await source.SearchRecentAsync(query, cursor.SinceId, cursor.PaginationToken, cancellationToken);
             cursor = cursor.AfterPage(results.NewestId, results.NextToken);
-            await store.StorePageAsync(query.Name, results.Posts, cursor, cancellationToken);
+            await store.StorePageAsync(source.Origin, query.Name, results.Posts, cursor, cancellationToken);
             stored += results.Posts.Count;
             metrics.PostsFetched(results.Posts.Count, query.Name, source.Name);
             windowSpentUntil = results.RateLimitExhaustedUntil;
@@ -102,6 +132,11 @@ public sealed class HarvestResult
     public int PostsStored { get; set; }
     public List<string> RateLimitedQueries { get; } = [];
     public List<string> FailedQueries { get; } = [];
+
+    /// <summary>Why each failed query failed, for the source's status.</summary>
+    public List<string> Errors { get; } = [];
+
+    public string? Error => Errors.Count == 0 ? null : string.Join("; ", Errors);
 
     public override string ToString() =>
         $"{PostsStored} stored; rate limited: [{string.Join(", ", RateLimitedQueries)}]; failed: [{string.Join(", ", FailedQueries)}]";

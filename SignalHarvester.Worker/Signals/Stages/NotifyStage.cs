@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
 using SignalHarvester.Worker.Signals.Slack;
+using SignalHarvester.Worker.Sources;
 
 namespace SignalHarvester.Worker.Signals.Stages;
 
@@ -9,14 +10,16 @@ namespace SignalHarvester.Worker.Signals.Stages;
 /// first claims rows in one committed statement (FOR UPDATE SKIP LOCKED, so two workers never claim
 /// the same row), then sends; success sets notified_at, failure releases the claim for a later run.
 /// Only a crash between sending and recording can repeat a message, after the claim lease expires.
+/// Slack off (no <see cref="ISignalNotifier"/> registered) claims nothing.
 /// </summary>
 public sealed class NotifyStage(
     NpgsqlDataSource dataSource,
-    SlackNotifier slack,
-    IOptions<SlackOptions> slackOptions,
+    SourceStatusStore status,
+    SourceSettings sources,
     IOptions<NotifyOptions> notifyOptions,
     SignalPipelineMetrics metrics,
-    ILogger<NotifyStage> logger)
+    ILogger<NotifyStage> logger,
+    ISignalNotifier? notifier = null)
 {
     // Claims belong to this run of the stage, so a claim is never mistaken for another run's.
     private readonly string claimOwner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
@@ -47,19 +50,20 @@ public sealed class NotifyStage(
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        if (!Uri.TryCreate(slackOptions.Value.WebhookUrl, UriKind.Absolute, out var webhook))
+        if (notifier is null)
         {
-            logger.LogInformation("Notifications off: no Harvest:Slack:WebhookUrl configured");
+            logger.LogInformation("Notifications off: {Detail}", sources.Find(SourceNames.Slack)?.Detail ?? "no notifier registered");
             return 0;
         }
 
         var claimed = await ClaimAsync(cancellationToken);
         var sent = 0;
+        string? lastError = null;
         foreach (var signal in claimed)
         {
             try
             {
-                await slack.SendAsync(webhook, signal, cancellationToken);
+                await notifier.SendAsync(signal, cancellationToken);
                 await ExecuteAsync(MarkSent, signal.Id, null, cancellationToken);
                 sent++;
                 metrics.PostNotified(success: true);
@@ -67,12 +71,18 @@ public sealed class NotifyStage(
             catch (HttpRequestException e)
             {
                 await ExecuteAsync(Release, signal.Id, e.Message, CancellationToken.None);
+                lastError = e.Message;
                 metrics.PostNotified(success: false);
                 logger.LogWarning("Slack notification for post {Id} failed, retried next run: {Error}", signal.Id, e.Message);
             }
         }
 
         logger.LogInformation("Notified {Sent} of {Claimed} claimed signals", sent, claimed.Count);
+        if (claimed.Count > 0)
+        {
+            await status.RecordRunAsync(SourceNames.Slack, sent, lastError, cancellationToken);
+        }
+
         return sent;
     }
 

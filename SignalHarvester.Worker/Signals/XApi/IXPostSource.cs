@@ -1,3 +1,5 @@
+using SignalHarvester.Core.Signals;
+
 namespace SignalHarvester.Worker.Signals.XApi;
 
 /// <summary>Where the signal pipeline gets posts: X's recent search, or the embedded sample feed.</summary>
@@ -5,6 +7,9 @@ public interface IXPostSource
 {
     /// <summary>"x-api" or "embedded-sample"; recorded with harvest runs and logs.</summary>
     string Name { get; }
+
+    /// <summary>The origin of the posts it returns (<c>live</c> or <c>sample</c>), stored with each post and cursor.</summary>
+    string Origin { get; }
 
     /// <summary>
     /// One page of recent-search results for the query, newest first. <paramref name="sinceId"/> is

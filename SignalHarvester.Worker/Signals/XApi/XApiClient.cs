@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.Options;
+using SignalHarvester.Core.Signals;
+using SignalHarvester.Core.Sources;
 
 namespace SignalHarvester.Worker.Signals.XApi;
 
@@ -29,6 +31,8 @@ public sealed class XApiClient(HttpClient httpClient, IOptions<XApiOptions> opti
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
     public string Name => SourceName;
+
+    public string Origin => DataOrigin.Live;
 
     public async Task<XSearchPage> SearchRecentAsync(XQuery query, string? sinceId, string? paginationToken, CancellationToken cancellationToken)
     {

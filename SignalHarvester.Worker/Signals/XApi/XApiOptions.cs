@@ -1,3 +1,5 @@
+using SignalHarvester.Core.Signals;
+
 namespace SignalHarvester.Worker.Signals.XApi;
 
 /// <summary>How to reach X's recent-search endpoint; bound from <c>Harvest:X</c>.</summary>

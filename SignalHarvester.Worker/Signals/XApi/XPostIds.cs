@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace SignalHarvester.Worker.Signals.XApi;
 
 /// <summary>
@@ -27,7 +29,9 @@ public static class XPostIds
     public static string? Min(string? left, string? right) =>
         left is null ? right : right is null ? left : Compare(left, right) <= 0 ? left : right;
 
-    public static bool IsValid(string? id) => !string.IsNullOrEmpty(id) && id.Length <= 20 && id.All(char.IsAsciiDigit);
+    /// <summary>A post id X can issue: a positive signed 64-bit number in decimal (larger ones are <see cref="SamplePostIds"/>).</summary>
+    public static bool IsValid(string? id) =>
+        !string.IsNullOrEmpty(id) && id.All(char.IsAsciiDigit) && long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0;
 
     /// <summary>
     /// The creation time a snowflake id encodes (milliseconds since X's epoch in the upper bits).

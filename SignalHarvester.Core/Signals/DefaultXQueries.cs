@@ -1,4 +1,4 @@
-namespace SignalHarvester.Worker.Signals.XApi;
+namespace SignalHarvester.Core.Signals;
 
 /// <summary>
 /// The queries used when <c>Harvest:Queries</c> is empty. Their names are the embedded sample

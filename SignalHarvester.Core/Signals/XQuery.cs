@@ -1,4 +1,4 @@
-namespace SignalHarvester.Worker.Signals.XApi;
+namespace SignalHarvester.Core.Signals;
 
 /// <summary>
 /// A named recent-search query (X query syntax). The name keys the query's cursor and is recorded
