@@ -1,3 +1,14 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SignalHarvester.Core.Signals;
+using SignalHarvester.Core.Sources;
+using SignalHarvester.Worker.Discovery.Sources;
+using SignalHarvester.Worker.Signals.Slack;
+using SignalHarvester.Worker.Signals.XApi;
+using SignalHarvester.Worker.Sources;
+using YamlDotNet.RepresentationModel;
+
 namespace SignalHarvester.Tests.Deployment;
 
 /// <summary>The checked-in bundle is what the AppHost generates now, and its wiring follows the model.</summary>
@@ -43,5 +54,70 @@ public sealed class StagingBundleTests(GeneratedBundle bundle) : IClassFixture<G
         {
             Assert.Contains($"{secret}=", lines);
         }
+    }
+
+    [Fact]
+    public async Task Every_source_runs_live_in_the_bundle_and_nothing_asks_for_samples()
+    {
+        var worker = await WorkerEnvironmentAsync(".env.staging.example");
+
+        var modes = worker.Where(e => e.Key.EndsWith("__Mode", StringComparison.Ordinal)).ToDictionary();
+        Assert.Equal(
+            ["Discovery__Sources__Arxiv__Mode", "Discovery__Sources__GitHub__Mode", "Discovery__Sources__HackerNews__Mode", "Harvest__Slack__Mode", "Harvest__X__Mode", "Llm__Mode"],
+            modes.Keys.Order(StringComparer.Ordinal));
+        Assert.All(modes.Values, mode => Assert.Equal("live", mode));
+        Assert.DoesNotContain(worker, e => e.Key.StartsWith("Sources__", StringComparison.Ordinal));
+        Assert.DoesNotContain("sample", bundle.Read("docker-compose.staging.yml").Split('\n').Where(l => !l.TrimStart().StartsWith('#')).SelectMany(l => l.Split('"')), StringComparer.OrdinalIgnoreCase);
+        Assert.Equal("openai", worker["Llm__Provider"]);
+        Assert.Equal(DefaultXQueries.All.Select(q => (q.Name, q.Query)), Enumerable.Range(0, DefaultXQueries.All.Count)
+            .Select(i => (worker[$"Harvest__Queries__{i}__Name"], worker[$"Harvest__Queries__{i}__Query"])));
+    }
+
+    [Fact]
+    public async Task Without_its_credentials_the_bundled_worker_turns_X_Slack_and_the_LLM_off_instead_of_sampling()
+    {
+        var settings = WorkerSources(await WorkerEnvironmentAsync(".env.staging.example"), out var host);
+        using (host)
+        {
+            Assert.Equal(
+                [("arxiv", SourceMode.Live), ("github", SourceMode.Live), ("hackernews", SourceMode.Live), ("llm", SourceMode.Off), ("slack", SourceMode.Off), ("x", SourceMode.Off)],
+                settings.All.Select(s => (s.Name, s.Mode)));
+            Assert.Null(host.Services.GetService<IXPostSource>());
+            Assert.Contains("bearer token", settings.Find("x")!.Detail, StringComparison.Ordinal);
+            Assert.Equal("https://export.arxiv.org", settings.Find("arxiv")!.Endpoint);
+        }
+
+        // With the credentials filled in, the same bundle runs X and the LLM live.
+        settings = WorkerSources(await WorkerEnvironmentAsync(bundle.DummyEnvFile()), out host);
+        using (host)
+        {
+            Assert.Equal((SourceMode.Live, SourceMode.Live), (settings.Find("x")!.Mode, settings.Find("llm")!.Mode));
+            Assert.IsType<XApiClient>(host.Services.GetRequiredService<IXPostSource>());
+        }
+    }
+
+    // The worker's environment as compose resolves it with the given env file.
+    private async Task<Dictionary<string, string>> WorkerEnvironmentAsync(string envFile)
+    {
+        var result = await Tool.RunAsync("docker-compose", ["-f", "docker-compose.staging.yml", "--env-file", envFile, "config"], bundle.Directory);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(string.Join('\n', result.Output.Split('\n').Where(l => !l.StartsWith("WARNING", StringComparison.Ordinal)))));
+        var services = (YamlMappingNode)((YamlMappingNode)yaml.Documents[0].RootNode)["services"];
+        var environment = (YamlMappingNode)((YamlMappingNode)services["worker"])["environment"];
+        return environment.Children.ToDictionary(e => ((YamlScalarNode)e.Key).Value!, e => ((YamlScalarNode)e.Value).Value ?? "");
+    }
+
+    // How a worker with that environment registers its sources.
+    private static SourceSettings WorkerSources(Dictionary<string, string> environment, out IHost host)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(environment.Select(e => KeyValuePair.Create(e.Key.Replace("__", ":", StringComparison.Ordinal), (string?)e.Value)));
+        builder.AddSourceReporting();
+        builder.AddXPostSource();
+        builder.AddSlackNotifications();
+        builder.AddDiscoverySources();
+        host = builder.Build();
+        return host.Services.GetRequiredService<SourceSettings>();
     }
 }
