@@ -31,12 +31,12 @@ public sealed record LlmUse(SourceMode ConfiguredMode, SourceMode Mode, string D
             return new(configured, SourceMode.Off, "no Llm:Provider chosen: the keyword heuristic classifies", IsFallback: false, null, hasKey);
         }
 
-        var missing = !hasKey ? "Llm:ApiKey (or the llm-api-key parameter)"
+        var missing = !hasKey ? "Llm:ApiKey"
             : provider == LlmProviders.OpenAiCompatible && string.IsNullOrWhiteSpace(options.BaseUrl) ? "Llm:BaseUrl"
             : null;
         if (missing is not null)
         {
-            return new(configured, SourceMode.Off, $"Llm:Provider is '{provider}' but {missing} is not set: the keyword heuristic classifies, marked as a fallback",
+            return new(configured, SourceMode.Off, $"Llm:Provider is '{provider}' but {missing} is not set (in the AppHost: the llm-api-key parameter): the keyword heuristic classifies, marked as a fallback",
                 IsFallback: true, null, hasKey);
         }
 
