@@ -4,6 +4,7 @@ using SignalHarvester.Api.Analytics;
 using SignalHarvester.Api.BulkJobs;
 using SignalHarvester.Api.Endpoints;
 using SignalHarvester.Api.Entities;
+using SignalHarvester.Api.Errors;
 using SignalHarvester.Api.Jobs;
 using SignalHarvester.Api.RateLimiting;
 using SignalHarvester.Api.Security;
@@ -20,7 +21,7 @@ internal static class ApiServiceExtensions
         builder.AddHarvestDatabase();
         // Without Redis the API keeps serving (in-process rate limits): degraded, not unhealthy.
         builder.AddHarvestCache(failureStatus: HealthStatus.Degraded);
-        builder.Services.AddProblemDetails();
+        builder.Services.AddApiProblemDetails();
         // Stop promptly: orchestrators give a replica ~10 s before killing it, and nothing here needs
         // longer (bulk jobs hand their work back at once; open event streams are simply cut).
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(5));
