@@ -9,6 +9,7 @@ using SignalHarvester.Api.Jobs;
 using SignalHarvester.Api.RateLimiting;
 using SignalHarvester.Api.Security;
 using SignalHarvester.Api.Snapshots;
+using SignalHarvester.Api.Validation;
 using SignalHarvester.Core.Discovery;
 using SignalHarvester.Core.Hosting;
 
@@ -53,6 +54,7 @@ internal static class ApiServiceExtensions
         app.UseApiRateLimiting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<StorableTextMiddleware>();
         app.UseOutputCache();
         return app;
     }
@@ -63,6 +65,7 @@ internal static class ApiServiceExtensions
             .ExcludeFromDescription();
         app.MapApiDocumentation();
         app.MapGroup("/api/v1")
+            .RequireStorableBodies()
             .MapSignalsEndpoints()
             .MapDiscoveriesEndpoints()
             .MapTopicsEndpoints()
