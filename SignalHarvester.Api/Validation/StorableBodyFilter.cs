@@ -17,7 +17,7 @@ internal static class StorableBodyFilter
     public static TBuilder RequireStorableBodies<TBuilder>(this TBuilder endpoints) where TBuilder : IEndpointConventionBuilder =>
         endpoints.AddEndpointFilterFactory((context, next) =>
         {
-            // The framework binds a parameter of one of our own types that is not a service from the JSON body.
+            // Minimal APIs bind the JSON body into the parameter whose type is one of ours and not a service.
             var services = context.ApplicationServices.GetRequiredService<IServiceProviderIsService>();
             var index = Array.FindIndex(context.MethodInfo.GetParameters(),
                 p => p.ParameterType.Assembly == typeof(StorableBodyFilter).Assembly && !services.IsService(p.ParameterType));
