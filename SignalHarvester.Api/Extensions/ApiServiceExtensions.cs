@@ -4,10 +4,12 @@ using SignalHarvester.Api.Analytics;
 using SignalHarvester.Api.BulkJobs;
 using SignalHarvester.Api.Endpoints;
 using SignalHarvester.Api.Entities;
+using SignalHarvester.Api.Errors;
 using SignalHarvester.Api.Jobs;
 using SignalHarvester.Api.RateLimiting;
 using SignalHarvester.Api.Security;
 using SignalHarvester.Api.Snapshots;
+using SignalHarvester.Api.Validation;
 using SignalHarvester.Core.Discovery;
 using SignalHarvester.Core.Hosting;
 
@@ -20,7 +22,7 @@ internal static class ApiServiceExtensions
         builder.AddHarvestDatabase();
         // Without Redis the API keeps serving (in-process rate limits): degraded, not unhealthy.
         builder.AddHarvestCache(failureStatus: HealthStatus.Degraded);
-        builder.Services.AddProblemDetails();
+        builder.Services.AddApiProblemDetails();
         // Stop promptly: orchestrators give a replica ~10 s before killing it, and nothing here needs
         // longer (bulk jobs hand their work back at once; open event streams are simply cut).
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(5));
@@ -52,6 +54,7 @@ internal static class ApiServiceExtensions
         app.UseApiRateLimiting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<StorableTextMiddleware>();
         app.UseOutputCache();
         return app;
     }
@@ -62,6 +65,7 @@ internal static class ApiServiceExtensions
             .ExcludeFromDescription();
         app.MapApiDocumentation();
         app.MapGroup("/api/v1")
+            .RequireStorableBodies()
             .MapSignalsEndpoints()
             .MapDiscoveriesEndpoints()
             .MapTopicsEndpoints()

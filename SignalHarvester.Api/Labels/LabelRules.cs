@@ -1,3 +1,4 @@
+using SignalHarvester.Api.Validation;
 using SignalHarvester.Core.Experiments;
 
 namespace SignalHarvester.Api.Labels;
@@ -11,9 +12,13 @@ internal static class LabelRules
     public static string? CheckLabel(string? label) =>
         label is not null && DiscoveryLabelValues.All.Contains(label) ? null : $"must be one of {string.Join(", ", DiscoveryLabelValues.All)}";
 
-    public static string? CheckAnnotator(string? annotator) =>
-        annotator is null || annotator.Length <= MaxAnnotatorLength ? null : $"must be at most {MaxAnnotatorLength} characters";
+    public static string? CheckAnnotator(string? annotator) => CheckText(annotator, MaxAnnotatorLength);
 
-    public static string? CheckNotes(string? notes) =>
-        notes is null || notes.Length <= MaxNotesLength ? null : $"must be at most {MaxNotesLength} characters";
+    public static string? CheckNotes(string? notes) => CheckText(notes, MaxNotesLength);
+
+    private static string? CheckText(string? text, int maxLength) =>
+        text is null ? null
+        : text.Length > maxLength ? $"must be at most {maxLength} characters"
+        : StorableText.IsStorable(text) ? null
+        : StorableText.Requirement;
 }

@@ -23,6 +23,10 @@ internal sealed class ValidationErrors : Dictionary<string, string[]>
         return this;
     }
 
+    /// <summary>Records that <paramref name="field"/> holds text PostgreSQL cannot store (see <see cref="StorableText"/>).</summary>
+    public ValidationErrors RequireStorable(string? text, string field) =>
+        Require(text is null || StorableText.IsStorable(text), field, StorableText.Requirement);
+
     /// <summary>The paging every paged list shares: <c>page</c> from 1, <c>pageSize</c> 1..<paramref name="maxPageSize"/>.</summary>
     public ValidationErrors RequirePage(int page, int pageSize, int maxPageSize = 200) =>
         Require(page >= 1, "page", "must be 1 or more")

@@ -46,6 +46,30 @@ public sealed class RateLimitTests(RateLimitStackFixture stack)
             Assert.InRange(retryAfter, 1, 60);
         }
 
+        // Refused as ProblemDetails whatever the client accepts (a CSV client got an empty 500). The bucket is
+        // empty; a token may have refilled meanwhile (one per 12 s), so the next few requests hold a 429.
+        HttpResponseMessage? csvRejected = null;
+        for (var i = 0; i < 3 && csvRejected is null; i++)
+        {
+            using var csv = Request(HttpMethod.Get, "/api/v1/signals/stats");
+            csv.Headers.Accept.ParseAdd("text/csv");
+            var response = await client.SendAsync(csv);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                csvRejected = response;
+            }
+            else
+            {
+                response.Dispose();
+            }
+        }
+
+        Assert.NotNull(csvRejected);
+        using (csvRejected)
+        {
+            await ProblemAsync(csvRejected);
+        }
+
         // A key is its own partition with its own (standard) limit.
         using var withKey = await client.SendAsync(Request(HttpMethod.Get, "/api/v1/signals/stats", RateLimitStackFixture.ApiKey));
         Assert.Equal(HttpStatusCode.OK, withKey.StatusCode);
