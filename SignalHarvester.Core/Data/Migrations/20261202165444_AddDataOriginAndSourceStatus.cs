@@ -91,6 +91,9 @@ namespace SignalHarvester.Core.Data.Migrations
                 name: "ck_artifacts_origin",
                 table: "artifacts",
                 sql: "origin IN ('live', 'sample')");
+
+            // Rows stored from the bundled samples before origins existed are samples, not live data.
+            migrationBuilder.Sql(SampleRowsBeforeOrigin.MarkSql);
         }
 
         /// <inheritdoc />
