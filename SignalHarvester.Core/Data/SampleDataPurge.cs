@@ -14,6 +14,19 @@ public sealed record SampleDataPurgeResult(int Posts, int Artifacts, int Cursors
 /// </summary>
 public static class SampleDataPurge
 {
+    /// <summary>
+    /// Purges the sample data when its newest item (post or artifact) is dated before
+    /// <paramref name="newestBefore"/>: sample rows keep the dates they were stored with, so an old
+    /// sample no longer looks recent. Null when there is no sample data, or it is fresh.
+    /// </summary>
+    public static async Task<SampleDataPurgeResult?> RunIfOlderThanAsync(HarvestDbContext db, DateTimeOffset newestBefore, CancellationToken cancellationToken)
+    {
+        var newestPost = await db.Tweets.Where(t => t.Origin == DataOrigin.Sample).MaxAsync(t => (DateTimeOffset?)t.CreatedAt, cancellationToken);
+        var newestArtifact = await db.Artifacts.Where(a => a.Origin == DataOrigin.Sample).MaxAsync(a => (DateTimeOffset?)a.PublishedAt, cancellationToken);
+        var newest = newestArtifact is null || newestPost > newestArtifact ? newestPost : newestArtifact;
+        return newest < newestBefore ? await RunAsync(db, cancellationToken) : null;
+    }
+
     public static Task<SampleDataPurgeResult> RunAsync(HarvestDbContext db, CancellationToken cancellationToken) =>
         // The retrying strategy replays the whole transaction, never half of it.
         db.Database.CreateExecutionStrategy().ExecuteAsync(() => PurgeAsync(db, cancellationToken));

@@ -52,6 +52,26 @@ public sealed class PurgeSamplesVerbTests(StackFixture stack) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Samples_are_purged_at_start_only_once_their_newest_item_is_older_than_the_limit()
+    {
+        var url = await scratch.NewDatabaseUrlAsync();
+        var migrate = await MigrationCli.RunAsync("migrate", "--database-url", url);
+        Assert.True(migrate.ExitCode == 0, migrate.ToString());
+        await using var db = Open(url);
+        await SeedAsync(db);
+
+        // Every item is dated At: fresh for a limit before it, stale for one after it.
+        Assert.Null(await SampleDataPurge.RunIfOlderThanAsync(db, At.AddHours(-1), CancellationToken.None));
+        Assert.Equal(2, await db.Tweets.CountAsync(t => t.Origin == DataOrigin.Sample));
+        var removed = await SampleDataPurge.RunIfOlderThanAsync(db, At.AddHours(1), CancellationToken.None);
+
+        Assert.Equal((2, 2), (removed!.Posts, removed.Artifacts));
+        Assert.Equal(0, await db.Tweets.CountAsync(t => t.Origin == DataOrigin.Sample));
+        Assert.Equal(1, await db.Tweets.CountAsync(t => t.Origin == DataOrigin.Live));
+        Assert.Null(await SampleDataPurge.RunIfOlderThanAsync(db, At.AddDays(30), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task An_unmigrated_database_is_one_readable_error_line_and_a_non_zero_exit()
     {
         var url = await scratch.NewEmptyDatabaseUrlAsync();

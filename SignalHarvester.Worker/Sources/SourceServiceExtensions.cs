@@ -7,7 +7,8 @@ namespace SignalHarvester.Worker.Sources;
 public static class SourceServiceExtensions
 {
     /// <summary>
-    /// What every source shares: the status store, the start-up report of each source's mode, and the
+    /// What every source shares: the status store, the start-up report of each source's mode, the
+    /// refresh of stale samples (registered before the jobs that run at start), and the
     /// LLM's setting (the classifiers decide the same way, in <see cref="LlmUse"/>). The sources
     /// themselves are registered by their pipelines, each recording its <see cref="SourceSetting"/>.
     /// </summary>
@@ -16,6 +17,7 @@ public static class SourceServiceExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SourceStatusStore>();
         builder.Services.AddHostedService<SourceStartupReport>();
+        builder.Services.AddHostedService<StaleSampleRefresh>();
 
         var llm = builder.Configuration.GetSection(LlmOptions.SectionName).Get<LlmOptions>() ?? new LlmOptions();
         llm.Mode = string.IsNullOrWhiteSpace(llm.Mode) ? builder.Configuration[Core.Sources.SourceModes.DefaultKey] : llm.Mode;
