@@ -1,8 +1,8 @@
 using SignalHarvester.AppHost.Extensions;
-using SignalHarvester.AppHost.Infrastructure;
-using SignalHarvester.AppHost.Publishing;
-using SignalHarvester.AppHost.Staging;
 using SignalHarvester.Core;
+using SignalHarvester.Hosting.Infrastructure;
+using SignalHarvester.Hosting.Publishing;
+using SignalHarvester.Hosting.Staging;
 
 var builder = DistributedApplication.CreateBuilder(args);
 

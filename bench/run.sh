@@ -20,7 +20,7 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); p
 state=$(mktemp -d /tmp/signalharvester-bench.XXXXXX)
 chmod 755 "$state"
 export POSTGRES_PASSWORD="bench$RANDOM$RANDOM"
-bash SignalHarvester.AppHost/Infrastructure/local-postgres.sh "$state/postgres" "$port" false > "$state/postgres.log" 2>&1 &
+bash SignalHarvester.Hosting/Infrastructure/local-postgres.sh "$state/postgres" "$port" false > "$state/postgres.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$state"' EXIT
 

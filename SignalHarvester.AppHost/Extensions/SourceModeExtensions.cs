@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using SignalHarvester.Core.Signals;
 using SignalHarvester.Core.Sources;
+using SignalHarvester.Hosting.Publishing;
 
 namespace SignalHarvester.AppHost.Extensions;
 

@@ -1,0 +1,90 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using SignalHarvester.Core;
+
+namespace SignalHarvester.Hosting.Infrastructure;
+
+/// <summary>The application's backing services: PostgreSQL (database) and Redis (cache).</summary>
+public sealed record BackingServices(
+    IResourceBuilder<IResourceWithConnectionString> Database,
+    IResourceBuilder<IResourceWithConnectionString> Cache);
+
+public static class InfrastructureExtensions
+{
+    /// <summary>
+    /// Adds PostgreSQL and Redis as containers or as local processes, per <c>Infrastructure:Mode</c>
+    /// (auto | containers | local). Local state persists between runs unless
+    /// <c>Infrastructure:Ephemeral</c> is true (tests), when it is thrown away on stop.
+    /// </summary>
+    public static BackingServices AddBackingServices(this IDistributedApplicationBuilder builder)
+    {
+        var postgresPassword = builder.AddGeneratedSecret($"{ResourceNames.Postgres}-password");
+        var redisPassword = builder.AddGeneratedSecret($"{ResourceNames.Cache}-password");
+
+        // Publishing always describes the container deployment, whatever runs PostgreSQL and Redis locally.
+        var mode = builder.ExecutionContext.IsPublishMode
+            ? InfrastructureMode.Containers
+            : InfrastructureModeResolver.Resolve(builder.Configuration["Infrastructure:Mode"]);
+        if (mode == InfrastructureMode.Containers)
+        {
+            // Same major versions as staging (deploy/staging) and the local mode's PostgreSQL 15 / Redis 7.
+            // Volume names are fixed: the generated ones hash the AppHost's path, which differs per checkout.
+            var database = builder.AddPostgres(ResourceNames.Postgres, password: postgresPassword)
+                .WithImageTag("15")
+                .WithDataVolume($"signalharvester-{ResourceNames.Postgres}-data")
+                .AddDatabase(ResourceNames.Database);
+            var cache = builder.AddRedis(ResourceNames.Cache, password: redisPassword)
+                .WithImageTag("7")
+                .WithDataVolume($"signalharvester-{ResourceNames.Cache}-data");
+            return new BackingServices(database, cache);
+        }
+
+        var state = LocalStateDirectory.Create(
+            ephemeral: builder.Configuration.GetValue("Infrastructure:Ephemeral", false),
+            configuredPath: builder.Configuration["Infrastructure:StateDirectory"]);
+        builder.Eventing.Subscribe<BeforeStartEvent>((@event, _) =>
+        {
+            @event.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopped.Register(state.RemoveIfEphemeral);
+            return Task.CompletedTask;
+        });
+
+        var localPostgres = new LocalPostgresResource(ResourceNames.Postgres, state.Path, postgresPassword.Resource, ResourceNames.Database);
+        var localRedis = new LocalRedisResource(ResourceNames.Cache, state.Path, redisPassword.Resource);
+        return new BackingServices(
+            builder.AddLocalServer(localPostgres, "local-postgres.sh", state, "POSTGRES_PASSWORD",
+                new PostgresAnswersHealthCheck(localPostgres)),
+            builder.AddLocalServer(localRedis, "local-redis.sh", state, "REDIS_PASSWORD",
+                new RedisAnswersHealthCheck(localRedis)));
+    }
+
+    private static IResourceBuilder<ParameterResource> AddGeneratedSecret(this IDistributedApplicationBuilder builder, string name) =>
+        // Letters and digits only: the value goes into connection strings and server configuration verbatim.
+        builder.AddParameter(name, new GenerateParameterDefault { MinLength = 24, Special = false }, secret: true, persist: true);
+
+    private static IResourceBuilder<IResourceWithConnectionString> AddLocalServer(
+        this IDistributedApplicationBuilder builder,
+        LocalServerResource server,
+        string script,
+        LocalStateDirectory state,
+        string passwordVariable,
+        IHealthCheck healthCheck)
+    {
+        var healthCheckKey = $"{server.Name}-answers";
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(healthCheckKey, _ => healthCheck, failureStatus: null, tags: null));
+
+        // The server listens on the endpoint's target port; the orchestrator proxies the public port to it.
+        return builder.AddResource(server)
+            .WithEndpoint(name: LocalServerResource.EndpointName, scheme: "tcp", isProxied: true)
+            .WithArgs(context =>
+            {
+                context.Args.Add(Path.Combine(AppContext.BaseDirectory, "Infrastructure", script));
+                context.Args.Add(state.For(server.Name));
+                context.Args.Add(server.PrimaryEndpoint.Property(EndpointProperty.TargetPort));
+                context.Args.Add(state.Ephemeral ? "true" : "false");
+            })
+            .WithEnvironment(passwordVariable, server.Password)
+            .WithHealthCheck(healthCheckKey);
+    }
+}

@@ -1,0 +1,40 @@
+namespace SignalHarvester.Hosting.Publishing;
+
+/// <summary>A variable the bundle reads from <c>.env.staging</c> besides the model's parameters.</summary>
+internal sealed record StagingVariable(string Name, string Default, bool Secret, string Comment);
+
+/// <summary>
+/// The monitoring and edge side of the staging stack is not part of the Aspire model; its settings
+/// live here, once, so the compose file, the Caddyfile and the example env file agree.
+/// </summary>
+internal static class StagingVariables
+{
+    public const string Domain = "STAGING_DOMAIN";
+    public const string TlsEmail = "CADDY_TLS_EMAIL";
+    public const string GrafanaAdminPasswordVariable = "GRAFANA_ADMIN_PASSWORD";
+
+    /// <summary>The sites behind basic auth: (host prefix, service, port, user variable, hash variable).</summary>
+    public static readonly (string Host, string Service, int Port, string User, string Hash)[] ProtectedSites =
+    [
+        ("grafana", "grafana", 3000, "GRAFANA_BASIC_AUTH_USER", "GRAFANA_BASIC_AUTH_HASH"),
+        ("prometheus", "prometheus", 9090, "PROMETHEUS_BASIC_AUTH_USER", "PROMETHEUS_BASIC_AUTH_HASH"),
+        ("alerts", "alertmanager", 9093, "ALERTMANAGER_BASIC_AUTH_USER", "ALERTMANAGER_BASIC_AUTH_HASH"),
+    ];
+
+    private const string HashHelp =
+        "bcrypt hash, base64-encoded so it has no '$': caddy hash-password --plaintext \"$(openssl rand -hex 16)\" | tr -d '\\n' | base64 -w0 (keep the plaintext)";
+
+    public static IEnumerable<StagingVariable> All()
+    {
+        yield return new(StagingModel.TagVariable, "latest", Secret: false, "Tag of the signalharvester/* images built by build-images.sh.");
+        yield return new(Domain, "staging.localhost", Secret: false, "Hosts are api.<domain>, grafana.<domain>, prometheus.<domain>, alerts.<domain>.");
+        yield return new(TlsEmail, "", Secret: false, "Empty: Caddy's internal CA (self-signed). An e-mail address: ACME (Let's Encrypt) certificates for public hosts.");
+        yield return new(GrafanaAdminPasswordVariable, "", Secret: true, "Grafana's own admin login. Generate: openssl rand -hex 24");
+        foreach (var site in ProtectedSites)
+        {
+            yield return new(site.User, site.Host == "alerts" ? "alerts" : site.Service == "grafana" ? "admin" : "metrics", Secret: false,
+                $"Basic-auth user in front of {site.Host}.<domain>.");
+            yield return new(site.Hash, "", Secret: true, HashHelp);
+        }
+    }
+}
