@@ -29,7 +29,7 @@ internal static class ApiSeed
         await ExecuteAsync(connection, Entities, ("target", Math.Max(50, artifacts * 2 / 5)));
         await ExecuteAsync(connection, Artifacts, ("target", artifacts));
         await ExecuteAsync(connection, TopicCounts);
-        await ExecuteAsync(connection, "analyze");
+        await ExecuteAsync(connection, "vacuum analyze"); // as autovacuum would have by now
         Console.WriteLine($"seeded {await CountAsync(connection, "tweets")} signals, {await CountAsync(connection, "artifacts")} artifacts, "
                           + $"{await CountAsync(connection, "entities")} entities, {await CountAsync(connection, "topics")} topics in {clock.Elapsed.TotalSeconds:F1} s");
         return 0;

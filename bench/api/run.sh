@@ -4,7 +4,8 @@
 # settings) and Redis, with API keys and rate limiting on (the benchmark's key is a premium key whose
 # limit is raised for the run). Beside it, a baseline host built from the same ServiceDefaults serves
 # a bare endpoint and an in-memory 50-item JSON array. wrk drives everything at 64 connections on one
-# thread. Listing and search are measured first at 1,000 signals / 200 artifacts, then the data is
+# thread; each measurement follows one of its baseline, so the two share whatever else loads the machine.
+# Listing and search are measured first at 1,000 signals / 200 artifacts, then the data is
 # topped up to the full volume and every endpoint is measured; ratios are to the same-run baselines.
 # BENCH_DURATION (seconds per measurement, default 10) and BENCH_ONLY (a regex of measurement names)
 # shorten a run; BENCH_HOLD=1 keeps the stack up after the run, until interrupted, for dotnet-trace and
@@ -77,35 +78,40 @@ wait_ready "http://127.0.0.1:$api_port/health/ready"
 
 results="$state/results.tsv"
 : > "$results"
-# measure NAME BASELINE PATH [MODE [HOST_PORT]]: a 2 s warm-up, then the measurement.
+# run_wrk PATH MODE PORT SECONDS: one wrk run; prints "req/s p50 p99 non-2xx requests timeouts" (latencies in ms).
+run_wrk() {
+  BENCH_MODE=$2 wrk -t1 -c$connections -d"$4s" --timeout 10s --latency -s bench/api/request.lua "http://127.0.0.1:$3$1" |
+    awk 'function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+      $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) }
+      /requests in/ { total = $1 } /Non-2xx/ { errors = $NF } /Socket errors/ { timeouts = $NF }
+      /^Requests\/sec:/ { rps = $2 }
+      END { printf "%.0f\t%.2f\t%.2f\t%d\t%d\t%d\n", rps, p50, p99, errors, total, timeouts }'
+}
+# measure NAME BASELINE PATH [MODE]: a 2 s warm-up, then the request under load, right after its baseline
+# (bare or items) under the same load, so both see the same competition for the machine's cores.
 measure() {
-  local name=$1 baseline=$2 path=$3 mode=${4:-fixed} port=${5:-$api_port}
+  local name=$1 baseline=$2 path=$3 mode=${4:-fixed}
   [[ $name =~ $only ]] || return 0
-  local url="http://127.0.0.1:$port$path"
-  BENCH_MODE=$mode wrk -t1 -c$connections -d2s -s bench/api/request.lua "$url" > /dev/null
-  local out
-  out=$(BENCH_MODE=$mode wrk -t1 -c$connections -d"${duration}s" --timeout 10s --latency -s bench/api/request.lua "$url")
-  awk -v name="$name" -v baseline="$baseline" -v path="$path" '
-    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
-    $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) }
-    /requests in/ { total = $1 } /Non-2xx/ { errors = $NF } /Socket errors/ { timeouts = $NF }
-    /^Requests\/sec:/ { rps = $2 }
-    END { printf "%s\t%s\t%s\t%.0f\t%.2f\t%.2f\t%d\t%d\t%d\n", name, baseline, path, rps, p50, p99, errors, total, timeouts }' <<< "$out" >> "$results"
-  tail -n 1 "$results" | awk -F'\t' '{ printf "%-26s %8s req/s  p50 %8s ms  p99 %8s ms  non-2xx %s  timeouts %s\n", $1, $4, $5, $6, $7, $9 }' >&2
+  run_wrk "$path" "$mode" "$api_port" 2 > /dev/null
+  local base="-"
+  case $baseline in
+    bare) base=$(run_wrk /bare fixed "$baseline_port" "$duration" | cut -f1) ;;
+    items) base=$(run_wrk /items fixed "$baseline_port" "$duration" | cut -f1) ;;
+  esac
+  printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$baseline" "$base" "$path" "$(run_wrk "$path" "$mode" "$api_port" "$duration")" >> "$results"
+  tail -n 1 "$results" | awk -F'\t' '{ printf "%-26s %8s req/s  p50 %8s ms  p99 %8s ms  non-2xx %s  timeouts %s  (%s %s req/s)\n", $1, $5, $6, $7, $8, $10, $2, $3 }' >&2
 }
 
 search_signals="/api/v1/signals?search=user100420&pageSize=50"
 search_entities="/api/v1/entities/search?q=smith&limit=20"
 echo "measuring at $small_signals signals / $small_artifacts artifacts..." >&2
-measure "list page 1 @small" - "/api/v1/signals?page=1&pageSize=50"
-measure "list search @small" - "$search_signals"
-measure "entities search @small" - "$search_entities"
+measure "list page 1 @small" items "/api/v1/signals?page=1&pageSize=50"
+measure "list search @small" items "$search_signals"
+measure "entities search @small" items "$search_entities"
 
 dotnet "$bench" seed-api "$signals" "$artifacts" >&2
 export BENCH_ID_FIRST=1 BENCH_ID_COUNT=$signals  # signal ids are 1900000000000000000 + 1..signals
 echo "measuring at $signals signals / $artifacts artifacts..." >&2
-measure "bare (baseline)" - /bare fixed "$baseline_port"
-measure "50 items (baseline)" - /items fixed "$baseline_port"
 measure "health/live" bare /health/live
 measure "signals/top" items "/api/v1/signals/top?limit=50&hours=168"
 measure "list page 1" items "/api/v1/signals?page=1&pageSize=50"
