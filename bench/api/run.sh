@@ -7,14 +7,14 @@
 # thread; each measurement follows one of its baseline, so the two share whatever else loads the machine.
 # Listing and search are measured first at 1,000 signals / 200 artifacts, then the data is
 # topped up to the full volume and every endpoint is measured; ratios are to the same-run baselines.
-# BENCH_DURATION (seconds per measurement, default 10) and BENCH_ONLY (a regex of measurement names)
+# BENCH_DURATION (seconds per measurement, default 10), BENCH_WARMUP (seconds before each, default 5) and BENCH_ONLY (a regex of measurement names)
 # shorten a run; BENCH_HOLD=1 keeps the stack up after the run, until interrupted, for dotnet-trace and
 # dotnet-counters (the pids and ports are printed).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 signals=${1:-100000} artifacts=${2:-20000}
 small_signals=1000 small_artifacts=200
-duration=${BENCH_DURATION:-10} only=${BENCH_ONLY:-.}
+duration=${BENCH_DURATION:-10} warmup=${BENCH_WARMUP:-5} only=${BENCH_ONLY:-.}
 connections=64
 
 eng/prerequisites.sh
@@ -28,7 +28,9 @@ export BENCH_API_KEY="bench-key-$RANDOM$RANDOM$RANDOM$RANDOM"
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  done
   rm -rf "$state"
 }
 trap cleanup EXIT
@@ -87,12 +89,12 @@ run_wrk() {
       /^Requests\/sec:/ { rps = $2 }
       END { printf "%.0f\t%.2f\t%.2f\t%d\t%d\t%d\n", rps, p50, p99, errors, total, timeouts }'
 }
-# measure NAME BASELINE PATH [MODE]: a 2 s warm-up, then the request under load, right after its baseline
+# measure NAME BASELINE PATH [MODE]: a warm-up (JIT tiering settles), then the request under load, right after its baseline
 # (bare or items) under the same load, so both see the same competition for the machine's cores.
 measure() {
   local name=$1 baseline=$2 path=$3 mode=${4:-fixed}
   [[ $name =~ $only ]] || return 0
-  run_wrk "$path" "$mode" "$api_port" 2 > /dev/null
+  run_wrk "$path" "$mode" "$api_port" "$warmup" > /dev/null
   local base="-"
   case $baseline in
     bare) base=$(run_wrk /bare fixed "$baseline_port" "$duration" | cut -f1) ;;
