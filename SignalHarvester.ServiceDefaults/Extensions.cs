@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
@@ -48,6 +49,7 @@ public static class Extensions
                 .AddMeter($"{TelemetryPrefix}.*")
                 .AddPrometheusExporter())
             .WithTracing(tracing => tracing
+                .SetSampler(TraceSampler(builder))
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource($"{TelemetryPrefix}.*")
                 .AddAspNetCoreInstrumentation(aspNetCore =>
@@ -61,6 +63,17 @@ public static class Extensions
         }
 
         return builder;
+    }
+
+    /// <summary>
+    /// Which traces are recorded: all in Development (the dashboard), elsewhere a share of them
+    /// (<c>Telemetry:TraceSampleRatio</c>, default 0.1), decided once per trace and followed by every
+    /// service it reaches. Metrics still count every request, so rates, errors and latencies stay complete.
+    /// </summary>
+    private static Sampler TraceSampler(IHostApplicationBuilder builder)
+    {
+        var ratio = builder.Configuration.GetValue<double?>("Telemetry:TraceSampleRatio") ?? (builder.Environment.IsDevelopment() ? 1.0 : 0.1);
+        return new ParentBasedSampler(new TraceIdRatioBasedSampler(Math.Clamp(ratio, 0, 1)));
     }
 
     private static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder

@@ -2,7 +2,8 @@
 # Installs what SignalHarvester needs beside the .NET SDK when it is missing: PostgreSQL and Redis
 # server binaries for the AppHost's local mode (used when no container engine answers), and the
 # tools the deployment tests validate the staging bundle with (promtool, amtool, caddy, docker-compose),
-# and the servers the staging rehearsal runs (prometheus, alertmanager, node-exporter, caddy).
+# the servers the staging rehearsal runs (prometheus, alertmanager, node-exporter, caddy), and the
+# load generator of the API benchmark (wrk).
 # Idempotent and quiet when everything is there.
 set -euo pipefail
 
@@ -22,6 +23,7 @@ have prometheus || missing+=(prometheus)
 have alertmanager || have prometheus-alertmanager || missing+=(alertmanager)
 have node_exporter || have prometheus-node-exporter || missing+=(node-exporter)
 have docker-compose || missing+=(docker-compose)
+have wrk || missing+=(wrk)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 echo "prerequisites: installing ${missing[*]}" >&2
@@ -40,6 +42,7 @@ if command -v apt-get >/dev/null 2>&1; then
       alertmanager) packages+=(prometheus-alertmanager) ;;
       node-exporter) packages+=(prometheus-node-exporter) ;;
       docker-compose) packages+=(docker-compose) ;;
+      wrk) packages+=(wrk) ;;
     esac
   done
   "${sudo[@]}" apt-get update -qq
@@ -57,9 +60,10 @@ elif command -v brew >/dev/null 2>&1; then
       alertmanager) echo "prerequisites: for the staging rehearsal install alertmanager: brew install alertmanager" >&2 ;;
       node-exporter) echo "prerequisites: for the staging rehearsal install node_exporter: brew install node_exporter" >&2 ;;
       docker-compose) echo "prerequisites: for the deployment tests install docker-compose: brew install docker-compose" >&2 ;;
+      wrk) echo "prerequisites: for the API benchmark install wrk: brew install wrk" >&2 ;;
     esac
   done
 else
-  echo "prerequisites: install with your package manager: ${missing[*]} (PostgreSQL 15+, Redis 7+; prometheus, alertmanager, node-exporter, caddy, docker-compose for the deployment tests)" >&2
+  echo "prerequisites: install with your package manager: ${missing[*]} (PostgreSQL 15+, Redis 7+; prometheus, alertmanager, node-exporter, caddy, docker-compose for the deployment tests; wrk for the API benchmark)" >&2
   exit 1
 fi

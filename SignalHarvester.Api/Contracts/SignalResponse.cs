@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using SignalHarvester.Core.Data.Entities;
 using SignalHarvester.Core.Signals;
 
@@ -30,6 +31,39 @@ public sealed record SignalResponse(
     string Url,
     string? Notes)
 {
+    /// <summary>
+    /// The columns <see cref="From"/> reads, for reads that only build responses: every one but the raw X post
+    /// (jsonb, about 1 KB a row, never served) and the notifier's bookkeeping.
+    /// </summary>
+    public static readonly Expression<Func<Tweet, Tweet>> Columns = t => new Tweet
+    {
+        Id = t.Id,
+        Origin = t.Origin,
+        Text = t.Text,
+        AuthorId = t.AuthorId,
+        AuthorUsername = t.AuthorUsername,
+        AuthorName = t.AuthorName,
+        CreatedAt = t.CreatedAt,
+        Lang = t.Lang,
+        LikeCount = t.LikeCount,
+        RetweetCount = t.RetweetCount,
+        ReplyCount = t.ReplyCount,
+        QuoteCount = t.QuoteCount,
+        MatchedQueries = t.MatchedQueries,
+        Category = t.Category,
+        Sentiment = t.Sentiment,
+        Urgency = t.Urgency,
+        Tags = t.Tags,
+        Reasoning = t.Reasoning,
+        ClassifiedBy = t.ClassifiedBy,
+        ClassificationFallback = t.ClassificationFallback,
+        Salience = t.Salience,
+        ScoredAt = t.ScoredAt,
+        NotifiedAt = t.NotifiedAt,
+        ReviewStatus = t.ReviewStatus,
+        Notes = t.Notes,
+    };
+
     public static SignalResponse From(Tweet tweet) => new(
         tweet.Id,
         tweet.Origin,

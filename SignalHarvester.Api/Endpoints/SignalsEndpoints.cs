@@ -74,7 +74,10 @@ public static partial class SignalsEndpoints
         };
 
         var total = await query.CountAsync(cancellationToken);
-        var items = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        // The page's ids come from the listing index alone (a deep page skips index entries, not whole rows),
+        // then only those rows are read, in the same order.
+        var pageIds = query.Skip((page - 1) * pageSize).Take(pageSize).Select(t => t.Id);
+        var items = await query.Where(t => pageIds.Contains(t.Id)).Select(SignalResponse.Columns).ToListAsync(cancellationToken);
         return TypedResults.Ok(new PagedResult<SignalResponse>(items.Select(SignalResponse.From).ToList(), page, pageSize, total));
     }
 
@@ -96,6 +99,7 @@ public static partial class SignalsEndpoints
             .Where(t => t.Salience != null && t.Salience >= minSalience && t.CreatedAt >= since)
             .OrderByDescending(t => t.Salience).ThenByDescending(t => t.CreatedAt)
             .Take(limit)
+            .Select(SignalResponse.Columns)
             .ToListAsync(cancellationToken);
         return TypedResults.Ok<IReadOnlyList<SignalResponse>>(top.Select(SignalResponse.From).ToList());
     }
@@ -121,7 +125,7 @@ public static partial class SignalsEndpoints
 
     private static async Task<Results<Ok<SignalResponse>, ProblemHttpResult>> GetAsync(string id, HarvestDbContext db, CancellationToken cancellationToken)
     {
-        var tweet = await db.Tweets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
+        var tweet = await db.Tweets.AsNoTracking().Where(t => t.Id == id).Select(SignalResponse.Columns).FirstOrDefaultAsync(cancellationToken);
         return tweet is null ? NotFound(id) : TypedResults.Ok(SignalResponse.From(tweet));
     }
 

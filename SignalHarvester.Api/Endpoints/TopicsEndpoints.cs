@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using SignalHarvester.Api.Contracts;
 using SignalHarvester.Core.Caching;
 using SignalHarvester.Core.Data;
@@ -80,7 +81,7 @@ public static class TopicsEndpoints
     }
 
     private static async Task<Results<Ok<TrendingTopicsResponse>, ValidationProblem>> TrendingAsync(
-        HarvestDbContext db, TimeProvider clock, IOptions<TopicEvolutionOptions> options, CancellationToken cancellationToken,
+        HarvestDbContext db, NpgsqlDataSource dataSource, TimeProvider clock, IOptions<TopicEvolutionOptions> options, CancellationToken cancellationToken,
         int window = 14, int limit = 20)
     {
         var errors = new ValidationErrors();
@@ -94,24 +95,23 @@ public static class TopicsEndpoints
         var now = clock.GetUtcNow();
         var windowStart = TopicGrowth.WindowStart(now, window);
         var previousStart = windowStart.AddDays(-window);
-        var recent = (await db.ArtifactTopics.AsNoTracking()
-                .Where(l => l.Artifact.PublishedAt >= previousStart)
-                .Select(l => new { l.TopicId, l.Artifact.PublishedAt })
-                .ToListAsync(cancellationToken))
-            .ToLookup(l => l.TopicId, l => l.PublishedAt);
-        var ids = recent.Select(g => g.Key).ToList();
+        // Per topic, artifacts per UTC day since the previous window began (day 0), counted by PostgreSQL:
+        // the rows themselves (tens of thousands at scale) never leave the database.
+        var days = await TopicDayCountsAsync(dataSource, previousStart, cancellationToken);
+        var ids = days.Keys.ToList();
         var topics = await db.Topics.AsNoTracking().Where(t => ids.Contains(t.Id)).ToListAsync(cancellationToken);
 
         var settings = options.Value;
         var trending = topics
             .Select(topic =>
             {
-                var daily = TopicGrowth.DailyCounts(recent[topic.Id], now, window);
+                var counts = days[topic.Id];
+                var daily = Enumerable.Range(window, window).Select(day => counts.GetValueOrDefault(day)).ToArray();
                 var inWindow = daily.Sum();
                 var growth = TopicGrowth.LogLinearRate(daily);
                 return new TrendingTopicResponse(
                     topic.Id, topic.Name, topic.DisplayName, inWindow,
-                    recent[topic.Id].Count(p => p < windowStart),
+                    counts.Where(c => c.Key < window).Sum(c => c.Value),
                     topic.ArtifactCount, Math.Round(growth, 6),
                     TopicGrowth.EmergenceScore(inWindow, Math.Max(topic.ArtifactCount, inWindow), growth, settings),
                     TopicTrends.Classify(growth, settings));
@@ -245,6 +245,33 @@ public static class TopicsEndpoints
                 e.GrowthRate,
                 e.CreatedAt))
             .ToList();
+    }
+
+    private static async Task<Dictionary<long, Dictionary<int, int>>> TopicDayCountsAsync(
+        NpgsqlDataSource dataSource, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        // since is midnight UTC, so whole multiples of 86,400 s are UTC days.
+        await using var command = dataSource.CreateCommand("""
+            select l.topic_id, floor(extract(epoch from a.published_at - @since) / 86400)::int, count(*)::int
+            from artifact_topics l join artifacts a on a.id = l.artifact_id
+            where a.published_at >= @since
+            group by 1, 2
+            """);
+        command.Parameters.AddWithValue("since", since);
+        var days = new Dictionary<long, Dictionary<int, int>>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var topic = reader.GetInt64(0);
+            if (!days.TryGetValue(topic, out var counts))
+            {
+                days[topic] = counts = [];
+            }
+
+            counts[reader.GetInt32(1)] = reader.GetInt32(2);
+        }
+
+        return days;
     }
 
     private static Task<Dictionary<long, string>> TopicNamesAsync(HarvestDbContext db, IEnumerable<long> ids, CancellationToken cancellationToken)

@@ -19,7 +19,7 @@ internal static class ApiServiceExtensions
 {
     public static IHostApplicationBuilder AddApiServices(this IHostApplicationBuilder builder)
     {
-        builder.AddHarvestDatabase();
+        builder.AddHarvestDatabase(preparedStatements: true);
         // Without Redis the API keeps serving (in-process rate limits): degraded, not unhealthy.
         builder.AddHarvestCache(failureStatus: HealthStatus.Degraded);
         builder.Services.AddApiProblemDetails();

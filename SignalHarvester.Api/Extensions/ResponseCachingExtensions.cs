@@ -1,3 +1,4 @@
+using SignalHarvester.Api.Caching;
 using SignalHarvester.Core.Caching;
 
 namespace SignalHarvester.Api.Extensions;
@@ -12,7 +13,8 @@ internal static class ResponseCachingExtensions
 
     /// <summary>
     /// Hot reads are cheap: discoveries and trending-topics responses are cached in Redis (shared by every replica), per
-    /// query string, tagged so the worker evicts them when a discovery run completes.
+    /// query string, tagged so the worker evicts them when a discovery run completes; for every caller alike, with or
+    /// without an API key (<see cref="SharedResponsePolicy"/>).
     /// </summary>
     public static IHostApplicationBuilder AddResponseCaching(this IHostApplicationBuilder builder)
     {
@@ -20,13 +22,13 @@ internal static class ResponseCachingExtensions
         builder.Services.AddOutputCache(options =>
         {
             options.AddPolicy(ResponseCacheTags.Discoveries, policy => policy
+                .AddPolicy<SharedResponsePolicy>()
                 .Expire(DiscoveriesLifetime)
-                .SetVaryByQuery("*")
-                .Tag(ResponseCacheTags.Discoveries));
+                .Tag(ResponseCacheTags.Discoveries), excludeDefaultPolicy: true);
             options.AddPolicy(ResponseCacheTags.Topics, policy => policy
+                .AddPolicy<SharedResponsePolicy>()
                 .Expire(TopicsLifetime)
-                .SetVaryByQuery("*")
-                .Tag(ResponseCacheTags.Topics));
+                .Tag(ResponseCacheTags.Topics), excludeDefaultPolicy: true);
         });
         return builder;
     }

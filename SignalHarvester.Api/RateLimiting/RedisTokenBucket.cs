@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using StackExchange.Redis;
 
 namespace SignalHarvester.Api.RateLimiting;
@@ -50,13 +51,51 @@ public sealed class RedisTokenBucket(IConnectionMultiplexer redis)
         return { allowed, math.floor(tokens), reset, retry, math.floor(now) }
         """);
 
+    // Reads (cost 0: probes and scrapes) of a bucket that are in flight together share one script call.
+    private readonly ConcurrentDictionary<ClientPartition, Task<RateLimitDecision>> reads = new();
+
     public bool IsAvailable => redis.IsConnected;
 
-    public async Task<RateLimitDecision> AcquireAsync(ClientPartition partition, int cost, TimeSpan timeout)
+    public Task<RateLimitDecision> AcquireAsync(ClientPartition partition, int cost, TimeSpan timeout) =>
+        (cost == 0 ? ReadAsync(partition) : EvaluateAsync(partition, cost)).WaitAsync(timeout);
+
+    /// <summary>
+    /// The bucket as it stands, from a call already in flight for it when there is one: a busy client's
+    /// probes cost Redis one call per round trip instead of one each, and every answer is still Redis'.
+    /// </summary>
+    private Task<RateLimitDecision> ReadAsync(ClientPartition partition)
+    {
+        var mine = new TaskCompletionSource<RateLimitDecision>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var shared = reads.GetOrAdd(partition, mine.Task);
+        if (shared != mine.Task)
+        {
+            return shared;
+        }
+
+        _ = CompleteAsync();
+        return mine.Task;
+
+        async Task CompleteAsync()
+        {
+            try
+            {
+                mine.SetResult(await EvaluateAsync(partition, 0));
+            }
+            catch (Exception e)
+            {
+                mine.SetException(e);
+            }
+            finally
+            {
+                reads.TryRemove(new KeyValuePair<ClientPartition, Task<RateLimitDecision>>(partition, mine.Task));
+            }
+        }
+    }
+
+    private async Task<RateLimitDecision> EvaluateAsync(ClientPartition partition, int cost)
     {
         var result = (RedisResult[])(await redis.GetDatabase()
-            .ScriptEvaluateAsync(Script, new { key = (RedisKey)(KeyPrefix + partition.Id), capacity = partition.LimitPerMinute, period = 60, cost })
-            .WaitAsync(timeout))!;
+            .ScriptEvaluateAsync(Script, new { key = (RedisKey)(KeyPrefix + partition.Id), capacity = partition.LimitPerMinute, period = 60, cost }))!;
         var now = (long)result[4];
         return new RateLimitDecision((int)result[0] == 1, partition.LimitPerMinute, (int)result[1], now + (long)result[2], (int)result[3]);
     }

@@ -9,6 +9,10 @@ public sealed class ApiKeyStore(IOptionsMonitor<ApiKeyOptions> options)
 {
     public const string HeaderName = "X-API-Key";
 
+    // The configured keys' digests, computed once per configuration (every request asks twice: the rate
+    // limiter and the authentication handler).
+    private KeyDigests? digests;
+
     public ApiKeyDefinition? Find(string? presented)
     {
         if (string.IsNullOrEmpty(presented))
@@ -20,14 +24,9 @@ public sealed class ApiKeyStore(IOptionsMonitor<ApiKeyOptions> options)
         // otherwise) and visit every key, so timing reveals neither which key matched nor how much of it.
         var presentedHash = SHA256.HashData(Encoding.UTF8.GetBytes(presented));
         ApiKeyDefinition? match = null;
-        foreach (var key in options.CurrentValue.Keys)
+        foreach (var (key, digest) in Digests())
         {
-            if (string.IsNullOrEmpty(key.Key))
-            {
-                continue;
-            }
-
-            if (CryptographicOperations.FixedTimeEquals(presentedHash, SHA256.HashData(Encoding.UTF8.GetBytes(key.Key))))
+            if (CryptographicOperations.FixedTimeEquals(presentedHash, digest))
             {
                 match ??= key;
             }
@@ -35,4 +34,21 @@ public sealed class ApiKeyStore(IOptionsMonitor<ApiKeyOptions> options)
 
         return match;
     }
+
+    private (ApiKeyDefinition Key, byte[] Digest)[] Digests()
+    {
+        var current = options.CurrentValue;
+        if (digests is { } known && ReferenceEquals(known.Source, current))
+        {
+            return known.Digests;
+        }
+
+        var computed = current.Keys.Where(k => !string.IsNullOrEmpty(k.Key))
+            .Select(k => (k, SHA256.HashData(Encoding.UTF8.GetBytes(k.Key))))
+            .ToArray();
+        digests = new KeyDigests(current, computed);
+        return computed;
+    }
+
+    private sealed record KeyDigests(ApiKeyOptions Source, (ApiKeyDefinition Key, byte[] Digest)[] Digests);
 }

@@ -37,5 +37,7 @@ public class HarvestDbContext(DbContextOptions<HarvestDbContext> options) : DbCo
     public DbSet<DiscoveryLabel> DiscoveryLabels => Set<DiscoveryLabel>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(HarvestDbContext).Assembly);
+        modelBuilder
+            .HasPostgresExtension("pg_trgm") // trigram indexes for substring search
+            .ApplyConfigurationsFromAssembly(typeof(HarvestDbContext).Assembly);
 }

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
+using StackExchange.Redis;
 using SignalHarvester.Core.Data;
 using SignalHarvester.ServiceDefaults.Health;
 
@@ -12,19 +14,34 @@ public static class DataHostingExtensions
     /// The application database (connection string <c>harvest</c>) as a DbContext and, for bulk
     /// work (COPY, batches), an NpgsqlDataSource; with the health checks every
     /// service reports: <c>database</c> (ready) and <c>schema</c> (startup: no pending migrations).
+    /// <paramref name="preparedStatements"/> (for a service that repeats the same queries, the API) lets Npgsql
+    /// prepare its most frequent statements on each connection, so PostgreSQL stops parsing and planning them per request.
     /// </summary>
-    public static IHostApplicationBuilder AddHarvestDatabase(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddHarvestDatabase(this IHostApplicationBuilder builder, bool preparedStatements = false)
     {
         builder.AddNpgsqlDbContext<HarvestDbContext>(
             ResourceNames.Database,
-            settings => settings.DisableHealthChecks = true, // replaced by the named checks below
+            settings =>
+            {
+                settings.DisableHealthChecks = true; // replaced by the named checks below
+                settings.ConnectionString = WithPreparedStatements(settings.ConnectionString, preparedStatements);
+            },
             options => HarvestDbContextOptions.Apply(options));
-        builder.AddNpgsqlDataSource(ResourceNames.Database, settings => settings.DisableHealthChecks = true);
+        builder.AddNpgsqlDataSource(ResourceNames.Database, settings =>
+        {
+            settings.DisableHealthChecks = true;
+            settings.ConnectionString = WithPreparedStatements(settings.ConnectionString, preparedStatements);
+        });
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<HarvestDbContext>("database", tags: [HealthTags.Ready])
             .AddCheck<SchemaHealthCheck>("schema", tags: [HealthTags.Startup]);
         return builder;
     }
+
+    private static string? WithPreparedStatements(string? connectionString, bool enabled) =>
+        !enabled || string.IsNullOrEmpty(connectionString)
+            ? connectionString
+            : new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 50, AutoPrepareMinUsages = 2 }.ConnectionString;
 
     /// <summary>
     /// Redis (connection string <c>cache</c>) with the <c>redis</c> readiness check. A service that
@@ -33,7 +50,10 @@ public static class DataHostingExtensions
     /// </summary>
     public static IHostApplicationBuilder AddHarvestCache(this IHostApplicationBuilder builder, HealthStatus failureStatus = HealthStatus.Unhealthy)
     {
-        builder.AddRedisClient(ResourceNames.Cache, settings => settings.DisableHealthChecks = true);
+        builder.AddRedisClient(ResourceNames.Cache, settings => settings.DisableHealthChecks = true,
+            // Completions on the .NET thread pool: on the client's own few threads, every awaiting request's
+            // continuation (the whole rest of the request) ran there and held up reading the next replies.
+            options => options.SocketManager = SocketManager.ThreadPool);
         builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", failureStatus, [HealthTags.Ready]);
         return builder;
     }

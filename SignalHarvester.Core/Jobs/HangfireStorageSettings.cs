@@ -12,8 +12,12 @@ public static class HangfireStorageSettings
 {
     public const string Schema = "hangfire";
 
-    /// <summary>The schema is installed by the migration service, never on a service's start-up.</summary>
-    public static PostgreSqlStorageOptions StorageOptions() => new() { SchemaName = Schema, PrepareSchemaIfNecessary = false };
+    /// <summary>
+    /// The schema is installed by the migration service, never on a service's start-up. Enqueuing
+    /// notifies the worker (PostgreSQL LISTEN / NOTIFY), so a started run begins at once instead of at
+    /// the next poll of the queue (every 15 s by default).
+    /// </summary>
+    public static PostgreSqlStorageOptions StorageOptions() => new() { SchemaName = Schema, PrepareSchemaIfNecessary = false, EnableLongPolling = true };
 
     public static IGlobalConfiguration UseHarvestSerialization(this IGlobalConfiguration configuration) => configuration
         .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

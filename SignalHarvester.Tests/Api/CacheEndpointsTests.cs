@@ -46,6 +46,29 @@ public sealed class CacheEndpointsTests(PopulatedStackFixture stack)
     }
 
     [Fact]
+    public async Task Callers_with_and_without_a_key_share_cached_responses()
+    {
+        // Discoveries are the same for every caller, so a client presenting its API key is served from
+        // (and fills) the shared cache like an anonymous one; a response served from the cache carries Age.
+        using var client = stack.CreateApiClient();
+        var path = $"/api/v1/discoveries?limit=3&probe={Guid.NewGuid():N}";
+        using var first = await client.SendAsync(Request(HttpMethod.Get, path, stack.ApiKey));
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Null(first.Headers.Age);
+        var body = await first.Content.ReadAsStringAsync();
+
+        var keyed = await Eventually.ReturnsAsync(
+            () => CachedAsync(client, Request(HttpMethod.Get, path, stack.ApiKey)),
+            response => response.Age is not null, TimeSpan.FromSeconds(10), "the keyed request served from the cache");
+        Assert.Equal(body, keyed.Body);
+        var anonymous = await CachedAsync(client, Request(HttpMethod.Get, path));
+        Assert.NotNull(anonymous.Age);
+        Assert.Equal(body, anonymous.Body);
+        // Each caller's own bucket in the headers (standard key 1000/min, anonymous 100/min), not the stored request's.
+        Assert.Equal(("1000", "100"), (keyed.Limit, anonymous.Limit));
+    }
+
+    [Fact]
     public async Task Cache_routes_need_a_key_and_a_known_tag()
     {
         using var client = stack.CreateApiClient();
@@ -68,6 +91,17 @@ public sealed class CacheEndpointsTests(PopulatedStackFixture stack)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return document.RootElement.Clone();
+    }
+
+    private static async Task<(TimeSpan? Age, string Body, string? Limit)> CachedAsync(HttpClient client, HttpRequestMessage request)
+    {
+        using (request)
+        using (var response = await client.SendAsync(request))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            AssertRateLimitHeaders(response);
+            return (response.Headers.Age, await response.Content.ReadAsStringAsync(), Header(response, "X-RateLimit-Limit"));
+        }
     }
 
     private static long Count(JsonElement stats, string name) => stats.GetProperty(name).GetInt64();

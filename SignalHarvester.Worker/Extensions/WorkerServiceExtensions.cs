@@ -19,9 +19,8 @@ internal static class WorkerServiceExtensions
         var connectionString = builder.Configuration.GetConnectionString(ResourceNames.Database)
             ?? throw new InvalidOperationException($"Connection string '{ResourceNames.Database}' is missing.");
         var storageOptions = HangfireStorageSettings.StorageOptions();
-        // Jobs enqueued on demand (API, operators) start within a second, not the 15 s default.
+        // Jobs enqueued on demand (API, operators) start at their NOTIFY; the poll is the fallback, within a second.
         storageOptions.QueuePollInterval = TimeSpan.FromSeconds(1);
-        storageOptions.EnableLongPolling = true;
         builder.Services.AddHangfire(hangfire => hangfire
             .UseHarvestSerialization()
             .UsePostgreSqlStorage(storage => storage.UseNpgsqlConnection(connectionString), storageOptions));

@@ -6,11 +6,13 @@ return args switch
 {
     ["storage", var connectionString, .. var rest] => await StorageBenchmark.RunAsync(connectionString, rest),
     ["semantic-links", .. var rest] => SemanticLinksBenchmark.Run(rest),
+    ["seed-api", .. var rest] => await ApiSeed.RunAsync(rest),
+    ["baseline-host", .. var rest] => await BaselineHost.RunAsync(rest),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: SignalHarvester.Benchmarks storage <connection string> [pages] [page size] [rounds] | semantic-links [artifacts] [rounds]");
+    Console.Error.WriteLine("usage: SignalHarvester.Benchmarks storage <connection string> [pages] [page size] [rounds] | semantic-links [artifacts] [rounds] | seed-api [signals] [artifacts] (connection string in ConnectionStrings__harvest) | baseline-host [host arguments]");
     return 2;
 }

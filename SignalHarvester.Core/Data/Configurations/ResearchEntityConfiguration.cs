@@ -21,5 +21,7 @@ internal sealed class ResearchEntityConfiguration : IEntityTypeConfiguration<Res
         // Deleting the surviving entity of a merge un-merges the others rather than deleting them.
         builder.HasOne<ResearchEntity>().WithMany().HasForeignKey(e => e.MergedIntoId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(e => e.NormalizedName);
+        // GET /entities/search narrows candidates with LIKE '%word%' on the normalized name.
+        builder.HasIndex(e => e.NormalizedName, "ix_entities_normalized_name_trgm").HasDatabaseName("ix_entities_normalized_name_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
     }
 }

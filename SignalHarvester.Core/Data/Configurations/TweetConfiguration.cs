@@ -40,6 +40,11 @@ internal sealed class TweetConfiguration : IEntityTypeConfiguration<Tweet>
         builder.HasIndex(t => new { t.Salience, t.CreatedAt }).IsDescending(true, true);
         builder.HasIndex(t => t.CreatedAt);
         builder.HasIndex(t => t.NotifiedAt);
+        // GET /signals?search=: ILIKE '%…%' on the text or the author, answered from trigram indexes instead of a scan.
+        builder.HasIndex(t => t.Text, "ix_tweets_text_trgm").HasDatabaseName("ix_tweets_text_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        builder.HasIndex(t => t.AuthorUsername, "ix_tweets_author_username_trgm").HasDatabaseName("ix_tweets_author_username_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        // GET /signals in its default order (scored first, highest salience, newest, id) has an expression index,
+        // ix_tweets_listing, created by raw SQL in the migration ListingAndSearchIndexes: EF Core cannot model it.
         // The notifier's candidates: scored, not yet notified.
         builder.HasIndex(t => t.Salience).HasDatabaseName("ix_tweets_notification_candidates").HasFilter("notified_at IS NULL");
     }

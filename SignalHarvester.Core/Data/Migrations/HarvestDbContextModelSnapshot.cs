@@ -20,6 +20,7 @@ namespace SignalHarvester.Core.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("SignalHarvester.Core.Data.Entities.Account", b =>
@@ -901,6 +902,12 @@ namespace SignalHarvester.Core.Data.Migrations
                     b.HasIndex("NormalizedName")
                         .HasDatabaseName("ix_entities_normalized_name");
 
+                    b.HasIndex(new[] { "NormalizedName" }, "ix_entities_normalized_name_trgm")
+                        .HasDatabaseName("ix_entities_normalized_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "NormalizedName" }, "ix_entities_normalized_name_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "NormalizedName" }, "ix_entities_normalized_name_trgm"), new[] { "gin_trgm_ops" });
+
                     b.ToTable("entities", null, t =>
                         {
                             t.HasCheckConstraint("ck_entities_entity_type", "entity_type IN ('person', 'lab', 'org')");
@@ -1422,6 +1429,18 @@ namespace SignalHarvester.Core.Data.Migrations
                     b.HasIndex("Salience", "CreatedAt")
                         .IsDescending()
                         .HasDatabaseName("ix_tweets_salience_created_at");
+
+                    b.HasIndex(new[] { "AuthorUsername" }, "ix_tweets_author_username_trgm")
+                        .HasDatabaseName("ix_tweets_author_username_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "AuthorUsername" }, "ix_tweets_author_username_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "AuthorUsername" }, "ix_tweets_author_username_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "Text" }, "ix_tweets_text_trgm")
+                        .HasDatabaseName("ix_tweets_text_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Text" }, "ix_tweets_text_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Text" }, "ix_tweets_text_trgm"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("tweets", null, t =>
                         {
