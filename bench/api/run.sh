@@ -36,9 +36,9 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-bash SignalHarvester.AppHost/Infrastructure/local-postgres.sh "$state/postgres" "$pg_port" false > "$state/postgres.log" 2>&1 &
+bash SignalHarvester.Hosting/Infrastructure/local-postgres.sh "$state/postgres" "$pg_port" false > "$state/postgres.log" 2>&1 &
 pids+=($!)
-bash SignalHarvester.AppHost/Infrastructure/local-redis.sh "$state/redis" "$redis_port" true > "$state/redis.log" 2>&1 &
+bash SignalHarvester.Hosting/Infrastructure/local-redis.sh "$state/redis" "$redis_port" true > "$state/redis.log" 2>&1 &
 pids+=($!)
 
 echo "building (Release)..." >&2
