@@ -27,6 +27,7 @@ public sealed class EmbeddedDefaultTests(StackFixture stack)
         Assert.Equal(saliences.OrderDescending(), saliences);
 
         var outages = await api.GetFromJsonAsync<JsonElement>("/api/v1/signals?source=outages&pageSize=200");
+        Assert.NotEmpty(outages.GetProperty("items").EnumerateArray());
         Assert.All(outages.GetProperty("items").EnumerateArray(),
             i => Assert.Contains("outages", i.GetProperty("matchedQueries").EnumerateArray().Select(q => q.GetString())));
     }

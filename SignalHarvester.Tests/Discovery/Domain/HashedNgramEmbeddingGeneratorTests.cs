@@ -192,6 +192,7 @@ public class HashedNgramEmbeddingGeneratorTests
     {
         using var host = BuildHost(new() { ["Discovery:Embeddings:Provider"] = "word2vec" });
 
-        Assert.ThrowsAny<Exception>(() => host.Start());
+        var failure = Assert.Throws<OptionsValidationException>(() => host.Start());
+        Assert.Contains("Discovery:Embeddings:Provider must be one of: ", failure.Message, StringComparison.Ordinal);
     }
 }

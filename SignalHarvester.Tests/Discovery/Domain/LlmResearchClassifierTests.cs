@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SignalHarvester.Core.Discovery;
 using SignalHarvester.Core.Signals;
 using SignalHarvester.Tests.Fakes;
@@ -218,6 +219,7 @@ public sealed class LlmResearchClassifierTests : IAsyncLifetime
     {
         using var host = BuildHost(new() { ["Llm:Provider"] = "gemini" });
 
-        Assert.ThrowsAny<Exception>(() => host.Start());
+        var failure = Assert.Throws<OptionsValidationException>(() => host.Start());
+        Assert.Contains("Llm:Provider must be one of: heuristic, openai, anthropic, openai-compatible.", failure.Message, StringComparison.Ordinal);
     }
 }

@@ -31,12 +31,7 @@ public sealed class SnapshotManifestTests : IDisposable
     [Fact]
     public async Task Sha256sum_verifies_the_manifest()
     {
-        var sha256sum = ExecutablePath.Find("sha256sum");
-        if (sha256sum is null)
-        {
-            return; // Not every platform has coreutils; the independent hash check above still runs.
-        }
-
+        var sha256sum = ExecutablePath.Require("sha256sum");
         await _directory.Exporter().ExportAsync(SampleSignalRows.Tricky(), SampleSignalRows.TakenAt, CancellationToken.None);
 
         var (exitCode, output) = await RunSha256sumCheckAsync(sha256sum);
@@ -56,12 +51,9 @@ public sealed class SnapshotManifestTests : IDisposable
         Assert.NotEqual(manifest[csv], Sha256Of(csv));
         Assert.Equal(manifest[$"signals-{Stamp}.ndjson.gz"], Sha256Of($"signals-{Stamp}.ndjson.gz"));
 
-        if (ExecutablePath.Find("sha256sum") is { } sha256sum)
-        {
-            var (exitCode, output) = await RunSha256sumCheckAsync(sha256sum);
-            Assert.NotEqual(0, exitCode);
-            Assert.Contains($"{csv}: FAILED", output);
-        }
+        var (exitCode, output) = await RunSha256sumCheckAsync(ExecutablePath.Require("sha256sum"));
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains($"{csv}: FAILED", output);
     }
 
     private Dictionary<string, string> ReadManifest()

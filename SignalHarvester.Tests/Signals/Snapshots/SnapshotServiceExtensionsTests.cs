@@ -21,8 +21,9 @@ public sealed class SnapshotServiceExtensionsTests
         Assert.Equal(
             Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "signalharvester", "snapshots"),
             options.ResolveDirectory());
-        Assert.NotNull(provider.GetRequiredService<SnapshotExporter>());
-        Assert.NotNull(provider.GetRequiredService<SnapshotRetention>());
+        // One exporter and one retention for the process (the snapshot stage and the on-demand job share them).
+        Assert.Same(provider.GetRequiredService<SnapshotExporter>(), provider.GetRequiredService<SnapshotExporter>());
+        Assert.Same(provider.GetRequiredService<SnapshotRetention>(), provider.GetRequiredService<SnapshotRetention>());
     }
 
     [Fact]
