@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using SignalHarvester.Tests.Api;
 using SignalHarvester.Tests.Fakes;
 using SignalHarvester.Tests.Infrastructure;
 using SignalHarvester.Worker.Signals;
@@ -148,6 +149,43 @@ public sealed class SignalPipelineTests(SignalsStackFixture stack)
         Assert.Equal(25, (await RowsAsync(db, outages.Select(p => p.Id))).Count);
         Assert.Equal(5, (await RowsAsync(db, security.Select(p => p.Id))).Count);
         Assert.Null((await CursorAsync(db, "outages")).PaginationToken);
+    }
+
+    [Fact]
+    public async Task The_llm_answer_is_stored_as_given_and_salience_is_the_hand_computed_value()
+    {
+        var post = stack.X.NewPost($"Auth provider breach notice {Guid.NewGuid():N}", createdAt: DateTimeOffset.UtcNow.AddHours(-30),
+            likes: 90, retweets: 10, replies: 4, quotes: 2);
+        stack.X.AddPosts(SignalsStackFixture.SecurityQuery, post);
+        stack.Llm.Responder = body => body.Contains(post.Text, StringComparison.Ordinal)
+            ? FakeOpenAiApi.Answer.Classification("security", "negative", 4, ["breach", "auth"], "Scripted: a breach notice.")
+            : null;
+        try
+        {
+            Assert.Equal("Succeeded", await stack.RunSignalPipelineAsync());
+        }
+        finally
+        {
+            stack.Llm.Responder = null;
+        }
+
+        await using var db = await stack.OpenDatabaseAsync();
+        var stored = await Sql.SingleAsync(db, $"""
+            select category, sentiment, urgency, tags, reasoning, classified_by, classification_fallback, salience, scored_at, created_at
+            from tweets where id = '{post.Id}'
+            """, r => (Category: r.GetString(0), Sentiment: r.GetString(1), Urgency: r.GetInt32(2), Tags: r.GetFieldValue<string[]>(3),
+                Reasoning: r.GetString(4), ClassifiedBy: r.GetString(5), Fallback: r.GetBoolean(6), Salience: r.GetDouble(7),
+                ScoredAt: r.GetFieldValue<DateTimeOffset>(8), CreatedAt: r.GetFieldValue<DateTimeOffset>(9)));
+        Assert.Equal(("security", "negative", 4, "Scripted: a breach notice.", "openai-compatible", false),
+            (stored.Category, stored.Sentiment, stored.Urgency, stored.Reasoning, stored.ClassifiedBy, stored.Fallback));
+        Assert.Equal(["breach", "auth"], stored.Tags);
+
+        // By hand, with the stack's weights (SignalsStackFixture.Salience): engagement 90·1 + 10·3 + 4·2 + 2·2.5 = 133;
+        // 10 + 10·ln(134) + 4·4 = 74.978398; × 1.8 (security) × 1.2 (negative) = 161.953340 — then halved every 24 h of age.
+        var ageHours = (stored.ScoredAt - stored.CreatedAt).TotalHours;
+        Assert.InRange(ageHours, 30, 31);
+        // Stored rounded to 3 decimals.
+        Assert.Equal(161.95333967893967 * Math.Pow(0.5, ageHours / 24), stored.Salience, tolerance: 0.0006);
     }
 
     [Fact]
