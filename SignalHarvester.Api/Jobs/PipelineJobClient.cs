@@ -48,15 +48,22 @@ public sealed class PipelineJobClient(JobStorage storage, IBackgroundJobClient c
 
     public PipelineRunState? Find(string jobId)
     {
+        // The state is read before the history: a run that finishes between the two reads then shows
+        // its earlier state, never a finished state whose finishing time is missing from the history.
+        string? current;
+        using (var connection = storage.GetConnection())
+        {
+            current = connection.GetJobData(jobId)?.State;
+        }
+
         var details = storage.GetMonitoringApi().JobDetails(jobId);
         if (details?.Job is null || PipelineOf(details.Job.Type) is not { } pipeline)
         {
             return null; // unknown id, or not a pipeline job
         }
 
-        using var connection = storage.GetConnection();
         var history = details.History.OrderBy(h => h.CreatedAt).ToList();
-        var state = connection.GetJobData(jobId)?.State ?? (history.Count > 0 ? history[^1].StateName : "Unknown");
+        var state = current ?? (history.Count > 0 ? history[^1].StateName : "Unknown");
         return new PipelineRunState(jobId, pipeline, state, details.CreatedAt ?? history.FirstOrDefault()?.CreatedAt ?? DateTime.MinValue, history);
     }
 
