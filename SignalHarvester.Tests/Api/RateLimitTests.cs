@@ -14,15 +14,16 @@ public sealed class RateLimitTests(RateLimitStackFixture stack)
         var replicas = await ApiReplicas.WaitForHealthyAsync(stack.App, TimeSpan.FromMinutes(2));
         Assert.Equal(2, replicas.Values.Distinct().Count());
 
-        // Through the AppHost's endpoint, which spreads requests over both replicas: with per-replica
-        // buckets the 6th..10th requests would still pass; with the shared Redis bucket they do not
-        // (a 6th may pass if a token refilled meanwhile: one per 12 s at 5/min).
-        using var client = stack.CreateApiClient();
-        var passed = 0;
+        // The AppHost's endpoint is a TCP proxy: one kept-alive connection stays on one replica. So the
+        // requests alternate between the replicas' own addresses: with per-replica buckets the 6th..10th
+        // would still pass; with the shared Redis bucket they do not (a 6th may pass if a token refilled
+        // meanwhile: one per 12 s at 5/min).
+        var direct = replicas.Keys.Select(instance => new HttpClient { BaseAddress = ApiReplicas.DirectAddress(stack.App, instance) }).ToList();
+        var passedPerReplica = new int[direct.Count];
         HttpResponseMessage? rejected = null;
         for (var i = 0; i < 3 * RateLimitStackFixture.AnonymousPerMinute && rejected is null; i++)
         {
-            var response = await client.GetAsync("/api/v1/signals/stats");
+            var response = await direct[i % direct.Count].GetAsync("/api/v1/signals/stats");
             AssertRateLimitHeaders(response, RateLimitStackFixture.AnonymousPerMinute);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
@@ -31,12 +32,16 @@ public sealed class RateLimitTests(RateLimitStackFixture stack)
             else
             {
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-                passed++;
+                passedPerReplica[i % direct.Count]++;
                 response.Dispose();
             }
         }
 
+        direct.ForEach(c => c.Dispose());
         Assert.NotNull(rejected);
+        Assert.All(passedPerReplica, passed => Assert.True(passed >= 2, $"each replica answered some of the budget: {string.Join(", ", passedPerReplica)}"));
+        var passed = passedPerReplica.Sum();
+        using var client = stack.CreateApiClient();
         using (rejected)
         {
             Assert.InRange(passed, RateLimitStackFixture.AnonymousPerMinute, RateLimitStackFixture.AnonymousPerMinute + 1);

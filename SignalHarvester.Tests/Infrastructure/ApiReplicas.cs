@@ -49,6 +49,22 @@ public static class ApiReplicas
             $"lease owner {owner} runs in none of the api instances {string.Join(", ", replicas.Select(r => $"{r.Key} (pid {r.Value})"))}");
     }
 
+    /// <summary>
+    /// The instance's own address, behind the AppHost's shared endpoint: the URL the orchestrator gave
+    /// that process to listen on (its effective <c>ASPNETCORE_URLS</c>).
+    /// </summary>
+    public static Uri DirectAddress(DistributedApplication app, string instance)
+    {
+        if (!app.ResourceNotifications.TryGetCurrentState(instance, out var e))
+        {
+            throw new InvalidOperationException($"no state for api instance {instance}");
+        }
+
+        var urls = e.Snapshot.EnvironmentVariables.FirstOrDefault(v => v.Name == "ASPNETCORE_URLS")?.Value
+            ?? throw new InvalidOperationException($"api instance {instance} has no ASPNETCORE_URLS");
+        return new Uri(urls.Split(';')[0]);
+    }
+
     public static bool IsRunning(DistributedApplication app, string instance) =>
         app.ResourceNotifications.TryGetCurrentState(instance, out var e) && e.Snapshot.State?.Text == KnownResourceStates.Running;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using SignalHarvester.Worker.Jobs;
 
 namespace SignalHarvester.Worker.Discovery;
 
@@ -30,9 +31,14 @@ public sealed class DiscoveryMetrics
         runs = meter.CreateCounter<long>("discoveries.runs", description: "Discovery pipeline runs by outcome");
         relationships = meter.CreateCounter<long>("discoveries.relationships", description: "Artifact relationships inserted, updated or deleted, by change");
         topicEvents = meter.CreateCounter<long>("discoveries.topic_events", description: "Topic merge, split and emergence events recorded, by event type");
+        MetricSeries.StartAtZero(runs, "outcome", "success", "failure");
     }
 
-    public void Fetched(string source, int count) => fetched.Add(count, new KeyValuePair<string, object?>("source", source));
+    public void Fetched(string source, int count)
+    {
+        fetched.Add(count, new KeyValuePair<string, object?>("source", source));
+        MetricSeries.StartAtZero(sourceFailures, "source", source);
+    }
 
     public void SourceFailed(string source) => sourceFailures.Add(1, new KeyValuePair<string, object?>("source", source));
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using SignalHarvester.Worker.Jobs;
 
 namespace SignalHarvester.Worker.Signals;
 
@@ -29,6 +30,7 @@ public sealed class SignalPipelineMetrics
         notified = meter.CreateCounter<long>("signalharvester.signals.posts_notified", description: "Slack notifications attempted");
         stageDuration = meter.CreateHistogram<double>("signalharvester.signals.stage.duration", unit: "s", description: "Duration of each pipeline stage");
         runs = meter.CreateCounter<long>("signalharvester.signals.runs", description: "Signal pipeline runs by outcome");
+        MetricSeries.StartAtZero(runs, "outcome", "success", "failure");
     }
 
     public void PostsFetched(int count, string query, string source) =>

@@ -5,7 +5,21 @@ namespace SignalHarvester.Tests.Discovery.Domain;
 public class DiscoveryScorerTests
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
-    private readonly DiscoveryScorer _defaults = new(new DiscoveryScoringOptions());
+    private readonly DiscoveryScorer _defaults = new(Weights());
+
+    // The weights the hand-computed expectations use, set here rather than read from the defaults.
+    private static DiscoveryScoringOptions Weights() => new()
+    {
+        NoveltyWeight = 0.35,
+        EmergenceWeight = 0.30,
+        ObscurityWeight = 0.20,
+        RecencyTimeConstantHours = 336,
+        EmergenceTimeConstantHours = 72,
+        SourcePriors = { Arxiv = 80, GitHub = 60, HackerNews = 50, X = 20, Other = 50 },
+        CrossSourceBonusPerSource = 5,
+        MaxCrossSourceBonus = 15,
+        ExpertBonus = 10,
+    };
 
     // Six words, five distinct: richness 5/6. No technical terms or hype words.
     private const string PlainTitle = "notes on a method a day";
@@ -25,32 +39,29 @@ public class DiscoveryScorerTests
         new(source, Now.AddHours(-ageHours), title, text, embedding, centroid, TopicArtifactCount: centroid is null ? 0 : 5,
             last7, previous7, otherSources, expert);
 
-    private static double Round(double value) => Math.Round(value, 3);
-
-    private static double Growth(int last7, int previous7) =>
-        Math.Clamp((last7 - previous7) / (double)Math.Max(previous7, 1) / 2 + 0.5 * Math.Min(1, last7 / 10.0), 0, 1);
-
     [Fact]
-    public void Applies_the_formula_with_the_default_weights()
+    public void Matches_a_hand_computed_score()
     {
-        // Cosine 3/5 between the embedding and the centroid: distance 0.4.
+        // Worked by hand with the weights set here (exp from a table, 8 digits):
+        // novelty   100·(0.7·distance + 0.3·richness); cosine of [1,0] and [3,4] is 3/5, distance 0.4:
+        //           100·(0.28 + 0.3·5/6) = 53.0
+        // emergence 100·(0.5·e^(-24/72) + 0.5·growth); e^(-1/3) = 0.71653131; growth of 6 after 2 is
+        //           (6-2)/2/2 + 0.5·6/10 = 1.3, capped at 1: 100·(0.35826566 + 0.5) = 85.826566
+        // obscurity the arXiv prior 80; cross-source bonus 5 for one other source
+        // recency   e^(-24/336) = 0.93106278
+        // score     (0.35·53 + 0.30·85.826566 + 0.20·80 + 5)·0.93106278 = 65.2979697·0.93106278 = 60.796509
+        var scorer = new DiscoveryScorer(Weights());
         var input = Input(ageHours: 24, embedding: [1f, 0f], centroid: [3f, 4f], last7: 6, previous7: 2, otherSources: 1);
-        var novelty = 100 * (0.7 * (1 - 0.6) + 0.3 * Richness);
-        var emergence = 100 * (0.5 * Math.Exp(-24.0 / 72) + 0.5 * Growth(6, 2));
-        var obscurity = 80.0;
-        var recency = Math.Exp(-24.0 / 336);
-        var expected = (0.35 * novelty + 0.30 * emergence + 0.20 * obscurity + 5) * recency;
 
-        var result = _defaults.Score(input, Now);
+        var result = scorer.Score(input, Now);
 
-        Assert.Equal(Round(novelty), result.Novelty);
-        Assert.Equal(Round(emergence), result.Emergence);
-        Assert.Equal(obscurity, result.Obscurity);
+        Assert.Equal(53.0, result.Novelty);
+        Assert.Equal(85.827, result.Emergence);
+        Assert.Equal(80, result.Obscurity);
         Assert.Equal(5, result.CrossSourceBonus);
         Assert.Equal(0, result.ExpertBonus);
-        Assert.Equal(Round(recency), result.RecencyFactor);
-        Assert.Equal(Round(expected), result.Score);
-        Assert.Equal(1.0, Growth(6, 2)); // (6-2)/2/2 + 0.5*0.6 = 1.3, clamped: a guard on the test itself
+        Assert.Equal(0.931, result.RecencyFactor);
+        Assert.Equal(60.797, result.Score);
     }
 
     [Fact]
@@ -58,7 +69,7 @@ public class DiscoveryScorerTests
     {
         var result = _defaults.Score(Input(embedding: [1f, 0f]), Now);
 
-        Assert.Equal(Round(100 * (0.7 + 0.3 * Richness)), result.Novelty);
+        Assert.Equal(95, result.Novelty); // 100·(0.7·1 + 0.3·5/6)
         Assert.Equal(result.Novelty, _defaults.Score(Input(embedding: [1f, 0f], centroid: []), Now).Novelty);
     }
 
@@ -71,11 +82,11 @@ public class DiscoveryScorerTests
         var orthogonal = _defaults.Score(Input(embedding: [0f, 1f, 0f], centroid: centroid), Now).Novelty;
         var opposite = _defaults.Score(Input(embedding: [-1f, 0f, 0f], centroid: centroid), Now).Novelty;
 
-        Assert.Equal(Round(100 * (0.7 * 0 + 0.3 * Richness)), onCentroid); // distance 0: richness only
+        Assert.Equal(25, onCentroid); // distance 0: richness only, 100·0.3·5/6
         Assert.True(onCentroid < near && near < orthogonal);
-        Assert.Equal(Round(100 * (0.7 + 0.3 * Richness)), orthogonal);
+        Assert.Equal(95, orthogonal);
         Assert.Equal(orthogonal, opposite); // distance clamped at 1
-        Assert.Equal(Round(100 * (0.7 * 0.5 + 0.3 * Richness)), _defaults.Score(Input(centroid: centroid), Now).Novelty); // no embedding
+        Assert.Equal(60, _defaults.Score(Input(centroid: centroid), Now).Novelty); // no embedding: distance 0.5, 100·(0.35 + 0.25)
     }
 
     [Fact]
@@ -87,20 +98,24 @@ public class DiscoveryScorerTests
         Assert.Equal(0, DiscoveryScorer.LexicalRichness("   "));
         // Title and text both count.
         var result = _defaults.Score(Input(title: "spam", text: "spam"), Now);
-        Assert.Equal(Round(100 * (0.7 + 0.3 * 0.5)), result.Novelty);
+        Assert.Equal(85, result.Novelty); // 100·(0.7 + 0.3·1/2)
     }
 
+    // Emergence at 36 h: 100·(0.5·e^(-36/72) + 0.5·growth), e^(-0.5) = 0.60653066 (30.326533 from freshness);
+    // growth = (last7 - previous7)/max(previous7, 1)/2 + 0.5·min(1, last7/10), within [0, 1].
     [Theory]
-    [InlineData(0, 0)]
-    [InlineData(3, 0)]
-    [InlineData(5, 5)]
-    [InlineData(2, 8)]
-    [InlineData(20, 4)]
-    public void Emergence_combines_freshness_and_topic_growth(int last7, int previous7)
+    [InlineData(0, 0, 30.327)] // growth 0
+    [InlineData(3, 0, 80.327)] // 3/1/2 + 0.15 = 1.65, capped at 1
+    [InlineData(5, 5, 42.827)] // 0 + 0.25
+    [InlineData(4, 4, 40.327)] // 0 + 0.2
+    [InlineData(6, 4, 57.827)] // 2/4/2 + 0.3 = 0.55
+    [InlineData(2, 8, 30.327)] // -6/8/2 + 0.1 = -0.275, floored at 0
+    [InlineData(20, 4, 80.327)] // 16/4/2 + 0.5 = 2.5, capped at 1
+    public void Emergence_combines_freshness_and_topic_growth(int last7, int previous7, double expected)
     {
-        var result = _defaults.Score(Input(ageHours: 36, last7: last7, previous7: previous7), Now);
+        var result = new DiscoveryScorer(Weights()).Score(Input(ageHours: 36, last7: last7, previous7: previous7), Now);
 
-        Assert.Equal(Round(100 * (0.5 * Math.Exp(-36.0 / 72) + 0.5 * Growth(last7, previous7))), result.Emergence);
+        Assert.Equal(expected, result.Emergence);
     }
 
     [Fact]
@@ -154,7 +169,7 @@ public class DiscoveryScorerTests
 
         Assert.Equal(15, boosted.CrossSourceBonus);
         Assert.Equal(10, boosted.ExpertBonus);
-        Assert.Equal(Round(plain.Score + 25), boosted.Score, 2);
+        Assert.Equal(plain.Score + 25, boosted.Score, 2);
     }
 
     [Fact]
@@ -162,14 +177,16 @@ public class DiscoveryScorerTests
     {
         var fresh = _defaults.Score(Input(), Now);
         var old = _defaults.Score(Input(ageHours: 336), Now);
-        var raw = 0.35 * (100 * (0.7 * 1 + 0.3 * Richness)) + 0.30 * (100 * (0.5 * Math.Exp(-336.0 / 72) + 0.5 * Growth(0, 0))) + 0.20 * 80.0;
 
+        // One time constant (336 h): recency e^-1 = 0.36787944. Novelty 100·(0.7 + 0.3·5/6) = 95;
+        // emergence 100·0.5·e^(-336/72) = 0.47017813 (no growth); obscurity 80:
+        // (0.35·95 + 0.30·0.47017813 + 0.20·80)·0.36787944 = 49.3910534·0.36787944 = 18.169953
         Assert.Equal(1, fresh.RecencyFactor);
-        Assert.Equal(Round(Math.Exp(-1)), old.RecencyFactor);
-        Assert.Equal(Round(raw * Math.Exp(-1)), old.Score);
+        Assert.Equal(0.368, old.RecencyFactor);
+        Assert.Equal(18.17, old.Score);
 
         var slow = new DiscoveryScorer(new DiscoveryScoringOptions { RecencyTimeConstantHours = 672 }).Score(Input(ageHours: 336), Now);
-        Assert.Equal(Round(Math.Exp(-0.5)), slow.RecencyFactor);
+        Assert.Equal(0.607, slow.RecencyFactor); // e^(-336/672) = 0.60653066
         Assert.True(slow.Score > old.Score);
     }
 
@@ -197,7 +214,8 @@ public class DiscoveryScorerTests
         var noveltyOnly = new DiscoveryScorer(new DiscoveryScoringOptions { NoveltyWeight = 1, EmergenceWeight = 0, ObscurityWeight = 0 }).Score(input, Now);
 
         Assert.NotEqual(defaults.Score, noveltyOnly.Score);
-        Assert.Equal(Round(100 * (0.7 * 0 + 0.3 * Richness) * Math.Exp(-10.0 / 336)), noveltyOnly.Score);
+        // on the centroid: 100·0.3·5/6 = 25, · e^(-10/336) = 0.97066862 → 24.266715
+        Assert.Equal(24.267, noveltyOnly.Score);
         Assert.Equal(defaults.Novelty, noveltyOnly.Novelty); // components do not depend on the weights
     }
 
@@ -206,7 +224,7 @@ public class DiscoveryScorerTests
     {
         var input = Input(ageHours: 5, title: "Topological qubits with Majorana modes", embedding: [0.2f, 0.9f], centroid: [0.7f, 0.7f], last7: 4, previous7: 1);
 
-        Assert.Equal(_defaults.Score(input, Now), new DiscoveryScorer(new DiscoveryScoringOptions()).Score(input, Now));
+        Assert.Equal(_defaults.Score(input, Now), new DiscoveryScorer(Weights()).Score(input, Now));
     }
 
     [Fact]
@@ -219,7 +237,7 @@ public class DiscoveryScorerTests
     [Fact]
     public void The_config_version_identifies_the_configuration()
     {
-        var version = new DiscoveryScorer(new DiscoveryScoringOptions()).ConfigVersion;
+        var version = new DiscoveryScorer(Weights()).ConfigVersion;
 
         Assert.Matches("^v1-[0-9a-f]{16}$", version);
         Assert.Equal(version, _defaults.ConfigVersion);
