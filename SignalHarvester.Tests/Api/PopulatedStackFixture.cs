@@ -1,4 +1,3 @@
-using Npgsql;
 using SignalHarvester.Tests.Infrastructure;
 using SignalHarvester.Worker.Discovery;
 using SignalHarvester.Worker.Signals;
@@ -41,13 +40,6 @@ public sealed class PopulatedStackFixture : StackFixture
 
     public Task<string> RunDiscoveryAsync() =>
         Jobs.RunAsync<DiscoveryPipelineJob>(job => job.RunAsync(CancellationToken.None), TimeSpan.FromMinutes(3));
-
-    public async Task<NpgsqlConnection> OpenDatabaseAsync()
-    {
-        var connection = new NpgsqlConnection(await DatabaseConnectionStringAsync());
-        await connection.OpenAsync();
-        return connection;
-    }
 
     protected override Task AfterDisposeAsync()
     {

@@ -8,7 +8,7 @@ namespace SignalHarvester.Tests.Api;
 
 /// <summary>
 /// The stack with a tiny anonymous limit and the api on two replicas behind the AppHost's endpoint,
-/// so a client's budget is visibly shared (or not) between replicas.
+/// so a client's budget is visibly shared (or not) between replicas; no pipeline runs.
 /// </summary>
 public sealed class RateLimitStackFixture : StackFixture
 {
@@ -20,6 +20,7 @@ public sealed class RateLimitStackFixture : StackFixture
         $"--RateLimiting:AnonymousPerMinute={AnonymousPerMinute}",
         "--RateLimiting:StandardPerMinute=1000",
         $"--Parameters:api-key={ApiKey}",
+        .. NoScheduledPipelines,
     ];
 
     protected override void Configure(IDistributedApplicationTestingBuilder builder)

@@ -7,7 +7,7 @@ public sealed class RedisOutageStackFixture : StackFixture
 {
     public const string ApiKey = "test-key-redis-outage-0123456789abcdef";
 
-    protected override IEnumerable<string> AppHostArguments => [$"--Parameters:api-key={ApiKey}"];
+    protected override IEnumerable<string> AppHostArguments => [$"--Parameters:api-key={ApiKey}", .. NoScheduledPipelines];
 }
 
 [CollectionDefinition(Name)]

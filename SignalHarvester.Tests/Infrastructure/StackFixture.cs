@@ -1,6 +1,7 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Npgsql;
 using SignalHarvester.Core;
 
 namespace SignalHarvester.Tests.Infrastructure;
@@ -17,6 +18,18 @@ public class StackFixture : IAsyncLifetime
 
     /// <summary>Resources that must be healthy before the tests of the collection run.</summary>
     protected virtual IEnumerable<string> ResourcesToAwait => [ResourceNames.Api, ResourceNames.Worker];
+
+    /// <summary>
+    /// Settings for a stack whose tests bring their own data: the pipelines neither run at start nor on
+    /// a schedule (once a year), so nothing else writes to the database and no CPU goes to runs nobody reads.
+    /// </summary>
+    public static readonly string[] NoScheduledPipelines =
+    [
+        "--Harvest:RunOnStart=false",
+        "--Harvest:Schedule=0 0 1 1 *",
+        "--Discovery:RunOnStartWhenEmpty=false",
+        "--Discovery:Schedule=0 0 1 1 *",
+    ];
 
     /// <summary>Extra AppHost command-line settings (e.g. <c>--Harvest:X:BaseUrl=…</c>), as an operator would pass them.</summary>
     protected virtual IEnumerable<string> AppHostArguments => [];
@@ -80,6 +93,14 @@ public class StackFixture : IAsyncLifetime
 
     public async Task<string> DatabaseConnectionStringAsync() =>
         await App.GetConnectionStringAsync(ResourceNames.Postgres) ?? throw new InvalidOperationException("no database connection string");
+
+    /// <summary>An open connection to the stack's application database, for checks that read what the services stored.</summary>
+    public async Task<NpgsqlConnection> OpenDatabaseAsync()
+    {
+        var connection = new NpgsqlConnection(await DatabaseConnectionStringAsync());
+        await connection.OpenAsync();
+        return connection;
+    }
 
     public ResourceEvent? Snapshot(string resourceName) =>
         App.ResourceNotifications.TryGetCurrentState(resourceName, out var resourceEvent) ? resourceEvent : null;

@@ -1,6 +1,5 @@
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
-using Npgsql;
 using SignalHarvester.Tests.Fakes;
 using SignalHarvester.Tests.Infrastructure;
 
@@ -91,12 +90,8 @@ public sealed class SignalsStackFixture : StackFixture
     public async Task<string> RunSignalPipelineAsync() =>
         await Jobs.RunAsync<SignalHarvester.Worker.Signals.SignalPipelineJob>(job => job.RunAsync(CancellationToken.None), TimeSpan.FromMinutes(2));
 
-    public async Task<NpgsqlConnection> OpenDatabaseAsync()
-    {
-        var connection = new NpgsqlConnection(await DatabaseConnectionStringAsync());
-        await connection.OpenAsync();
-        return connection;
-    }
+    public async Task<string> RunDiscoveryAsync() =>
+        await Jobs.RunAsync<SignalHarvester.Worker.Discovery.DiscoveryPipelineJob>(job => job.RunAsync(CancellationToken.None), TimeSpan.FromMinutes(2));
 
     protected override async Task AfterDisposeAsync()
     {

@@ -53,11 +53,28 @@ public sealed class LiveAndSampleTests(SignalsStackFixture stack)
             using var api = stack.CreateApiClient();
             Assert.Equal("live", (await api.GetFromJsonAsync<JsonElement>($"/api/v1/signals/{recorded.Id}")).GetProperty("origin").GetString());
             Assert.Equal("sample", (await api.GetFromJsonAsync<JsonElement>($"/api/v1/signals/{SamplePostIds.From(recorded.Id)}")).GetProperty("origin").GetString());
+
+            // The listing's origin filter keeps the two apart too: searching either row's text under either origin.
+            var sampleRow = (Id: SamplePostIds.From(recorded.Id), Text: recorded.Text);
+            var liveRow = (Id: recorded.Id, Text: live.Text);
+            foreach (var (origin, own, other) in new[] { (DataOrigin.Sample, sampleRow, liveRow), (DataOrigin.Live, liveRow, sampleRow) })
+            {
+                Assert.Contains(own.Id, await ListedIdsAsync(api, origin, own.Text));
+                Assert.DoesNotContain(other.Id, await ListedIdsAsync(api, origin, other.Text));
+            }
         }
         finally
         {
             await ExecuteAsync(db, $"delete from tweets where origin = 'sample' or id = '{recorded.Id}'; delete from cursors where query_name = 'outages'");
         }
+    }
+
+    private static async Task<List<string>> ListedIdsAsync(HttpClient api, string origin, string text)
+    {
+        var page = await api.GetFromJsonAsync<JsonElement>($"/api/v1/signals?origin={origin}&search={Uri.EscapeDataString(text[..Math.Min(text.Length, 40)])}&pageSize=100");
+        var items = page.GetProperty("items").EnumerateArray().ToList();
+        Assert.All(items, i => Assert.Equal(origin, i.GetProperty("origin").GetString()));
+        return [.. items.Select(i => i.GetProperty("id").GetString()!)];
     }
 
     private static async Task<List<(string Id, string Origin, string Text, int Likes)>> RowsAsync(NpgsqlConnection db, params string[] ids)

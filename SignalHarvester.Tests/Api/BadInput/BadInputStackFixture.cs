@@ -20,10 +20,7 @@ public sealed class BadInputStackFixture : StackFixture
         $"--Parameters:api-key={ApiKey}",
         "--RateLimiting:AnonymousPerMinute=1000000",
         "--RateLimiting:StandardPerMinute=1000000",
-        "--Harvest:RunOnStart=false",
-        "--Harvest:Schedule=0 0 1 1 *",
-        "--Discovery:RunOnStartWhenEmpty=false",
-        "--Discovery:Schedule=0 0 1 1 *",
+        .. NoScheduledPipelines,
     ];
 
     protected override async Task AfterStartAsync()

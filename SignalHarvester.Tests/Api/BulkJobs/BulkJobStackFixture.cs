@@ -1,7 +1,6 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
-using Npgsql;
 using SignalHarvester.Core;
 using SignalHarvester.Tests.Infrastructure;
 
@@ -27,10 +26,7 @@ public sealed class BulkJobStackFixture : StackFixture
         "--Api:BulkJobs:ProgressIntervalMilliseconds=100",
         "--RateLimiting:AnonymousPerMinute=100000",
         "--RateLimiting:StandardPerMinute=100000",
-        "--Harvest:RunOnStart=false",
-        "--Harvest:Schedule=0 0 1 1 *",
-        "--Discovery:RunOnStartWhenEmpty=false",
-        "--Discovery:Schedule=0 0 1 1 *",
+        .. NoScheduledPipelines,
     ];
 
     protected override void Configure(IDistributedApplicationTestingBuilder builder)
@@ -41,13 +37,6 @@ public sealed class BulkJobStackFixture : StackFixture
 
     // The base waits for one healthy api instance; every test here starts with both.
     protected override Task AfterStartAsync() => ApiReplicas.WaitForHealthyAsync(App, TimeSpan.FromMinutes(2));
-
-    public async Task<NpgsqlConnection> OpenDatabaseAsync()
-    {
-        var connection = new NpgsqlConnection(await DatabaseConnectionStringAsync());
-        await connection.OpenAsync();
-        return connection;
-    }
 }
 
 [CollectionDefinition(Name)]

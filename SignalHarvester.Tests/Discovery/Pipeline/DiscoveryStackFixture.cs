@@ -1,4 +1,3 @@
-using Npgsql;
 using SignalHarvester.Tests.Fakes;
 using SignalHarvester.Tests.Infrastructure;
 using SignalHarvester.Worker.Discovery;
@@ -67,13 +66,6 @@ public sealed class DiscoveryStackFixture : StackFixture
 
     public Task<string> RunDiscoveryAsync() =>
         Jobs.RunAsync<DiscoveryPipelineJob>(job => job.RunAsync(CancellationToken.None), TimeSpan.FromMinutes(2));
-
-    public async Task<NpgsqlConnection> OpenDatabaseAsync()
-    {
-        var connection = new NpgsqlConnection(await DatabaseConnectionStringAsync());
-        await connection.OpenAsync();
-        return connection;
-    }
 
     protected override async Task AfterDisposeAsync()
     {
