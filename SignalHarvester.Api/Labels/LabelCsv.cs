@@ -5,7 +5,8 @@ namespace SignalHarvester.Api.Labels;
 
 /// <summary>
 /// The labels CSV (RFC 4180, UTF-8, comma-separated) with the header <c>artifact_id,label,annotator,notes</c>;
-/// annotator and notes may be empty or their columns left out. Export writes exactly what import reads.
+/// annotator and notes may be empty or their columns left out. Export writes exactly what import reads; a field that
+/// starts with <c>= + - @</c>, tab or CR is written with a leading <c>'</c> (so a spreadsheet shows it as text) and read back without it.
 /// </summary>
 internal static class LabelCsv
 {
@@ -17,6 +18,7 @@ internal static class LabelCsv
     private const string Notes = "notes";
     private static readonly string[] Columns = [ArtifactId, Label, Annotator, Notes];
     private const int MaxReportedErrors = 50;
+    private static readonly CsvWriterOptions WriterOptions = CsvWriterOptions.Default with { Injection = CsvInjection.Escape };
 
     /// <summary>The rows read; every problem found goes to <paramref name="errors"/>, each under "line N: field".</summary>
     public static IReadOnlyList<LabelRow> Read(ReadOnlyMemory<byte> csv, ValidationErrors errors)
@@ -58,7 +60,7 @@ internal static class LabelCsv
             while (reader.Read() && errors.Count < MaxReportedErrors)
             {
                 var line = reader.LineNumber;
-                string? Field(string column) => header.IndexOf(column) is var i and >= 0 && !reader.IsEmpty(i) ? reader.GetString(i) : null;
+                string? Field(string column) => header.IndexOf(column) is var i and >= 0 && !reader.IsEmpty(i) ? Unescaped(reader.GetString(i)) : null;
 
                 var id = Field(ArtifactId);
                 var label = Field(Label)?.Trim();
@@ -98,8 +100,8 @@ internal static class LabelCsv
 
     public static void Write(Stream destination, IEnumerable<LabelRow> rows)
     {
-        // Injection escaping stays off (the default): a prefixed "'" would not round-trip through import.
-        using var writer = CsvWriter.Create(destination, CsvWriterOptions.Default, leaveOpen: true);
+        // A notes field that a spreadsheet would run as a formula gets a leading "'" (CSV injection); import takes it off again.
+        using var writer = CsvWriter.Create(destination, WriterOptions, leaveOpen: true);
         writer.WriteHeader(Columns);
         foreach (var row in rows)
         {
@@ -108,6 +110,10 @@ internal static class LabelCsv
 
         writer.Flush();
     }
+
+    // What export escaped: the escape character followed by a character that starts a formula.
+    private static string Unescaped(string field) =>
+        field.Length > 1 && field[0] == WriterOptions.InjectionEscape && WriterOptions.InjectionCharacters.Contains(field[1]) ? field[1..] : field;
 
     private static void Check(ValidationErrors errors, long line, string field, string? problem)
     {

@@ -1,8 +1,10 @@
+using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Time.Testing;
 using SignalHarvester.Worker.Jobs;
 
 namespace SignalHarvester.Tests.Worker;
@@ -50,7 +52,53 @@ public sealed class DashboardAuthorizationTests
         Assert.False(Authorization(Environments.Production, password: null).Authorize(http));
     }
 
-    private static DashboardAuthorization Authorization(string environment, string? password) => new(
+    [Fact]
+    public void Five_wrong_tries_lock_the_address_out_even_with_the_right_password_until_the_window_passes()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero));
+        var authorization = Authorization(Environments.Production, "s3cret-pass", clock);
+        var attacker = IPAddress.Parse("203.0.113.7");
+        for (var i = 0; i < DashboardAuthorization.MaxFailures; i++)
+        {
+            Assert.False(authorization.Authorize(Request(attacker, "admin:guess" + i)));
+        }
+
+        var locked = Request(attacker, "admin:s3cret-pass");
+        Assert.False(authorization.Authorize(locked));
+        Assert.Equal("900", locked.Response.Headers.RetryAfter.ToString());
+        Assert.True(authorization.Authorize(Request(IPAddress.Parse("198.51.100.1"), "admin:s3cret-pass")), "another address is not locked out");
+
+        clock.Advance(DashboardAuthorization.LockoutWindow - TimeSpan.FromSeconds(1));
+        Assert.False(authorization.Authorize(Request(attacker, "admin:s3cret-pass")));
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.True(authorization.Authorize(Request(attacker, "admin:s3cret-pass")));
+    }
+
+    [Fact]
+    public void A_right_login_clears_earlier_failures()
+    {
+        var authorization = Authorization(Environments.Production, "s3cret-pass");
+        var client = IPAddress.Parse("203.0.113.8");
+        for (var i = 0; i < DashboardAuthorization.MaxFailures - 1; i++)
+        {
+            Assert.False(authorization.Authorize(Request(client, "admin:typo")));
+        }
+
+        Assert.True(authorization.Authorize(Request(client, "admin:s3cret-pass")));
+        Assert.False(authorization.Authorize(Request(client, "admin:typo")));
+        Assert.True(authorization.Authorize(Request(client, "admin:s3cret-pass")), "one failure after a success does not lock out");
+    }
+
+    private static DefaultHttpContext Request(IPAddress client, string credentials)
+    {
+        var http = new DefaultHttpContext();
+        http.Connection.RemoteIpAddress = client;
+        http.Request.Headers.Authorization = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials));
+        return http;
+    }
+
+    private static DashboardAuthorization Authorization(string environment, string? password, TimeProvider? clock = null) => new(
         new HostingEnvironment { EnvironmentName = environment },
-        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Jobs:Dashboard:Password"] = password }).Build());
+        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Jobs:Dashboard:Password"] = password }).Build(),
+        clock ?? TimeProvider.System);
 }

@@ -12,7 +12,7 @@ internal static class JobDashboardExtensions
     {
         app.MapHangfireDashboard(Path, new DashboardOptions
         {
-            Authorization = [new DashboardAuthorization(app.Environment, app.Configuration)],
+            Authorization = [new DashboardAuthorization(app.Environment, app.Configuration, TimeProvider.System)],
             DashboardTitle = "SignalHarvester jobs",
             DisplayStorageConnectionString = false,
         });

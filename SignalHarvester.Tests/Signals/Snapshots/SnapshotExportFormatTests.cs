@@ -42,6 +42,20 @@ public sealed class SnapshotExportFormatTests : IDisposable
     }
 
     [Fact]
+    public async Task Csv_shows_text_a_spreadsheet_would_run_as_a_formula_as_text_and_json_keeps_it_as_posted()
+    {
+        string[] formulas = ["=HYPERLINK(\"https://evil.example\",\"click\")", "+1+1", "-2+3", "@SUM(A1:A9)", "\tindented", "\rreturn"];
+        var rows = formulas.Select((text, i) => SampleSignalRows.Row($"{2001 + i}", text, salience: 50, tags: ["x"]) with { AuthorUsername = "=cmd" }).ToList();
+
+        var export = await _directory.Exporter(o => o.Gzip = false).ExportAsync(rows, SampleSignalRows.TakenAt, CancellationToken.None);
+
+        var records = RfcCsvReader.Parse(File.ReadAllText(Path(export, "csv")));
+        Assert.Equal(formulas.Select(f => "'" + f), records.Skip(1).Select(r => r[1]));
+        Assert.All(records.Skip(1), r => Assert.Equal("'=cmd", r[2]));
+        SampleSignalRows.AssertEqual(rows, SnapshotFileContent.ParseNdjson(File.ReadAllText(Path(export, "ndjson"))));
+    }
+
+    [Fact]
     public async Task Json_objects_use_snake_case_names_and_ndjson_holds_one_object_per_line()
     {
         var rows = SampleSignalRows.Tricky();
