@@ -117,7 +117,7 @@ internal static class ComposeFileWriter
             yaml.Value("restart", "unless-stopped");
             yaml.Map("environment",
             [
-                new("GF_SECURITY_ADMIN_PASSWORD", $"${{{StagingVariables.GrafanaAdminPasswordVariable}}}"),
+                new("GF_SECURITY_ADMIN_PASSWORD", StagingVariables.Required(StagingVariables.GrafanaAdminPasswordVariable)),
                 new("GF_SERVER_ROOT_URL", $"https://grafana.${{{StagingVariables.Domain}:-staging.localhost}}"),
                 new("GF_USERS_ALLOW_SIGN_UP", "false"),
             ]);
@@ -147,8 +147,8 @@ internal static class ComposeFileWriter
             };
             foreach (var site in StagingVariables.ProtectedSites)
             {
-                environment.Add(new(site.User, $"${{{site.User}}}"));
-                environment.Add(new(site.Hash, $"${{{site.Hash}}}"));
+                environment.Add(new(site.User, StagingVariables.Required(site.User)));
+                environment.Add(new(site.Hash, StagingVariables.Required(site.Hash)));
             }
 
             yaml.Map("environment", environment.OrderBy(e => e.Key, StringComparer.Ordinal));

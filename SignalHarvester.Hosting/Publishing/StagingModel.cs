@@ -140,11 +140,28 @@ internal sealed class StagingModel
             ProjectResource project => new StagingService(
                 resource.Name, IsProject: true, $"{ImagePrefix}{resource.Name}:${{{TagVariable}:-latest}}",
                 ProjectPath(project), rendered, null, args.Select(Render).ToList(), httpPorts, volumes, dependsOn, HealthCheck: null),
+            RedisResource redis => new StagingService(
+                resource.Name, IsProject: false, Image(redis), ProjectPath: null, rendered, redis.Entrypoint,
+                PasswordOnStandardInput([.. args.Select(Render)]), httpPorts, volumes, dependsOn, HealthCheckFor(redis)),
             ContainerResource container => new StagingService(
                 resource.Name, IsProject: false, Image(container), ProjectPath: null, rendered, container.Entrypoint,
                 args.Select(Render).ToList(), httpPorts, volumes, dependsOn, HealthCheckFor(container)),
             _ => throw new InvalidOperationException($"{resource.Name}: unexpected resource type {resource.GetType().Name}"),
         };
+    }
+
+    // Aspire starts Redis as `/bin/sh -c "redis-server --requirepass $REDIS_PASSWORD …"`, which puts the password in
+    // the process list. The bundle hands it over as configuration on standard input instead (a here-document),
+    // as the local mode does, and execs the server so it gets the container's stop signal.
+    private static List<string> PasswordOnStandardInput(List<string> args)
+    {
+        const string AspireStart = "redis-server --requirepass $$REDIS_PASSWORD";
+        if (args is not ["-c", var script] || !script.StartsWith(AspireStart, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"Unexpected Redis command from Aspire ({string.Join(' ', args)}): update {nameof(PasswordOnStandardInput)}.");
+        }
+
+        return ["-c", $"exec redis-server -{script[AspireStart.Length..]} <<EOF\nrequirepass $$REDIS_PASSWORD\nEOF"];
     }
 
     // A database resource (harvest) lives in its server's container (postgres): that is the service to wait for.
@@ -175,8 +192,9 @@ internal sealed class StagingModel
     {
         PostgresServerResource postgres =>
             ["CMD-SHELL", $"pg_isready -h localhost -U {Render(postgres.UserNameReference)} -d postgres"],
-        RedisResource { PasswordParameter: { } password } =>
-            ["CMD-SHELL", $"redis-cli -a \"${Variable(password)}\" --no-auth-warning ping | grep -q PONG"],
+        // The password from the container's own environment through REDISCLI_AUTH, not on redis-cli's command line.
+        RedisResource { PasswordParameter: not null } =>
+            ["CMD-SHELL", "REDISCLI_AUTH=\"$$REDIS_PASSWORD\" redis-cli ping | grep -q PONG"],
         _ => null,
     };
 
@@ -195,6 +213,8 @@ internal sealed class StagingModel
         string text => text.Replace("$", "$$", StringComparison.Ordinal),
         // A setting falls back to its default when unset ('-', not ':-': set empty, it stays empty).
         ParameterResource { Default: PublishedSettingDefault setting } parameter => $"${{{Variable(parameter)}-{ComposeDefault(setting.Value)}}}",
+        // A password or key the AppHost would generate has no safe default: compose refuses to start without it.
+        ParameterResource { Default: GenerateParameterDefault } parameter => StagingVariables.Required(Variable(parameter)),
         ParameterResource parameter => $"${{{Variable(parameter)}}}",
         ConnectionStringReference reference => Render(reference.Resource.ConnectionStringExpression),
         IResourceWithConnectionString resource => Render(resource.ConnectionStringExpression),

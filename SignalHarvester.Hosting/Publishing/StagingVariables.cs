@@ -21,6 +21,9 @@ internal static class StagingVariables
         ("alerts", "alertmanager", 9093, "ALERTMANAGER_BASIC_AUTH_USER", "ALERTMANAGER_BASIC_AUTH_HASH"),
     ];
 
+    /// <summary>A variable compose refuses to start without (unset or empty), naming it and where it goes.</summary>
+    public static string Required(string variable) => $"${{{variable}:?{variable} must be set in .env.staging}}";
+
     private const string HashHelp =
         "bcrypt hash, base64-encoded so it has no '$': caddy hash-password --plaintext \"$(openssl rand -hex 16)\" | tr -d '\\n' | base64 -w0 (keep the plaintext)";
 

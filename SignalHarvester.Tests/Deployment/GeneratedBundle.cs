@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace SignalHarvester.Tests.Deployment;
 
 /// <summary>
@@ -40,6 +42,21 @@ public sealed class GeneratedBundle : IAsyncLifetime
         var lines = Read(".env.staging.example").Split('\n')
             .Select(line => line.EndsWith('=') && !line.StartsWith('#') ? line + DummyValue(line) : line);
         // CADDY_TLS_EMAIL stays as in the example: empty means Caddy's internal CA.
+        File.WriteAllText(path, string.Join('\n', lines));
+        return path;
+    }
+
+    /// <summary>
+    /// The example env file with only what compose requires filled (passwords, the API key, basic-auth
+    /// hashes): an operator's minimal file, with every optional credential (X, Slack, LLM…) left empty.
+    /// </summary>
+    public string RequiredOnlyEnvFile()
+    {
+        var required = Regex.Matches(Read("docker-compose.staging.yml"), @"\$\{([A-Z0-9_]+):\?").Select(m => m.Groups[1].Value).ToHashSet();
+        Assert.Contains("POSTGRES_PASSWORD", required);
+        var path = Path.Combine(Directory, ".env.required");
+        var lines = Read(".env.staging.example").Split('\n')
+            .Select(line => line.EndsWith('=') && required.Contains(line[..^1]) ? line + DummyValue(line) : line);
         File.WriteAllText(path, string.Join('\n', lines));
         return path;
     }

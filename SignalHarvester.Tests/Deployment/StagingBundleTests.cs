@@ -1,8 +1,13 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SignalHarvester.Core.Signals;
 using SignalHarvester.Core.Sources;
+using SignalHarvester.Tests.Infrastructure;
 using SignalHarvester.Worker.Discovery.Sources;
 using SignalHarvester.Worker.Signals.Slack;
 using SignalHarvester.Worker.Signals.XApi;
@@ -59,7 +64,7 @@ public sealed class StagingBundleTests(GeneratedBundle bundle) : IClassFixture<G
     [Fact]
     public async Task Every_source_runs_live_in_the_bundle_and_nothing_asks_for_samples()
     {
-        var worker = await WorkerEnvironmentAsync(".env.staging.example");
+        var worker = await WorkerEnvironmentAsync(bundle.RequiredOnlyEnvFile());
 
         var modes = worker.Where(e => e.Key.EndsWith("__Mode", StringComparison.Ordinal)).ToDictionary();
         Assert.Equal(
@@ -76,7 +81,7 @@ public sealed class StagingBundleTests(GeneratedBundle bundle) : IClassFixture<G
     [Fact]
     public async Task Without_its_credentials_the_bundled_worker_turns_X_Slack_and_the_LLM_off_instead_of_sampling()
     {
-        var settings = WorkerSources(await WorkerEnvironmentAsync(".env.staging.example"), out var host);
+        var settings = WorkerSources(await WorkerEnvironmentAsync(bundle.RequiredOnlyEnvFile()), out var host);
         using (host)
         {
             Assert.Equal(
@@ -94,6 +99,58 @@ public sealed class StagingBundleTests(GeneratedBundle bundle) : IClassFixture<G
             Assert.Equal((SourceMode.Live, SourceMode.Live), (settings.Find("x")!.Mode, settings.Find("llm")!.Mode));
             Assert.IsType<XApiClient>(host.Services.GetRequiredService<IXPostSource>());
         }
+    }
+
+    [Fact]
+    public async Task The_cache_password_reaches_redis_on_standard_input_and_never_a_command_line()
+    {
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(bundle.Read("docker-compose.staging.yml")));
+        var cache = (YamlMappingNode)((YamlMappingNode)((YamlMappingNode)yaml.Documents[0].RootNode)["services"])["cache"];
+        var command = ((YamlSequenceNode)cache["command"]).Children.Select(c => ((YamlScalarNode)c).Value!).ToList();
+        var probe = ((YamlScalarNode)((YamlSequenceNode)((YamlMappingNode)cache["healthcheck"])["test"]).Children[1]).Value!;
+        Assert.Equal("-c", command[0]);
+
+        // The container's shell script, run here with the machine's redis-server on a free port ($$ is compose's escape for $).
+        var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        var port = FreePort();
+        var data = Directory.CreateTempSubdirectory("signalharvester-redis-").FullName;
+        var script = command[1].Replace("$$", "$", StringComparison.Ordinal)
+            .Replace("exec redis-server -", $"exec redis-server - --port {port} --bind 127.0.0.1 --dir {data}", StringComparison.Ordinal);
+        var start = new ProcessStartInfo("/bin/sh", ["-c", script]) { RedirectStandardOutput = true };
+        start.Environment["REDIS_PASSWORD"] = password;
+        using var server = Process.Start(start)!;
+        try
+        {
+            var environment = new Dictionary<string, string> { ["REDIS_PASSWORD"] = password };
+            var healthy = probe.Replace("$$", "$", StringComparison.Ordinal).Replace("redis-cli", $"redis-cli -p {port}", StringComparison.Ordinal);
+            await Eventually.ReturnsAsync(
+                () => Tool.RunAsync("/bin/sh", ["-c", healthy], data, environment),
+                result => result.ExitCode == 0,
+                TimeSpan.FromSeconds(20),
+                "the bundle's health probe answering from the bundle's Redis command");
+            var refused = await Tool.RunAsync("redis-cli", ["-p", $"{port}", "ping"], data);
+            Assert.Contains("NOAUTH", refused.Output, StringComparison.Ordinal);
+
+            // The shell exec'd the server: its command line is the server's, and holds no password.
+            var commandLine = File.ReadAllText($"/proc/{server.Id}/cmdline").Replace('\0', ' ');
+            Assert.StartsWith("redis-server", commandLine, StringComparison.Ordinal);
+            Assert.DoesNotContain(password, commandLine, StringComparison.Ordinal);
+            Assert.DoesNotContain(" -a ", probe, StringComparison.Ordinal); // the probe's password goes through REDISCLI_AUTH
+        }
+        finally
+        {
+            server.Kill();
+            await server.WaitForExitAsync();
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     // The worker's environment as compose resolves it with the given env file.
