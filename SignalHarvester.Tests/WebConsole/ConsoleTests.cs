@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using SignalHarvester.Core;
 using SignalHarvester.Tests.Api;
 using SignalHarvester.Tests.Infrastructure;
 
@@ -179,6 +182,42 @@ public sealed class ConsoleTests(ConsoleStackFixture stack) : IClassFixture<Cons
         Assert.Equal(experiments, await page.Locator("table.experiments tbody tr td:nth-child(3)").AllInnerTextsAsync());
         Assert.Equal(4, await page.Locator("table:not(.experiments) tbody tr").CountAsync());
         await stack.ScreenshotAsync(page, "experiments");
+    }
+
+    [Fact]
+    public async Task While_the_api_is_down_the_console_says_so_and_recovers_by_itself()
+    {
+        var page = await stack.OpenAsync();
+        var api = stack.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == ResourceNames.Api);
+        var commands = stack.App.Services.GetRequiredService<ResourceCommandService>();
+        var stopped = await commands.ExecuteCommandAsync(api, KnownResourceCommands.StopCommand);
+        Assert.True(stopped.Success, stopped.Message);
+        try
+        {
+            var response = await page.GotoAsync("/signals");
+            Assert.Equal(200, response!.Status);
+            var alert = await page.GetByRole(AriaRole.Alert).InnerTextAsync();
+            Assert.Contains("The API is unavailable.", alert, StringComparison.Ordinal);
+            Assert.DoesNotContain("Exception", await page.ContentAsync(), StringComparison.Ordinal);
+            Assert.Equal(0, await page.Locator("table.signals").CountAsync());
+            await stack.ScreenshotAsync(page, "api-down");
+        }
+        finally
+        {
+            var started = await commands.ExecuteCommandAsync(api, KnownResourceCommands.StartCommand);
+            Assert.True(started.Success, started.Message);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            await stack.App.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Api, timeout.Token);
+        }
+
+        // Nothing to restart on the console's side: the next page load has rows again.
+        await Eventually.ReturnsAsync(
+            async () =>
+            {
+                await page.GotoAsync("/signals");
+                return await page.Locator("table.signals tbody tr").CountAsync();
+            },
+            rows => rows > 0, TimeSpan.FromMinutes(1), "the signals page shows rows again");
     }
 
     // An experiment run against two labels of its own, so the page has metrics to show.

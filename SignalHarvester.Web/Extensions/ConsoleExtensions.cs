@@ -29,19 +29,25 @@ public static class ConsoleExtensions
             });
 
         builder.Services.AddTransient<ApiKeyHandler>();
+        // The standard handler of ServiceDefaults retries for up to 30 s; a person waiting for a page should
+        // learn within seconds that the API is down, and after a few failures at once (the circuit opens).
+        // Mutations are never retried: a retry could apply one twice.
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is experimental, but the documented way to replace the defaults' handler
         builder.Services.AddHttpClient<HarvesterApi>(http => http.BaseAddress = new Uri($"http://{ResourceNames.Api}"))
-            .AddHttpMessageHandler<ApiKeyHandler>();
-        // The standard handler (ServiceDefaults) retries for ~15 s; a person waiting for a page should
-        // learn sooner that the API is down. Mutations are never retried: a retry could apply one twice.
-        builder.Services.Configure<HttpStandardResilienceOptions>($"{nameof(HarvesterApi)}-standard", options =>
-        {
-            options.Retry.MaxRetryAttempts = 1;
-            options.Retry.Delay = TimeSpan.FromMilliseconds(200);
-            options.Retry.DisableForUnsafeHttpMethods();
-            options.AttemptTimeout.Timeout = TimeSpan.FromSeconds(10);
-            options.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(20);
-            options.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(20);
-        });
+            .AddHttpMessageHandler<ApiKeyHandler>()
+            .RemoveAllResilienceHandlers()
+            .AddStandardResilienceHandler(options =>
+            {
+                options.Retry.MaxRetryAttempts = 1;
+                options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+                options.Retry.DisableForUnsafeHttpMethods();
+                options.AttemptTimeout.Timeout = TimeSpan.FromSeconds(3);
+                options.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(8);
+                options.CircuitBreaker.MinimumThroughput = 5;
+                options.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(10);
+                options.CircuitBreaker.BreakDuration = TimeSpan.FromSeconds(5);
+            });
+#pragma warning restore EXTEXP0001
         return builder;
     }
 
