@@ -111,11 +111,11 @@ public sealed class ConsoleTests(ConsoleStackFixture stack) : IClassFixture<Cons
         var page = await stack.OpenAsync();
         await ConsoleStackFixture.SignInAsync(page, "not-the-key-" + Guid.NewGuid().ToString("N"));
         Assert.True(await page.GetByTestId("signin-refused").IsVisibleAsync(), "a wrong key must be refused");
+        await stack.ScreenshotAsync(page, "signin");
         Assert.Empty(await page.Context.CookiesAsync([stack.ConsoleUrl.ToString()]) is var cookies ? cookies.Where(c => c.Name == "signalharvester-console") : []);
         await page.GotoAsync("/operations");
         Assert.True(await page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).First.IsVisibleAsync());
         Assert.Equal(0, await page.Locator("table.pipelines").CountAsync());
-        await stack.ScreenshotAsync(page, "signin");
 
         var signedIn = await stack.OpenAsync(signedIn: true);
         var cookie = (await signedIn.Context.CookiesAsync()).Single(c => c.Name == "signalharvester-console");
