@@ -12,7 +12,7 @@ var migrations = builder.AddProject<Projects.SignalHarvester_MigrationService>(R
     .WithReference(database, ResourceNames.Database)
     .WaitFor(database);
 
-builder.AddProject<Projects.SignalHarvester_Api>(ResourceNames.Api)
+var api = builder.AddProject<Projects.SignalHarvester_Api>(ResourceNames.Api)
     .WithApiSettings(builder)
     .WithSharedSnapshots(builder)
     .WithReference(database, ResourceNames.Database)
@@ -29,6 +29,11 @@ builder.AddProject<Projects.SignalHarvester_Worker>(ResourceNames.Worker)
     .WithReference(cache, ResourceNames.Cache)
     .WaitFor(cache)
     .WaitForCompletion(migrations)
+    .WithHttpHealthCheck("/health/ready");
+
+builder.AddProject<Projects.SignalHarvester_Web>(ResourceNames.Web)
+    .WithReference(api)
+    .WaitFor(api)
     .WithHttpHealthCheck("/health/ready");
 
 builder.AddStagingRehearsal();

@@ -12,6 +12,7 @@ public static class ResourceNames
     public const string Migrations = "migrations";
     public const string Api = "api";
     public const string Worker = "worker";
+    public const string Web = "web";
 
     // The staging rehearsal (Staging:Rehearsal=true) adds these.
     public const string Prometheus = "prometheus";

@@ -3,7 +3,7 @@
 # server binaries for the AppHost's local mode (used when no container engine answers), and the
 # tools the deployment tests validate the staging bundle with (promtool, amtool, caddy, docker-compose),
 # the servers the staging rehearsal runs (prometheus, alertmanager, node-exporter, caddy), and the
-# load generator of the API benchmark (wrk).
+# load generator of the API benchmark (wrk), and the headless browser the console tests drive (chromium).
 # Idempotent and quiet when everything is there.
 set -euo pipefail
 
@@ -24,6 +24,7 @@ have alertmanager || have prometheus-alertmanager || missing+=(alertmanager)
 have node_exporter || have prometheus-node-exporter || missing+=(node-exporter)
 have docker-compose || missing+=(docker-compose)
 have wrk || missing+=(wrk)
+have chromium || missing+=(chromium)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 echo "prerequisites: installing ${missing[*]}" >&2
@@ -43,6 +44,7 @@ if command -v apt-get >/dev/null 2>&1; then
       node-exporter) packages+=(prometheus-node-exporter) ;;
       docker-compose) packages+=(docker-compose) ;;
       wrk) packages+=(wrk) ;;
+      chromium) packages+=(chromium) ;;
     esac
   done
   "${sudo[@]}" apt-get update -qq
@@ -61,9 +63,10 @@ elif command -v brew >/dev/null 2>&1; then
       node-exporter) echo "prerequisites: for the staging rehearsal install node_exporter: brew install node_exporter" >&2 ;;
       docker-compose) echo "prerequisites: for the deployment tests install docker-compose: brew install docker-compose" >&2 ;;
       wrk) echo "prerequisites: for the API benchmark install wrk: brew install wrk" >&2 ;;
+      chromium) echo "prerequisites: for the console tests install Chromium and set Console__Chromium to its executable" >&2 ;;
     esac
   done
 else
-  echo "prerequisites: install with your package manager: ${missing[*]} (PostgreSQL 15+, Redis 7+; prometheus, alertmanager, node-exporter, caddy, docker-compose for the deployment tests; wrk for the API benchmark)" >&2
+  echo "prerequisites: install with your package manager: ${missing[*]} (PostgreSQL 15+, Redis 7+; prometheus, alertmanager, node-exporter, caddy, docker-compose for the deployment tests; wrk for the API benchmark; chromium for the console tests)" >&2
   exit 1
 fi

@@ -1,10 +1,11 @@
 using System.Text;
+using SignalHarvester.Core;
 
 namespace SignalHarvester.Hosting.Publishing;
 
 /// <summary>
 /// <c>Caddyfile</c>: TLS from Caddy's internal CA unless <c>CADDY_TLS_EMAIL</c> asks for ACME; the API
-/// in the open, Grafana / Prometheus / Alertmanager behind basic auth (bcrypt hashes from the environment).
+/// and the web console in the open (the console asks for an API key itself), Grafana / Prometheus / Alertmanager behind basic auth (bcrypt hashes from the environment).
 /// </summary>
 internal static class CaddyfileWriter
 {
@@ -12,6 +13,13 @@ internal static class CaddyfileWriter
 
     /// <summary>The model service exposed publicly as <c>api.&lt;domain&gt;</c>.</summary>
     public const string PublicService = "api";
+
+    /// <summary>Model services in the open, by host: <c>api.&lt;domain&gt;</c> and the console at <c>app.&lt;domain&gt;</c>.</summary>
+    public static readonly IReadOnlyDictionary<string, string> PublicSites = new SortedDictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["api"] = PublicService,
+        ["app"] = ResourceNames.Web,
+    };
 
     /// <summary>The environment variable holding the HTTPS port of a Caddy on a shared machine.</summary>
     public const string HttpsPortVariable = "CADDY_HTTPS_PORT";
@@ -27,7 +35,6 @@ internal static class CaddyfileWriter
     {
         string? Upstream(string service, int port) => addresses.Resolve(service, port, seenFrom: MonitoringServices.Caddy);
 
-        var api = model.Service(PublicService);
         var text = new StringBuilder()
             .Append("# Generated from the AppHost's application model (--publisher staging); do not edit.\n");
         if (sharedMachine)
@@ -38,11 +45,22 @@ internal static class CaddyfileWriter
         text.Append($"# `tls <email>` turns on ACME; `tls internal` uses Caddy's own CA (browsers warn, curl needs -k).\n")
             .Append("(tls_policy) {\n")
             .Append($"\ttls {{${StagingVariables.TlsEmail}:internal}}\n")
-            .Append("}\n\n")
-            .Append($"{PublicService}.{{${StagingVariables.Domain}:staging.localhost}} {{\n")
-            .Append("\timport tls_policy\n")
-            .Append($"\treverse_proxy {Upstream(api.Name, api.HttpPorts.First())}\n")
             .Append("}\n");
+        foreach (var (host, name) in PublicSites)
+        {
+            // A stack without the service (the staging rehearsal runs no console) has no site for it.
+            if (model.Services.FirstOrDefault(s => s.Name == name) is not { } service || Upstream(service.Name, service.HttpPorts.First()) is not { } upstream)
+            {
+                continue;
+            }
+
+            text.Append('\n')
+                .Append($"{host}.{{${StagingVariables.Domain}:staging.localhost}} {{\n")
+                .Append("\timport tls_policy\n")
+                .Append($"\treverse_proxy {upstream}\n")
+                .Append("}\n");
+        }
+
         foreach (var site in StagingVariables.ProtectedSites)
         {
             if (Upstream(site.Service, site.Port) is not { } upstream)

@@ -69,9 +69,12 @@ internal static class ComposeFileWriter
                                 $"{service.Name} waits for {dependency}, which has no container healthcheck: add one in StagingModel.HealthCheckFor.");
                         }
 
-                        yaml.Block(dependency, () => yaml.Value("condition", condition == StartCondition.Healthy
-                            ? "service_healthy"
-                            : "service_completed_successfully"));
+                        yaml.Block(dependency, () => yaml.Value("condition", condition switch
+                        {
+                            StartCondition.Healthy => "service_healthy",
+                            StartCondition.Started => "service_started",
+                            _ => "service_completed_successfully",
+                        }));
                     }
                 });
             }
@@ -155,7 +158,7 @@ internal static class ComposeFileWriter
             yaml.List("volumes", [$"./{CaddyfileWriter.FileName}:/etc/caddy/Caddyfile:ro", "caddy-data:/data", "caddy-config:/config"]);
             yaml.Block("depends_on", () =>
             {
-                foreach (var upstream in model.Services.Where(s => s.Name == CaddyfileWriter.PublicService).Select(s => s.Name)
+                foreach (var upstream in model.Services.Select(s => s.Name).Where(CaddyfileWriter.PublicSites.Values.Contains)
                              .Concat(StagingVariables.ProtectedSites.Select(s => s.Service)).Order(StringComparer.Ordinal))
                 {
                     yaml.Block(upstream, () => yaml.Value("condition", "service_started"));

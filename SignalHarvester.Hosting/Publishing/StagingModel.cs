@@ -11,6 +11,12 @@ internal enum StartCondition
 
     /// <summary><c>WaitForCompletion</c>: the dependency ran and exited 0.</summary>
     CompletedSuccessfully,
+
+    /// <summary>
+    /// <c>WaitFor</c> a .NET service: its image has no probe tool for a container healthcheck, so the
+    /// dependent starts once it runs (the console, say, shows "API unavailable" until the API answers).
+    /// </summary>
+    Started,
 }
 
 /// <summary>A service of the application model, as the container deployment sees it.</summary>
@@ -130,7 +136,9 @@ internal sealed class StagingModel
         var dependsOn = resource.Annotations.OfType<WaitAnnotation>()
             .Select(w => new KeyValuePair<string, StartCondition>(
                 ServiceName(w.Resource),
-                w.WaitType == WaitType.WaitForCompletion ? StartCondition.CompletedSuccessfully : StartCondition.Healthy))
+                w.WaitType == WaitType.WaitForCompletion ? StartCondition.CompletedSuccessfully
+                : w.Resource is ProjectResource ? StartCondition.Started
+                : StartCondition.Healthy))
             .Distinct()
             .OrderBy(d => d.Key, StringComparer.Ordinal)
             .ToList();

@@ -30,7 +30,7 @@ internal static class StagingVariables
     public static IEnumerable<StagingVariable> All()
     {
         yield return new(StagingModel.TagVariable, "latest", Secret: false, "Tag of the signalharvester/* images built by build-images.sh.");
-        yield return new(Domain, "staging.localhost", Secret: false, "Hosts are api.<domain>, grafana.<domain>, prometheus.<domain>, alerts.<domain>.");
+        yield return new(Domain, "staging.localhost", Secret: false, "Hosts are api.<domain>, app.<domain> (the console), grafana.<domain>, prometheus.<domain>, alerts.<domain>.");
         yield return new(TlsEmail, "", Secret: false, "Empty: Caddy's internal CA (self-signed). An e-mail address: ACME (Let's Encrypt) certificates for public hosts.");
         yield return new(GrafanaAdminPasswordVariable, "", Secret: true, "Grafana's own admin login. Generate: openssl rand -hex 24");
         foreach (var site in ProtectedSites)

@@ -9,7 +9,7 @@ namespace SignalHarvester.Tests.Api;
 /// feeds, heuristic classifiers), filled by one signal run and one discovery run before the tests:
 /// what a developer sees after <c>dotnet run</c>. The API resource tests share it.
 /// </summary>
-public sealed class PopulatedStackFixture : StackFixture
+public class PopulatedStackFixture : StackFixture
 {
     public string SnapshotDirectory { get; } = Directory.CreateTempSubdirectory("signalharvester-snapshots-").FullName;
 

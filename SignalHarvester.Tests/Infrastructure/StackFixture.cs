@@ -31,6 +31,12 @@ public class StackFixture : IAsyncLifetime
         "--Discovery:Schedule=0 0 1 1 *",
     ];
 
+    /// <summary>
+    /// Whether the web console runs too. Only its own tests need it: left out, it costs the other
+    /// stacks no start-up time on CI's two cores.
+    /// </summary>
+    protected virtual bool IncludeConsole => false;
+
     /// <summary>Extra AppHost command-line settings (e.g. <c>--Harvest:X:BaseUrl=…</c>), as an operator would pass them.</summary>
     protected virtual IEnumerable<string> AppHostArguments => [];
 
@@ -59,6 +65,10 @@ public class StackFixture : IAsyncLifetime
             (options, _) => options.DisableDashboard = true,
             timeout.Token);
         Configure(builder);
+        if (!IncludeConsole)
+        {
+            builder.Resources.Remove(builder.Resources.Single(r => r.Name == ResourceNames.Web));
+        }
 
         // The dashboard is off, so nothing receives OTLP: without an endpoint the services skip the
         // exporter instead of retrying it at every stop (which outlasts the orchestrator's stop timeout).

@@ -1,0 +1,88 @@
+using Aspire.Hosting.Testing;
+using Microsoft.Playwright;
+using SignalHarvester.Core;
+using SignalHarvester.Tests.Api;
+
+namespace SignalHarvester.Tests.WebConsole;
+
+/// <summary>
+/// The populated stack with the web console, and one headless Chromium (Debian's, not a download)
+/// shared by the console tests; each test opens its own browser context (cookies of its own).
+/// </summary>
+public sealed class ConsoleStackFixture : PopulatedStackFixture
+{
+    /// <summary>Where Chromium is: Debian's package by default, <c>CONSOLE_CHROMIUM</c> elsewhere.</summary>
+    private static readonly string ChromiumPath = Environment.GetEnvironmentVariable("CONSOLE_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+
+    private IPlaywright? playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public Uri ConsoleUrl { get; private set; } = null!;
+
+    /// <summary>
+    /// Screenshots go to <c>CONSOLE_SCREENSHOTS</c> (docs/images when refreshing the docs), else beside the
+    /// test binaries, so an ordinary test run leaves the repository untouched.
+    /// </summary>
+    public string ScreenshotDirectory { get; } = Environment.GetEnvironmentVariable("CONSOLE_SCREENSHOTS") is { Length: > 0 } directory
+        ? directory
+        : Path.Combine(AppContext.BaseDirectory, "console-screenshots");
+
+    protected override bool IncludeConsole => true;
+
+    protected override IEnumerable<string> ResourcesToAwait => [.. base.ResourcesToAwait, ResourceNames.Web];
+
+    protected override async Task AfterStartAsync()
+    {
+        // A missing browser fails the tests, never skips them: eng/prerequisites.sh installs it.
+        Assert.True(File.Exists(ChromiumPath), $"Chromium is missing at {ChromiumPath}: run eng/prerequisites.sh (or set CONSOLE_CHROMIUM)");
+        await base.AfterStartAsync();
+        ConsoleUrl = App.GetEndpoint(ResourceNames.Web, "http");
+        playwright = await Playwright.CreateAsync();
+        // --no-sandbox: CI runs as root, where Chromium's sandbox refuses to start.
+        Browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = ["--no-sandbox"] });
+        Directory.CreateDirectory(ScreenshotDirectory);
+    }
+
+    protected override async Task AfterDisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        await base.AfterDisposeAsync();
+    }
+
+    /// <summary>A fresh browser context (its own cookies) on the console, signed in with the stack's API key when asked.</summary>
+    public async Task<IPage> OpenAsync(bool signedIn = false, ColorScheme colorScheme = ColorScheme.Light)
+    {
+        var context = await Browser.NewContextAsync(new()
+        {
+            BaseURL = ConsoleUrl.ToString().TrimEnd('/'),
+            ViewportSize = new() { Width = 1280, Height = 900 },
+            ColorScheme = colorScheme,
+        });
+        context.SetDefaultTimeout(30_000);
+        var page = await context.NewPageAsync();
+        if (signedIn)
+        {
+            await SignInAsync(page, ApiKey);
+            Assert.True(await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).IsVisibleAsync(), $"signing in failed: {page.Url}");
+        }
+
+        return page;
+    }
+
+    public static async Task SignInAsync(IPage page, string key)
+    {
+        await page.GotoAsync("/signin");
+        await page.GetByLabel("API key").FillAsync(key);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.Load);
+    }
+
+    public Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, $"console-{name}.png"), FullPage = true });
+}

@@ -1,0 +1,253 @@
+using System.Net;
+using System.Text.Json;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using SignalHarvester.Core;
+using SignalHarvester.Tests.Api;
+using SignalHarvester.Tests.Infrastructure;
+
+namespace SignalHarvester.Tests.WebConsole;
+
+/// <summary>
+/// The web console in a real headless Chromium against the running AppHost with the embedded sample
+/// data: every page shows what the API serves, filters live in the URL, and actions reach the API.
+/// </summary>
+public sealed class ConsoleTests(ConsoleStackFixture stack) : IClassFixture<ConsoleStackFixture>
+{
+    private KeyedApiClient Api() => new(stack.CreateApiClient(), stack.ApiKey);
+
+    [Fact]
+    public async Task Signals_page_shows_the_apis_first_page_in_its_order()
+    {
+        using var api = Api();
+        var expected = Ids(await api.OkAsync("/api/v1/signals?page=1&pageSize=25"), "id");
+        Assert.NotEmpty(expected);
+
+        var page = await stack.OpenAsync();
+        await page.GotoAsync("/signals");
+        Assert.Equal(expected, await LinkedIdsAsync(page, "table.signals", "/signals/"));
+        await stack.ScreenshotAsync(page, "signals");
+
+        var dark = await stack.OpenAsync(colorScheme: ColorScheme.Dark);
+        await dark.GotoAsync("/signals");
+        await stack.ScreenshotAsync(dark, "signals-dark");
+    }
+
+    [Fact]
+    public async Task A_filter_changes_the_url_and_the_rows()
+    {
+        using var api = Api();
+        var all = await api.OkAsync("/api/v1/signals?page=1&pageSize=200");
+        var author = all.GetProperty("items").EnumerateArray().Select(s => s.GetProperty("author").GetProperty("username").GetString()!).Distinct().Skip(1).First();
+        var expected = Ids(await api.OkAsync($"/api/v1/signals?search={author}&sort=created_at&order=asc&pageSize=25"), "id");
+        Assert.NotEmpty(expected);
+        Assert.True(expected.Count < all.GetProperty("total").GetInt32(), "the filter must narrow the list");
+
+        var page = await stack.OpenAsync();
+        await page.GotoAsync("/signals");
+        await page.GetByLabel("Text or author").FillAsync(author);
+        await page.GetByLabel("Sort by").SelectOptionAsync("created_at");
+        await page.GetByLabel("Order").SelectOptionAsync("asc");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains($"search={author}", StringComparison.Ordinal));
+
+        Assert.Contains("sort=created_at", page.Url, StringComparison.Ordinal);
+        Assert.Contains("order=asc", page.Url, StringComparison.Ordinal);
+        Assert.Equal(expected, await LinkedIdsAsync(page, "table.signals", "/signals/"));
+        // The URL alone reproduces the view (a shared link).
+        var shared = await stack.OpenAsync();
+        await shared.GotoAsync(page.Url);
+        Assert.Equal(expected, await LinkedIdsAsync(shared, "table.signals", "/signals/"));
+    }
+
+    [Fact]
+    public async Task Dismissing_a_signal_shows_it_dismissed_after_a_reload_and_through_the_api()
+    {
+        using var api = Api();
+        var id = Ids(await api.OkAsync("/api/v1/signals?status=active&sort=created_at&order=asc&pageSize=1"), "id").Single();
+
+        var page = await stack.OpenAsync(signedIn: true);
+        await page.GotoAsync($"/signals/{id}");
+        Assert.Equal("active", await page.GetByTestId("signal-status").InnerTextAsync());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Dismiss" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        await page.ReloadAsync();
+
+        Assert.Equal("dismissed", await page.GetByTestId("signal-status").InnerTextAsync());
+        Assert.Equal("dismissed", (await api.OkAsync($"/api/v1/signals/{id}")).GetProperty("status").GetString());
+        await stack.ScreenshotAsync(page, "signal");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Reopen" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.Equal("active", (await api.OkAsync($"/api/v1/signals/{id}")).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Labelling_an_artifact_shows_up_in_the_labels_api()
+    {
+        using var api = Api();
+        var id = Ids(await api.OkAsync("/api/v1/discoveries?limit=1"), "id").Single();
+        var annotator = $"console-{Guid.NewGuid():N}"[..20];
+
+        var page = await stack.OpenAsync(signedIn: true);
+        await page.GotoAsync($"/discoveries/{id}");
+        // The score breakdown is drawn by the server: seven bars (components, bonuses, recency, score).
+        Assert.Equal(7, await page.Locator("svg.bars rect").CountAsync());
+        await page.GetByLabel("Annotator").FillAsync(annotator);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Relevant", Exact = true }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.Load);
+
+        Assert.Contains($"Labelled relevant by {annotator}", await page.GetByTestId("label-current").InnerTextAsync(), StringComparison.Ordinal);
+        var label = (await api.OkAsync($"/api/v1/labels?annotator={annotator}")).GetProperty("items").EnumerateArray().Single();
+        Assert.Equal(id, label.GetProperty("artifactId").GetRawText());
+        Assert.Equal("relevant", label.GetProperty("label").GetString());
+        await stack.ScreenshotAsync(page, "discovery");
+    }
+
+    [Fact]
+    public async Task A_wrong_key_is_refused_and_a_right_one_stays_out_of_reach_of_scripts()
+    {
+        var page = await stack.OpenAsync();
+        await ConsoleStackFixture.SignInAsync(page, "not-the-key-" + Guid.NewGuid().ToString("N"));
+        Assert.True(await page.GetByTestId("signin-refused").IsVisibleAsync(), "a wrong key must be refused");
+        await stack.ScreenshotAsync(page, "signin");
+        Assert.Empty(await page.Context.CookiesAsync([stack.ConsoleUrl.ToString()]) is var cookies ? cookies.Where(c => c.Name == "signalharvester-console") : []);
+        await page.GotoAsync("/operations");
+        Assert.True(await page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).First.IsVisibleAsync());
+        Assert.Equal(0, await page.Locator("table.pipelines").CountAsync());
+
+        var signedIn = await stack.OpenAsync(signedIn: true);
+        var cookie = (await signedIn.Context.CookiesAsync()).Single(c => c.Name == "signalharvester-console");
+        Assert.True(cookie.HttpOnly);
+        Assert.DoesNotContain(stack.ApiKey, cookie.Value, StringComparison.Ordinal);
+        Assert.DoesNotContain("signalharvester-console", await signedIn.EvaluateAsync<string>("document.cookie"), StringComparison.Ordinal);
+        await signedIn.GotoAsync("/operations");
+        Assert.DoesNotContain(stack.ApiKey, await signedIn.ContentAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_operations_page_shows_a_started_run_finishing()
+    {
+        var page = await stack.OpenAsync(signedIn: true);
+        await page.GotoAsync("/operations");
+        Assert.Equal(["discovery", "signals"], (await page.Locator("table.pipelines tbody tr td:first-child").AllInnerTextsAsync()).Where(p => p is "signals" or "discovery").Order());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start a signals run" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("run=", StringComparison.Ordinal));
+        var jobId = new Uri(page.Url).Query.Split('=')[1];
+
+        // The page refreshes itself while the run is going; the worker's run takes seconds.
+        await Assertions.Expect(page.GetByTestId("run-state")).ToHaveTextAsync("Succeeded", new() { Timeout = 120_000 });
+        using var api = Api();
+        Assert.Equal("Succeeded", (await api.OkAsync($"/api/v1/pipelines/runs/{jobId}")).GetProperty("state").GetString());
+        await stack.ScreenshotAsync(page, "operations");
+    }
+
+    [Fact]
+    public async Task Discoveries_topics_entities_and_experiments_show_the_apis_rows()
+    {
+        using var api = Api();
+        var page = await stack.OpenAsync();
+
+        var discoveries = Ids(await api.OkAsync("/api/v1/discoveries?limit=25"), "id");
+        Assert.NotEmpty(discoveries);
+        await page.GotoAsync("/discoveries");
+        Assert.Equal(discoveries, await LinkedIdsAsync(page, "table.discoveries", "/discoveries/"));
+        await stack.ScreenshotAsync(page, "discoveries");
+
+        var topics = Ids((await api.OkAsync("/api/v1/topics/trending?window=14&limit=20")), "id");
+        Assert.NotEmpty(topics);
+        await page.GotoAsync("/topics");
+        Assert.Equal(topics, await LinkedIdsAsync(page, "table.topics", "/topics/"));
+        Assert.Equal(topics.Count, await page.Locator("table.topics svg.sparkline polyline").CountAsync());
+        await stack.ScreenshotAsync(page, "topics");
+        await page.GotoAsync($"/topics/{topics[0]}");
+        Assert.True(await page.Locator("svg.columns rect").CountAsync() > 0, "a topic's timeline is drawn");
+        await stack.ScreenshotAsync(page, "topic");
+
+        var entities = Ids(await api.OkAsync("/api/v1/entities?pageSize=25"), "id");
+        Assert.NotEmpty(entities);
+        await page.GotoAsync("/entities");
+        Assert.Equal(entities, await LinkedIdsAsync(page, "table.entities", "/entities/"));
+        await stack.ScreenshotAsync(page, "entities");
+        await page.GotoAsync($"/entities/{entities[0]}");
+        var name = (await api.OkAsync($"/api/v1/entities/{entities[0]}")).GetProperty("entity").GetProperty("name").GetString()!;
+        Assert.Equal(name, await page.Locator("h1").InnerTextAsync());
+
+        var (a, b) = (await ExperimentAsync(api, 0), await ExperimentAsync(api, 100));
+        await page.GotoAsync($"/experiments?a={a}&b={b}");
+        Assert.Contains($"/experiments?a={a}&b={b}", page.Url, StringComparison.Ordinal);
+        var experiments = (await api.OkAsync("/api/v1/experiments?pageSize=50")).GetProperty("items").EnumerateArray()
+            .Select(e => e.GetProperty("name").GetString()!).ToList();
+        Assert.Equal(experiments, await page.Locator("table.experiments tbody tr td:nth-child(3)").AllInnerTextsAsync());
+        Assert.Equal(4, await page.Locator("table:not(.experiments) tbody tr").CountAsync());
+        await stack.ScreenshotAsync(page, "experiments");
+    }
+
+    [Fact]
+    public async Task While_the_api_is_down_the_console_says_so_and_recovers_by_itself()
+    {
+        var page = await stack.OpenAsync();
+        var api = stack.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == ResourceNames.Api);
+        var commands = stack.App.Services.GetRequiredService<ResourceCommandService>();
+        var stopped = await commands.ExecuteCommandAsync(api, KnownResourceCommands.StopCommand);
+        Assert.True(stopped.Success, stopped.Message);
+        try
+        {
+            var response = await page.GotoAsync("/signals");
+            Assert.Equal(200, response!.Status);
+            var alert = await page.GetByRole(AriaRole.Alert).InnerTextAsync();
+            Assert.Contains("The API is unavailable.", alert, StringComparison.Ordinal);
+            Assert.DoesNotContain("Exception", await page.ContentAsync(), StringComparison.Ordinal);
+            Assert.Equal(0, await page.Locator("table.signals").CountAsync());
+            await stack.ScreenshotAsync(page, "api-down");
+        }
+        finally
+        {
+            var started = await commands.ExecuteCommandAsync(api, KnownResourceCommands.StartCommand);
+            Assert.True(started.Success, started.Message);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            await stack.App.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Api, timeout.Token);
+        }
+
+        // Nothing to restart on the console's side: the next page load has rows again.
+        await Eventually.ReturnsAsync(
+            async () =>
+            {
+                await page.GotoAsync("/signals");
+                return await page.Locator("table.signals tbody tr").CountAsync();
+            },
+            rows => rows > 0, TimeSpan.FromMinutes(1), "the signals page shows rows again");
+    }
+
+    // An experiment run against two labels of its own, so the page has metrics to show.
+    private async Task<long> ExperimentAsync(KeyedApiClient api, double threshold)
+    {
+        var annotator = $"console-exp-{Guid.NewGuid():N}"[..24];
+        var artifacts = Ids(await api.OkAsync("/api/v1/discoveries?limit=4"), "id");
+        for (var i = 0; i < artifacts.Count; i++)
+        {
+            (await api.SendAsync(HttpMethod.Put, $"/api/v1/labels/{artifacts[i]}", new { label = i % 2 == 0 ? "relevant" : "irrelevant", annotator })).Response.Dispose();
+        }
+
+        var (status, created, response) = await api.SendAsync(HttpMethod.Post, "/api/v1/experiments",
+            new { name = $"console-{threshold}-{Guid.NewGuid():N}"[..30], config = new { threshold, k = new[] { 2 } } });
+        response.Dispose();
+        Assert.True(status == HttpStatusCode.Created, created.ToString());
+        var id = created.GetProperty("id").GetInt64();
+        var (runStatus, run, runResponse) = await api.SendAsync(HttpMethod.Post, $"/api/v1/experiments/{id}/run?annotator={annotator}");
+        runResponse.Dispose();
+        Assert.True(runStatus == HttpStatusCode.Created, run.ToString());
+        return id;
+    }
+
+    private static List<string> Ids(JsonElement body, string property) =>
+        [.. body.GetProperty("items").EnumerateArray().Select(item => item.GetProperty(property).ToString())];
+
+    // The ids a table links to, in the table's order (one link per row into the item's page).
+    private static async Task<List<string>> LinkedIdsAsync(IPage page, string table, string prefix)
+    {
+        var hrefs = await page.Locator($"{table} tbody a[href^='{prefix}']").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        return [.. hrefs.Select(href => Uri.UnescapeDataString(href[prefix.Length..]))];
+    }
+}
