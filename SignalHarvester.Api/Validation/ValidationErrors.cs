@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using SignalHarvester.Core.Data;
 
 namespace SignalHarvester.Api.Validation;
 
