@@ -4,24 +4,28 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace SignalHarvester.ServiceDefaults.Health;
 
 /// <summary>
-/// Every health check answers within <see cref="CheckTimeout"/> and its result is reused for <see cref="ResultLifetime"/>;
+/// Every health check answers a probe within <see cref="CheckTimeout"/> and its result is reused for <see cref="ResultLifetime"/>;
 /// probes arriving while a check runs wait for that same run. So a dead dependency costs a probe at most one timeout,
 /// and a burst of probes (load balancer, orchestrator, Prometheus) never queues one check per probe behind it.
+/// A run that outlasts a probe's wait is not cancelled (a slow but working database still gets its connection into
+/// the pool); it goes on, up to <see cref="RunLimit"/>, and the probes after it get its result.
 /// </summary>
 public sealed class ProbeResultCache
 {
-    // Real time even where tests swap the application's clock: probes are about the world outside.
-    private readonly TimeProvider clock = TimeProvider.System;
-
     /// <summary>Under the 1 s that orchestrators and load balancers commonly give a readiness probe.</summary>
     public static readonly TimeSpan CheckTimeout = TimeSpan.FromMilliseconds(700);
 
     /// <summary>Short enough that readiness follows an outage (and its end) within a couple of seconds.</summary>
     public static readonly TimeSpan ResultLifetime = TimeSpan.FromSeconds(2);
 
+    /// <summary>How long one run may go on in the background before it counts as failed.</summary>
+    public static readonly TimeSpan RunLimit = TimeSpan.FromSeconds(15);
+
+    // Real time even where tests swap the application's clock: probes are about the world outside.
+    private readonly TimeProvider clock = TimeProvider.System;
     private readonly ConcurrentDictionary<string, Run> runs = new(StringComparer.Ordinal);
 
-    public Task<HealthCheckResult> ResultAsync(HealthCheckRegistration registration, IHealthCheck check, HealthCheckContext context, CancellationToken cancellationToken)
+    public async Task<HealthCheckResult> ResultAsync(HealthCheckRegistration registration, IHealthCheck check, HealthCheckContext context, CancellationToken cancellationToken)
     {
         var now = clock.GetTimestamp();
         var run = runs.AddOrUpdate(
@@ -30,7 +34,14 @@ public sealed class ProbeResultCache
             (_, previous) => previous.Result.IsCompleted && clock.GetElapsedTime(previous.StartedAt, clock.GetTimestamp()) > ResultLifetime
                 ? Start(registration, check, context, now)
                 : previous);
-        return run.Result.WaitAsync(cancellationToken);
+        try
+        {
+            return await run.Result.WaitAsync(CheckTimeout, clock, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            return new HealthCheckResult(registration.FailureStatus, $"No answer within {CheckTimeout.TotalMilliseconds:F0} ms");
+        }
     }
 
     private static Run Start(HealthCheckRegistration registration, IHealthCheck check, HealthCheckContext context, long now) =>
@@ -39,14 +50,14 @@ public sealed class ProbeResultCache
     // Runs on its own deadline, not a caller's token: its result is shared by every probe that asks meanwhile.
     private static async Task<HealthCheckResult> RunAsync(HealthCheckRegistration registration, IHealthCheck check, HealthCheckContext context)
     {
-        using var timeout = new CancellationTokenSource(CheckTimeout);
+        using var limit = new CancellationTokenSource(RunLimit);
         try
         {
-            return await check.CheckHealthAsync(context, timeout.Token).WaitAsync(timeout.Token);
+            return await check.CheckHealthAsync(context, limit.Token).WaitAsync(limit.Token);
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        catch (OperationCanceledException) when (limit.IsCancellationRequested)
         {
-            return new HealthCheckResult(registration.FailureStatus, $"No answer within {CheckTimeout.TotalMilliseconds:F0} ms");
+            return new HealthCheckResult(registration.FailureStatus, $"No answer within {RunLimit.TotalSeconds:F0} s");
         }
         catch (Exception e)
         {

@@ -42,8 +42,7 @@ public sealed class DatabaseOutageTests(DatabaseOutageStackFixture stack, ITestO
         }
 
         var commands = stack.App.Services.GetRequiredService<ResourceCommandService>();
-        var stopped = await commands.ExecuteCommandAsync(ResourceNames.Postgres, KnownResourceCommands.StopCommand);
-        Assert.True(stopped.Success, stopped.Message);
+        await FastShutdownAsync();
         TimeSpan returned;
         try
         {
@@ -132,6 +131,20 @@ public sealed class DatabaseOutageTests(DatabaseOutageStackFixture stack, ITestO
         output.WriteLine($"reads and writes succeeded {returned.TotalMilliseconds:F0} ms after PostgreSQL was healthy again");
         var ready = await Eventually.ReturnsAsync(() => ReadyAsync(client), p => p.Database == "healthy", RecoveryBound, "/health/ready reporting the database healthy");
         Assert.Equal(HttpStatusCode.OK, ready.Status);
+    }
+
+    /// <summary>
+    /// PostgreSQL's fast shutdown (SIGINT: sessions are ended, the server exits at once). The orchestrator's stop command
+    /// sends SIGTERM, a smart shutdown that waits for every client to disconnect — the services' pools never do — so
+    /// under load it timed out ("Failed to stop resource"). The start command brings the server back as usual.
+    /// </summary>
+    private async Task FastShutdownAsync()
+    {
+        var pid = stack.Snapshot(ResourceNames.Postgres)?.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value?.ToString()
+            ?? throw new InvalidOperationException("the orchestrator reports no pid for postgres");
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-INT", pid]))!;
+        await kill.WaitForExitAsync();
+        Assert.Equal(0, kill.ExitCode);
     }
 
     /// <summary>One round of the load: uncached reads (a fresh search each) and a write, as an operator's clients would send.</summary>
