@@ -26,10 +26,17 @@ public static class DataHostingExtensions
             settings =>
             {
                 settings.DisableHealthChecks = true; // replaced by the named checks below
-                settings.DisableRetry = true; // replaced by the timeouts' own strategy below
+                settings.DisableRetry = true; // replaced by the timeouts' own retries below
                 settings.ConnectionString = WithSettings(settings.ConnectionString, timeouts, preparedStatements);
             },
-            options => HarvestDbContextOptions.Apply(options).UseNpgsql(npgsql => npgsql.ExecutionStrategy(timeouts.Strategy)));
+            options =>
+            {
+                HarvestDbContextOptions.Apply(options);
+                if (timeouts.MaxRetries > 0)
+                {
+                    options.UseNpgsql(npgsql => npgsql.EnableRetryOnFailure(timeouts.MaxRetries, timeouts.MaxRetryDelay, errorCodesToAdd: null));
+                }
+            });
         builder.AddNpgsqlDataSource(ResourceNames.Database, settings =>
         {
             settings.DisableHealthChecks = true;

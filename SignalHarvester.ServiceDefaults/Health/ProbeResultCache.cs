@@ -12,8 +12,8 @@ namespace SignalHarvester.ServiceDefaults.Health;
 /// </summary>
 public sealed class ProbeResultCache
 {
-    /// <summary>Under the 1 s that orchestrators and load balancers commonly give a readiness probe.</summary>
-    public static readonly TimeSpan CheckTimeout = TimeSpan.FromMilliseconds(700);
+    /// <summary>Well under the 1 s that orchestrators and load balancers commonly give a readiness probe, leaving room for a loaded machine.</summary>
+    public static readonly TimeSpan CheckTimeout = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Short enough that readiness follows an outage (and its end) within a couple of seconds.</summary>
     public static readonly TimeSpan ResultLifetime = TimeSpan.FromSeconds(2);
