@@ -51,7 +51,7 @@ internal static class VerbRunner
             }
 
             builder.AddServiceDefaults();
-            builder.AddHarvestDatabase();
+            builder.AddHarvestDatabase(DatabaseTimeouts.Background);
             builder.Services.Configure<MigrationOptions>(builder.Configuration.GetSection(MigrationOptions.Section));
             builder.Services.AddSingleton<MigrationRunner>();
 

@@ -82,6 +82,16 @@ public static class Extensions
             .AddCheck("self", () => HealthCheckResult.Healthy("Application process is running"), [HealthTags.Live])
             .AddCheck<DiskSpaceHealthCheck>("disk_space", tags: [HealthTags.Ready])
             .AddCheck<MemoryHealthCheck>("memory", tags: [HealthTags.Ready]);
+        builder.Services.AddSingleton<ProbeResultCache>();
+        // Every check, including those registered after this call, answers from the cache (see ProbeResultCache).
+        builder.Services.PostConfigure<HealthCheckServiceOptions>(options =>
+        {
+            foreach (var registration in options.Registrations)
+            {
+                var factory = registration.Factory;
+                registration.Factory = services => new CachedHealthCheck(registration, factory(services), services.GetRequiredService<ProbeResultCache>());
+            }
+        });
         return builder;
     }
 

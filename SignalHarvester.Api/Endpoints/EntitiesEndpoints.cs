@@ -64,7 +64,12 @@ public static class EntitiesEndpoints
         }
 
         var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderBy(e => e.Name).ThenBy(e => e.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        if (new ValidationErrors().RequirePageWithin(page, pageSize, total) is { Any: true } beyond)
+        {
+            return beyond.ToProblem();
+        }
+
+        var items = await query.OrderBy(e => e.Name).ThenBy(e => e.Id).Skip(ValidationErrors.Offset(page, pageSize)).Take(pageSize).ToListAsync(cancellationToken);
         var counts = await ArtifactCountsAsync(db, items.Select(e => e.Id), cancellationToken);
         return TypedResults.Ok(new PagedResult<EntityResponse>(
             items.Select(e => EntityResponse.From(e, counts.GetValueOrDefault(e.Id))).ToList(), page, pageSize, total));
@@ -202,8 +207,13 @@ public static class EntitiesEndpoints
                     join artifact in db.Artifacts on link.ArtifactId equals artifact.Id
                     select new { Artifact = artifact, link.Role };
         var total = await query.CountAsync(cancellationToken);
+        if (new ValidationErrors().RequirePageWithin(page, pageSize, total) is { Any: true } beyond)
+        {
+            return beyond.ToProblem();
+        }
+
         var items = await query.OrderByDescending(l => l.Artifact.PublishedAt).ThenBy(l => l.Artifact.Id).ThenBy(l => l.Role)
-            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Skip(ValidationErrors.Offset(page, pageSize)).Take(pageSize)
             .Select(l => new EntityArtifactResponse(
                 l.Artifact.Id, l.Artifact.Source, l.Artifact.SourceId, l.Artifact.ArtifactType, l.Artifact.Title, l.Artifact.Url,
                 l.Artifact.PublishedAt, l.Role, l.Artifact.Score == null ? null : l.Artifact.Score.DiscoveryScore))

@@ -105,8 +105,13 @@ public static class ExperimentsEndpoints
         }
 
         var total = await db.Experiments.CountAsync(cancellationToken);
+        if (new ValidationErrors().RequirePageWithin(page, pageSize, total) is { Any: true } beyond)
+        {
+            return beyond.ToProblem();
+        }
+
         var items = await db.Experiments.AsNoTracking().OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+            .Skip(ValidationErrors.Offset(page, pageSize)).Take(pageSize).ToListAsync(cancellationToken);
         var latest = await LatestRunsAsync(db, items.Select(e => e.Id), cancellationToken);
         return TypedResults.Ok(new PagedResult<ExperimentResponse>(
             items.Select(e => ExperimentResponse.From(e, latest.GetValueOrDefault(e.Id))).ToList(), page, pageSize, total));

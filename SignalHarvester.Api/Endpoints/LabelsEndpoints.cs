@@ -47,11 +47,16 @@ public static class LabelsEndpoints
 
         var query = Filter(db, label, annotator);
         var total = await query.CountAsync(cancellationToken);
+        if (new ValidationErrors().RequirePageWithin(page, pageSize, total) is { Any: true } beyond)
+        {
+            return beyond.ToProblem();
+        }
+
         var items = await (from l in query
                            join a in db.Artifacts on l.ArtifactId equals a.Id
                            orderby l.UpdatedAt descending, l.Id descending
                            select new LabelResponse(l.ArtifactId, l.Label, l.Annotator, l.Notes, l.CreatedAt, l.UpdatedAt, a.Source, a.Title))
-            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Skip(ValidationErrors.Offset(page, pageSize)).Take(pageSize)
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(new PagedResult<LabelResponse>(items, page, pageSize, total));
     }

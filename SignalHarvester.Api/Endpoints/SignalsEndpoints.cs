@@ -74,9 +74,14 @@ public static partial class SignalsEndpoints
         };
 
         var total = await query.CountAsync(cancellationToken);
+        if (new ValidationErrors().RequirePageWithin(page, pageSize, total) is { Any: true } beyond)
+        {
+            return beyond.ToProblem();
+        }
+
         // The page's ids come from the listing index alone (a deep page skips index entries, not whole rows),
         // then only those rows are read, in the same order.
-        var pageIds = query.Skip((page - 1) * pageSize).Take(pageSize).Select(t => t.Id);
+        var pageIds = query.Skip(ValidationErrors.Offset(page, pageSize)).Take(pageSize).Select(t => t.Id);
         var items = await query.Where(t => pageIds.Contains(t.Id)).Select(SignalResponse.Columns).ToListAsync(cancellationToken);
         return TypedResults.Ok(new PagedResult<SignalResponse>(items.Select(SignalResponse.From).ToList(), page, pageSize, total));
     }

@@ -45,8 +45,13 @@ public static class SnapshotsEndpoints
 
         var query = db.Snapshots.AsNoTracking();
         var total = await query.CountAsync(cancellationToken);
+        if (new ValidationErrors().RequirePageWithin(page, pageSize, total) is { Any: true } beyond)
+        {
+            return beyond.ToProblem();
+        }
+
         var items = await query.OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+            .Skip(ValidationErrors.Offset(page, pageSize)).Take(pageSize).ToListAsync(cancellationToken);
         return TypedResults.Ok(new PagedResult<SnapshotResponse>(items.Select(SnapshotResponse.From).ToList(), page, pageSize, total));
     }
 

@@ -6,6 +6,7 @@ internal static class ProblemDetailsExtensions
     public static IServiceCollection AddApiProblemDetails(this IServiceCollection services)
     {
         services.AddProblemDetails();
+        services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
         // The framework's writer is internal: wrap the registered one rather than copy it.
         var framework = services.Single(d => d.ServiceType == typeof(IProblemDetailsWriter));
         services.Remove(framework);

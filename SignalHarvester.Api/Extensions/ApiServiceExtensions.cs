@@ -10,6 +10,7 @@ using SignalHarvester.Api.RateLimiting;
 using SignalHarvester.Api.Security;
 using SignalHarvester.Api.Snapshots;
 using SignalHarvester.Api.Validation;
+using SignalHarvester.Core.Data;
 using SignalHarvester.Core.Discovery;
 using SignalHarvester.Core.Hosting;
 
@@ -19,7 +20,7 @@ internal static class ApiServiceExtensions
 {
     public static IHostApplicationBuilder AddApiServices(this IHostApplicationBuilder builder)
     {
-        builder.AddHarvestDatabase(preparedStatements: true);
+        builder.AddHarvestDatabase(DatabaseTimeouts.RequestPath, preparedStatements: true);
         // Without Redis the API keeps serving (in-process rate limits): degraded, not unhealthy.
         builder.AddHarvestCache(failureStatus: HealthStatus.Degraded);
         builder.Services.AddApiProblemDetails();

@@ -3,6 +3,7 @@ using Hangfire.Common;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using SignalHarvester.Core;
+using SignalHarvester.Core.Data;
 using SignalHarvester.Core.Jobs;
 
 namespace SignalHarvester.Api.Jobs;
@@ -21,8 +22,10 @@ public static class PipelineJobsExtensions
         ConfigureSerialization();
         builder.Services.AddSingleton<JobStorage>(services =>
         {
-            var connectionString = services.GetRequiredService<IConfiguration>().GetConnectionString(ResourceNames.Database)
+            var configured = services.GetRequiredService<IConfiguration>().GetConnectionString(ResourceNames.Database)
                 ?? throw new InvalidOperationException($"Connection string '{ResourceNames.Database}' is missing.");
+            // Enqueuing is on the request path too: fail as fast as the API's other database work.
+            var connectionString = DatabaseTimeouts.RequestPath.Apply(configured);
             var options = HangfireStorageSettings.StorageOptions();
             return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
         });

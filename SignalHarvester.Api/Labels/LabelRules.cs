@@ -1,4 +1,5 @@
 using SignalHarvester.Api.Validation;
+using SignalHarvester.Core.Data;
 using SignalHarvester.Core.Experiments;
 
 namespace SignalHarvester.Api.Labels;

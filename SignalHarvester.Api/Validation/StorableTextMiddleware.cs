@@ -1,3 +1,5 @@
+using SignalHarvester.Core.Data;
+
 namespace SignalHarvester.Api.Validation;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using SignalHarvester.Core.Data;
 
 namespace SignalHarvester.Api.Validation;
 
@@ -27,10 +28,26 @@ internal sealed class ValidationErrors : Dictionary<string, string[]>
     public ValidationErrors RequireStorable(string? text, string field) =>
         Require(text is null || StorableText.IsStorable(text), field, StorableText.Requirement);
 
-    /// <summary>The paging every paged list shares: <c>page</c> from 1, <c>pageSize</c> 1..<paramref name="maxPageSize"/>.</summary>
-    public ValidationErrors RequirePage(int page, int pageSize, int maxPageSize = 200) =>
+    /// <summary>
+    /// The paging every paged list shares: <c>page</c> from 1, <c>pageSize</c> 1..<paramref name="maxPageSize"/>, and a
+    /// page whose offset (<c>(page-1)·pageSize</c>, see <see cref="Offset"/>) fits in an <see cref="int"/> rather than wrapping negative.
+    /// </summary>
+    public ValidationErrors RequirePage(int page, int pageSize, int maxPageSize = 200)
+    {
         Require(page >= 1, "page", "must be 1 or more")
             .Require(pageSize >= 1 && pageSize <= maxPageSize, "pageSize", $"must be between 1 and {maxPageSize}");
+        return Any
+            ? this
+            : Require((long)(page - 1) * pageSize <= int.MaxValue, "page", $"must be at most {int.MaxValue / pageSize + 1} with pageSize {pageSize}");
+    }
+
+    /// <summary>A page past the last one is an error (page 1 of an empty list is not: it is empty).</summary>
+    public ValidationErrors RequirePageWithin(int page, int pageSize, int total) =>
+        Require(page == 1 || (long)(page - 1) * pageSize < total, "page",
+            $"must be at most {Math.Max(1, (total + pageSize - 1) / pageSize)}: there are {total} items at {pageSize} per page");
+
+    /// <summary>The number of items before <paramref name="page"/>; call after <see cref="RequirePage"/> accepted it.</summary>
+    public static int Offset(int page, int pageSize) => (page - 1) * pageSize;
 
     public void Add(string field, string message) =>
         this[field] = TryGetValue(field, out var existing) ? [.. existing, message] : [message];

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -12,36 +13,53 @@ public static class DataHostingExtensions
 {
     /// <summary>
     /// The application database (connection string <c>harvest</c>) as a DbContext and, for bulk
-    /// work (COPY, batches), an NpgsqlDataSource; with the health checks every
-    /// service reports: <c>database</c> (ready) and <c>schema</c> (startup: no pending migrations).
+    /// work (COPY, batches), an NpgsqlDataSource, both with <paramref name="timeouts"/>' connect and command
+    /// timeouts and EF Core retries; with the health checks every service reports: <c>database</c> (ready) and
+    /// <c>schema</c> (startup: no pending migrations).
     /// <paramref name="preparedStatements"/> (for a service that repeats the same queries, the API) lets Npgsql
     /// prepare its most frequent statements on each connection, so PostgreSQL stops parsing and planning them per request.
     /// </summary>
-    public static IHostApplicationBuilder AddHarvestDatabase(this IHostApplicationBuilder builder, bool preparedStatements = false)
+    public static IHostApplicationBuilder AddHarvestDatabase(this IHostApplicationBuilder builder, DatabaseTimeouts timeouts, bool preparedStatements = false)
     {
         builder.AddNpgsqlDbContext<HarvestDbContext>(
             ResourceNames.Database,
             settings =>
             {
                 settings.DisableHealthChecks = true; // replaced by the named checks below
-                settings.ConnectionString = WithPreparedStatements(settings.ConnectionString, preparedStatements);
+                settings.DisableRetry = true; // replaced by the timeouts' own retries below
+                settings.ConnectionString = WithSettings(settings.ConnectionString, timeouts, preparedStatements);
             },
-            options => HarvestDbContextOptions.Apply(options));
+            options =>
+            {
+                HarvestDbContextOptions.Apply(options);
+                if (timeouts.MaxRetries > 0)
+                {
+                    options.UseNpgsql(npgsql => npgsql.EnableRetryOnFailure(timeouts.MaxRetries, timeouts.MaxRetryDelay, errorCodesToAdd: null));
+                }
+            });
         builder.AddNpgsqlDataSource(ResourceNames.Database, settings =>
         {
             settings.DisableHealthChecks = true;
-            settings.ConnectionString = WithPreparedStatements(settings.ConnectionString, preparedStatements);
+            settings.ConnectionString = WithSettings(settings.ConnectionString, timeouts, preparedStatements);
         });
         builder.Services.AddHealthChecks()
-            .AddDbContextCheck<HarvestDbContext>("database", tags: [HealthTags.Ready])
+            .AddCheck<DatabaseHealthCheck>("database", tags: [HealthTags.Ready])
             .AddCheck<SchemaHealthCheck>("schema", tags: [HealthTags.Startup]);
         return builder;
     }
 
-    private static string? WithPreparedStatements(string? connectionString, bool enabled) =>
-        !enabled || string.IsNullOrEmpty(connectionString)
-            ? connectionString
-            : new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 50, AutoPrepareMinUsages = 2 }.ConnectionString;
+    private static string? WithSettings(string? connectionString, DatabaseTimeouts timeouts, bool preparedStatements)
+    {
+        if (string.IsNullOrEmpty(connectionString))
+        {
+            return connectionString;
+        }
+
+        var withTimeouts = timeouts.Apply(connectionString);
+        return preparedStatements
+            ? new NpgsqlConnectionStringBuilder(withTimeouts) { MaxAutoPrepare = 50, AutoPrepareMinUsages = 2 }.ConnectionString
+            : withTimeouts;
+    }
 
     /// <summary>
     /// Redis (connection string <c>cache</c>) with the <c>redis</c> readiness check. A service that

@@ -9,7 +9,7 @@ namespace SignalHarvester.Tests.Fakes;
 
 /// <summary>
 /// A Slack incoming webhook on loopback: answers 200 "ok" like Slack, records every message, and
-/// fails the next N posts on demand.
+/// fails the next N posts on demand, in one of the ways Slack (or the way to it) fails.
 /// </summary>
 public sealed class FakeSlackWebhook : IAsyncDisposable
 {
@@ -18,6 +18,7 @@ public sealed class FakeSlackWebhook : IAsyncDisposable
     private readonly WebApplication app;
     private readonly ConcurrentQueue<JsonElement> messages = new();
     private int failuresLeft;
+    private volatile SlackFailure failure = SlackFailure.ServerError;
 
     private FakeSlackWebhook(WebApplication app) => this.app = app;
 
@@ -41,7 +42,11 @@ public sealed class FakeSlackWebhook : IAsyncDisposable
         return fake;
     }
 
-    public void FailNext(int count) => Interlocked.Exchange(ref failuresLeft, count);
+    public void FailNext(int count, SlackFailure how = SlackFailure.ServerError)
+    {
+        failure = how;
+        Interlocked.Exchange(ref failuresLeft, count);
+    }
 
     public void Clear() => messages.Clear();
 
@@ -49,7 +54,18 @@ public sealed class FakeSlackWebhook : IAsyncDisposable
     {
         if (Interlocked.Decrement(ref failuresLeft) >= 0)
         {
-            return Results.Text("internal_error", statusCode: StatusCodes.Status500InternalServerError);
+            switch (failure)
+            {
+                case SlackFailure.ConnectionReset:
+                    request.HttpContext.Abort();
+                    return Results.Empty;
+                case SlackFailure.Hang:
+                    // Longer than any client waits; the message is not delivered.
+                    await Task.Delay(TimeSpan.FromSeconds(30), request.HttpContext.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                    return Results.Text("internal_error", statusCode: StatusCodes.Status500InternalServerError);
+                default:
+                    return Results.Text("internal_error", statusCode: StatusCodes.Status500InternalServerError);
+            }
         }
 
         using var body = await JsonDocument.ParseAsync(request.Body);
@@ -67,4 +83,17 @@ public sealed class FakeSlackWebhook : IAsyncDisposable
         await app.StopAsync();
         await app.DisposeAsync();
     }
+}
+
+/// <summary>How <see cref="FakeSlackWebhook"/> fails a post.</summary>
+public enum SlackFailure
+{
+    /// <summary>500 internal_error.</summary>
+    ServerError,
+
+    /// <summary>The connection is cut before any answer.</summary>
+    ConnectionReset,
+
+    /// <summary>No answer for 30 s (longer than the client's timeout).</summary>
+    Hang,
 }

@@ -61,6 +61,12 @@ public sealed partial class FakeXApi : IAsyncDisposable
     /// <summary>Requests allowed per 15-minute window before X-style 429s; lower it to test exhaustion.</summary>
     public int RequestsPerWindow { get; set; } = DefaultRequestsPerWindow;
 
+    /// <summary>
+    /// Rewrites each search answer's JSON text before it is sent: how a test serves what no serializer writes
+    /// (an unpaired surrogate escape, a field of the wrong type) among otherwise well-formed posts.
+    /// </summary>
+    public Func<string, string>? RewriteBody { get; set; }
+
     /// <summary>Every request received, in arrival order, including failed ones.</summary>
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
@@ -256,7 +262,8 @@ public sealed partial class FakeXApi : IAsyncDisposable
         var (status, body) = AnswerSearch(context, fault);
         // Recorded before the body is sent: a client that has its answer must find its request here.
         Record(context.Request, number, status);
-        await WriteAsync(context.Response, status, body);
+        var text = body.ToJsonString();
+        await WriteAsync(context.Response, status, RewriteBody?.Invoke(text) ?? text);
     }
 
     private (int Status, JsonObject Body) AnswerSearch(HttpContext context, Fault? fault)
@@ -549,11 +556,14 @@ public sealed partial class FakeXApi : IAsyncDisposable
             request.Headers.Authorization.ToString(),
             statusCode));
 
-    private static async Task WriteAsync(HttpResponse response, int statusCode, JsonObject body)
+    private static Task WriteAsync(HttpResponse response, int statusCode, JsonObject body) =>
+        WriteAsync(response, statusCode, body.ToJsonString());
+
+    private static async Task WriteAsync(HttpResponse response, int statusCode, string body)
     {
         response.StatusCode = statusCode;
         response.ContentType = "application/json; charset=utf-8";
-        await response.WriteAsync(body.ToJsonString());
+        await response.WriteAsync(body);
     }
 
     // ------------------------------------------------------------------ helpers

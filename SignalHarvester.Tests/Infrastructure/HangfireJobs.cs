@@ -37,7 +37,7 @@ public sealed class HangfireJobs
     /// <summary>Runs the job on the worker and returns its final state name (Succeeded or Failed).</summary>
     public async Task<string> RunAsync<TJob>(Expression<Func<TJob, Task>> call, TimeSpan timeout)
     {
-        var id = new BackgroundJobClient(storage).Enqueue(call);
+        var id = Enqueue(call);
         var final = await Eventually.ReturnsAsync(
             () => Task.FromResult(StateOf(id)),
             state => state is "Succeeded" or "Failed" or "Deleted",
@@ -45,6 +45,12 @@ public sealed class HangfireJobs
             $"job {id} ({typeof(TJob).Name}) finishing");
         return final!;
     }
+
+    /// <summary>Enqueues the job without waiting for it; with <see cref="Delete"/>, for a test that watches its effects instead.</summary>
+    public string Enqueue<TJob>(Expression<Func<TJob, Task>> call) => new BackgroundJobClient(storage).Enqueue(call);
+
+    /// <summary>Deletes the job, so none of its automatic retries runs after the test.</summary>
+    public void Delete(string jobId) => new BackgroundJobClient(storage).Delete(jobId);
 
     private string? StateOf(string jobId)
     {

@@ -187,12 +187,29 @@ public class XSearchResponseParserTests
     [Theory]
     [InlineData("<html>502 Bad Gateway</html>")]
     [InlineData("[1,2,3]")]
-    [InlineData("""{"data":[{"text":"no id"}]}""")]
-    [InlineData("""{"data":[{"id":"12ab","text":"not a decimal id"}]}""")]
-    [InlineData("""{"data":[{"id":"1","text":"t","created_at":"yesterday"}]}""")]
     public void Unusable_bodies_throw_XApiException(string body)
     {
         Assert.Throws<XApiException>(() => XSearchResponseParser.Parse(body));
+    }
+
+    [Theory]
+    [InlineData("""{"text":"no id"}""", "unreadable", null)]
+    [InlineData("""{"id":"12ab","text":"not a decimal id"}""", "unreadable", "12ab")]
+    [InlineData("""{"id":{"wrong":"type"},"text":"an object for an id"}""", "unreadable", null)]
+    [InlineData("""{"id":"7","text":"t","created_at":"yesterday"}""", "unreadable", "7")]
+    [InlineData("""{"id":"7","text":"t","created_at":12345}""", "unreadable", "7")]
+    [InlineData("""{"id":"7","text":"lone \ud800 surrogate"}""", "unreadable", "7")]
+    [InlineData("""{"id":"7","text":"a \u0000 NUL"}""", "unstorable", "7")]
+    [InlineData("""{"id":"7","text":"fine","entities":{"note":"a \u0000 NUL where only jsonb sees it"}}""", "unstorable", "7")]
+    public void An_unusable_post_is_skipped_with_its_reason_and_the_rest_of_the_page_kept(string bad, string kind, string? id)
+    {
+        var page = XSearchResponseParser.Parse($$"""{"data":[{"id":"1","text":"good"},{{bad}},{"id":"3","text":"also good"}]}""");
+
+        Assert.Equal(["1", "3"], page.Posts.Select(p => p.Id));
+        var skipped = Assert.Single(page.Skipped);
+        Assert.Equal(kind, skipped.Kind);
+        Assert.Equal(id, skipped.Id);
+        Assert.False(string.IsNullOrWhiteSpace(skipped.Reason));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SignalHarvester.Core;
+using SignalHarvester.Core.Data;
 using SignalHarvester.Core.Hosting;
 using SignalHarvester.Core.Jobs;
 using SignalHarvester.Worker.Jobs;
@@ -13,7 +14,7 @@ internal static class WorkerServiceExtensions
 {
     public static IHostApplicationBuilder AddWorkerServices(this IHostApplicationBuilder builder)
     {
-        builder.AddHarvestDatabase();
+        builder.AddHarvestDatabase(DatabaseTimeouts.Background);
         builder.AddHarvestCache();
 
         var connectionString = builder.Configuration.GetConnectionString(ResourceNames.Database)

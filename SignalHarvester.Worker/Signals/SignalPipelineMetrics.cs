@@ -12,6 +12,7 @@ public sealed class SignalPipelineMetrics
     public static readonly ActivitySource ActivitySource = new(Name);
 
     private readonly Counter<long> fetched;
+    private readonly Counter<long> skipped;
     private readonly Counter<long> queriesDeferred;
     private readonly Counter<long> classified;
     private readonly Counter<long> scored;
@@ -23,6 +24,7 @@ public sealed class SignalPipelineMetrics
     {
         var meter = meterFactory.Create(Name);
         fetched = meter.CreateCounter<long>("signalharvester.signals.posts_fetched", description: "Posts fetched from X (or the embedded sample)");
+        skipped = meter.CreateCounter<long>("signalharvester.signals.posts_skipped", description: "Harvested posts skipped (unreadable, unstorable, refused by the database), by kind");
         queriesDeferred = meter.CreateCounter<long>("signalharvester.signals.queries_deferred",
             description: "Queries a run left to the next one from their cursors: rate_limited (X's window spent) or failed");
         classified = meter.CreateCounter<long>("signalharvester.signals.posts_classified", description: "Posts classified");
@@ -35,6 +37,9 @@ public sealed class SignalPipelineMetrics
 
     public void PostsFetched(int count, string query, string source) =>
         fetched.Add(count, new("query", query), new("source", source));
+
+    public void PostSkipped(string query, string kind) =>
+        skipped.Add(1, new("query", query), new("kind", kind));
 
     public void QueryDeferred(string query, string reason) =>
         queriesDeferred.Add(1, new("query", query), new("reason", reason));

@@ -6,7 +6,8 @@ namespace SignalHarvester.Worker.Signals;
 
 /// <summary>
 /// Stores one harvested page and advances its query's cursor in the same transaction, so a crash
-/// can never leave the cursor past posts that were not stored. A page is bulk-loaded with binary
+/// can never leave the cursor past posts that were not stored (only past posts the database refused,
+/// which are reported as skipped). A page is bulk-loaded with binary
 /// COPY into a temporary table, then merged with one INSERT … ON CONFLICT.
 /// </summary>
 public sealed class TweetStore(NpgsqlDataSource dataSource)
@@ -73,8 +74,40 @@ public sealed class TweetStore(NpgsqlDataSource dataSource)
             : HarvestCursor.Start;
     }
 
-    /// <summary>Stores the page's posts (of <paramref name="origin"/>) and saves <paramref name="cursor"/> atomically.</summary>
-    public async Task StorePageAsync(string origin, string queryName, IReadOnlyList<XPost> posts, HarvestCursor cursor, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the page's posts (of <paramref name="origin"/>) and saves <paramref name="cursor"/> atomically. Should the
+    /// database refuse the page as a whole (a data error, not an outage), each post is stored on its own and those it
+    /// refuses are returned as skipped, then the cursor is saved: one bad post no longer stops its query on every run.
+    /// </summary>
+    public async Task<IReadOnlyList<SkippedPost>> StorePageAsync(string origin, string queryName, IReadOnlyList<XPost> posts, HarvestCursor cursor, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await StoreAsync(origin, queryName, posts, cursor, cancellationToken);
+            return [];
+        }
+        catch (PostgresException e) when (!e.IsTransient && posts.Count > 0)
+        {
+            var skipped = new List<SkippedPost>();
+            foreach (var post in posts)
+            {
+                try
+                {
+                    await StoreAsync(origin, queryName, [post], cursor: null, cancellationToken);
+                }
+                catch (PostgresException refused) when (!refused.IsTransient)
+                {
+                    skipped.Add(new SkippedPost(post.Id, SkippedPost.Refused, $"{refused.SqlState}: {refused.MessageText}"));
+                }
+            }
+
+            await StoreAsync(origin, queryName, [], cursor, cancellationToken);
+            return skipped;
+        }
+    }
+
+    /// <summary>Posts and, unless null, the cursor in one transaction.</summary>
+    private async Task StoreAsync(string origin, string queryName, IReadOnlyList<XPost> posts, HarvestCursor? cursor, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -94,7 +127,21 @@ public sealed class TweetStore(NpgsqlDataSource dataSource)
             batch.BatchCommands.Add(new NpgsqlBatchCommand(Merge) { Parameters = { new("query", queryName), new("origin", origin) } });
         }
 
-        batch.BatchCommands.Add(new NpgsqlBatchCommand(SaveCursor)
+        if (cursor is not null)
+        {
+            batch.BatchCommands.Add(SaveCursorCommand(origin, queryName, cursor));
+        }
+
+        if (batch.BatchCommands.Count > 0)
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static NpgsqlBatchCommand SaveCursorCommand(string origin, string queryName, HarvestCursor cursor) =>
+        new(SaveCursor)
         {
             Parameters =
             {
@@ -104,10 +151,7 @@ public sealed class TweetStore(NpgsqlDataSource dataSource)
                 new("pending_newest_id", (object?)cursor.PendingNewestId ?? DBNull.Value),
                 new("pagination_token", (object?)cursor.PaginationToken ?? DBNull.Value),
             },
-        });
-        await batch.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-    }
+        };
 
     private static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<XPost> posts, CancellationToken cancellationToken)
     {

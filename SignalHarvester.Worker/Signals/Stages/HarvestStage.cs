@@ -12,7 +12,8 @@ namespace SignalHarvester.Worker.Signals.Stages;
 /// <c>x-rate-limit-remaining: 0</c>, or a 429) the run asks for nothing more. Either way the next
 /// run resumes at the stored cursors, so nothing is skipped or stored twice. Posts and cursors
 /// carry the source's origin, so sample and live harvests never share either. With the X source
-/// off (no <see cref="IXPostSource"/> registered) the stage harvests nothing and says why.
+/// off (no <see cref="IXPostSource"/> registered) the stage harvests nothing and says why. A post that
+/// cannot be read or stored is skipped (counted and logged with its reason); the rest of its page is stored.
 /// </summary>
 public sealed class HarvestStage(
     TweetStore store,
@@ -95,6 +96,15 @@ public sealed class HarvestStage(
         return result;
     }
 
+    private void Skip(XQuery query, IReadOnlyList<SkippedPost> skipped)
+    {
+        foreach (var post in skipped)
+        {
+            metrics.PostSkipped(query.Name, post.Kind);
+            logger.LogWarning("Query {Query}: skipped post {Id} ({Kind}): {Reason}", query.Name, post.Id ?? "(no id)", post.Kind, post.Reason);
+        }
+    }
+
     private void Defer(List<string> deferred, XQuery query, string reason)
     {
         deferred.Add(query.Name);
@@ -111,8 +121,9 @@ public sealed class HarvestStage(
         {
             var results = await source.SearchRecentAsync(query, cursor.SinceId, cursor.PaginationToken, cancellationToken);
             cursor = cursor.AfterPage(results.NewestId, results.NextToken);
-            await store.StorePageAsync(source.Origin, query.Name, results.Posts, cursor, cancellationToken);
-            stored += results.Posts.Count;
+            var refused = await store.StorePageAsync(source.Origin, query.Name, results.Posts, cursor, cancellationToken);
+            Skip(query, [.. results.Skipped, .. refused]);
+            stored += results.Posts.Count - refused.Count;
             metrics.PostsFetched(results.Posts.Count, query.Name, source.Name);
             windowSpentUntil = results.RateLimitExhaustedUntil;
             if (!cursor.Resuming || windowSpentUntil is not null)

@@ -9,7 +9,8 @@ namespace SignalHarvester.Worker.Signals.Stages;
 /// <summary>
 /// Snapshot: at most once per interval, export the top signals (every configured format, checksums,
 /// diff against the previous export) and track each file as a <c>snapshots</c> row that goes from
-/// processing to ready or failed; then apply retention to files and rows alike.
+/// processing to ready or failed (whatever the failure; rows an interrupted export left behind are failed by the
+/// next one); then apply retention to files and rows alike.
 /// </summary>
 public sealed class SnapshotStage(
     HarvestDbContext db,
@@ -19,6 +20,8 @@ public sealed class SnapshotStage(
     TimeProvider clock,
     ILogger<SnapshotStage> logger)
 {
+    private static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(15);
+
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -38,6 +41,7 @@ public sealed class SnapshotStage(
     {
         var now = clock.GetUtcNow();
         var settings = options.Value;
+        await FailAbandonedAsync(now, cancellationToken);
         var rows = await db.Tweets.AsNoTracking()
             .Where(t => t.Salience != null)
             .OrderByDescending(t => t.Salience).ThenByDescending(t => t.CreatedAt)
@@ -71,8 +75,10 @@ public sealed class SnapshotStage(
             logger.LogInformation("Snapshot {Stamp}: {Count} signals, {Added} added / {Removed} removed / {Changed} changed since {Previous}",
                 export.Stamp, rows.Count, export.Diff.Added.Count, export.Diff.Removed.Count, export.Diff.Changed.Count, export.Diff.PreviousStamp ?? "nothing");
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e)
         {
+            // Whatever went wrong (disk, serialization, cancellation, the database), the rows say so instead of
+            // staying processing; should even this fail, the next export's sweep marks them.
             foreach (var row in tracked)
             {
                 (row.Status, row.Error, row.CompletedAt) = (SnapshotStatus.Failed, e.Message, clock.GetUtcNow());
@@ -84,6 +90,24 @@ public sealed class SnapshotStage(
 
         await ApplyRetentionAsync(now, cancellationToken);
         return rows.Count;
+    }
+
+    /// <summary>
+    /// Rows left processing by an export that never finished (the worker was killed, or the database was gone when it
+    /// tried to record the outcome) become failed: an export takes seconds, so after <see cref="AbandonedAfter"/> none is still running.
+    /// </summary>
+    private async Task FailAbandonedAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var abandoned = await db.Snapshots
+            .Where(s => s.Status == SnapshotStatus.Processing && s.CreatedAt < now - AbandonedAfter)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(s => s.Status, SnapshotStatus.Failed)
+                .SetProperty(s => s.Error, "abandoned: the export did not finish")
+                .SetProperty(s => s.CompletedAt, now), cancellationToken);
+        if (abandoned > 0)
+        {
+            logger.LogWarning("Marked {Count} abandoned snapshot rows failed", abandoned);
+        }
     }
 
     private async Task ApplyRetentionAsync(DateTimeOffset now, CancellationToken cancellationToken)

@@ -15,4 +15,7 @@ public sealed record XSearchPage(IReadOnlyList<XPost> Posts, string? NewestId, s
     /// next page or query before then; asking anyway gets <see cref="XRateLimitedException"/>.
     /// </summary>
     public DateTimeOffset? RateLimitExhaustedUntil { get; init; }
+
+    /// <summary>Items of <c>data</c> that could not be read or stored; <see cref="Posts"/> holds the rest of the page.</summary>
+    public IReadOnlyList<SkippedPost> Skipped { get; init; } = [];
 }

@@ -1,13 +1,15 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using SignalHarvester.Core.Data;
 
 namespace SignalHarvester.Worker.Signals.XApi;
 
 /// <summary>
 /// Reads a <c>GET /2/tweets/search/recent</c> body. Every field but a post's <c>id</c> is optional:
 /// X only sends what was requested and what exists. Partial errors next to <c>data</c> (e.g. an
-/// author that could not be expanded) are ignored; a body with errors and no data throws.
+/// author that could not be expanded) are ignored; a body with errors and no data throws; a post that
+/// cannot be read or stored is skipped with its reason (<see cref="XSearchPage.Skipped"/>).
 /// </summary>
 public static class XSearchResponseParser
 {
@@ -38,7 +40,12 @@ public static class XSearchResponseParser
             }
 
             var users = ReadUsers(root);
-            var posts = hasData ? data.EnumerateArray().Select(post => ReadPost(post, users)).ToList() : [];
+            var posts = new List<XPost>();
+            var skipped = new List<SkippedPost>();
+            if (hasData)
+            {
+                ReadPosts(data, users, posts, skipped);
+            }
 
             var meta = root.TryGetProperty("meta", out var m) && m.ValueKind == JsonValueKind.Object ? m : default;
             return new XSearchPage(
@@ -46,7 +53,68 @@ public static class XSearchResponseParser
                 NewestId: String(meta, "newest_id") ?? posts.Select(p => p.Id).Aggregate((string?)null, XPostIds.Max),
                 OldestId: String(meta, "oldest_id") ?? posts.Select(p => p.Id).Aggregate((string?)null, XPostIds.Min),
                 NextToken: String(meta, "next_token"),
-                ResultCount: Int(meta, "result_count") ?? posts.Count);
+                ResultCount: Int(meta, "result_count") ?? posts.Count) { Skipped = skipped };
+        }
+    }
+
+    /// <summary>
+    /// One bad item (no usable id, an unreadable date, a string with an unpaired surrogate, text PostgreSQL cannot
+    /// store) is skipped with its reason; the rest of the page is kept.
+    /// </summary>
+    private static void ReadPosts(JsonElement data, Dictionary<string, JsonElement> users, List<XPost> posts, List<SkippedPost> skipped)
+    {
+        foreach (var item in data.EnumerateArray())
+        {
+            try
+            {
+                var post = ReadPost(item, users);
+                if (UnstorableReason(post) is { } reason)
+                {
+                    skipped.Add(new SkippedPost(post.Id, SkippedPost.Unstorable, reason));
+                    continue;
+                }
+
+                posts.Add(post);
+            }
+            catch (Exception e) when (e is XApiException or InvalidOperationException)
+            {
+                // InvalidOperationException: a string escape that is no UTF-16 text (an unpaired surrogate).
+                skipped.Add(new SkippedPost(IdOf(item), SkippedPost.Unreadable, e.Message));
+            }
+        }
+    }
+
+    /// <summary>Why PostgreSQL would refuse the post (text or jsonb with NUL or an unpaired surrogate), else null.</summary>
+    private static string? UnstorableReason(XPost post)
+    {
+        string?[] texts = [post.Text, post.AuthorId, post.AuthorUsername, post.AuthorName, post.Lang, post.ConversationId];
+        if (texts.Any(t => t is not null && !StorableText.IsStorable(t)))
+        {
+            return $"text {StorableText.Requirement}";
+        }
+
+        using var raw = JsonDocument.Parse(post.RawJson);
+        return StorableStrings(raw.RootElement) ? null : $"raw JSON {StorableText.Requirement}";
+    }
+
+    // jsonb refuses \u0000 and unpaired surrogates anywhere, also in fields the pipeline never reads.
+    private static bool StorableStrings(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => StorableText.IsStorable(element.GetString()),
+        JsonValueKind.Array => element.EnumerateArray().All(StorableStrings),
+        JsonValueKind.Object => element.EnumerateObject().All(p => StorableText.IsStorable(p.Name) && StorableStrings(p.Value)),
+        _ => true,
+    };
+
+    private static string? IdOf(JsonElement item)
+    {
+        try
+        {
+            return String(item, "id");
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
         }
     }
 

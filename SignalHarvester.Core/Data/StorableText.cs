@@ -1,10 +1,11 @@
-namespace SignalHarvester.Api.Validation;
+namespace SignalHarvester.Core.Data;
 
 /// <summary>
 /// Text PostgreSQL can store: it refuses NUL in <c>text</c> and stores UTF-8, which has no form for an
-/// unpaired UTF-16 surrogate. Such input is refused with a 400 naming the field instead of failing in the database.
+/// unpaired UTF-16 surrogate. The API refuses such input with a 400 naming the field, the harvest skips such a post,
+/// instead of either failing in the database.
 /// </summary>
-internal static class StorableText
+public static class StorableText
 {
     public const string Requirement = "must not contain NUL characters or unpaired surrogates (they cannot be stored)";
 
