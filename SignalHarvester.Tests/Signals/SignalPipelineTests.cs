@@ -265,6 +265,35 @@ public sealed class SignalPipelineTests(SignalsStackFixture stack)
     }
 
     [Fact]
+    public async Task Only_posts_created_within_the_notification_window_are_announced()
+    {
+        stack.Slack.Clear();
+        await using var db = await stack.OpenDatabaseAsync();
+        // Both salient enough; one created 10 h ago, one 60 h ago, with a 48 h window.
+        var (recent, old) = ($"7{Random.Shared.NextInt64(10_000_000_000_000_000, 99_999_999_999_999_999)}", $"7{Random.Shared.NextInt64(10_000_000_000_000_000, 99_999_999_999_999_999)}");
+        await using (var seed = new NpgsqlCommand("""
+            insert into tweets (id, text, author_username, created_at, like_count, retweet_count, reply_count, quote_count,
+                matched_queries, tags, classification_fallback, notify_attempts, category, salience, inserted_at, updated_at)
+            values (@recent, 'window: recent outage', 'seed', now() - interval '10 hours', 0, 0, 0, 0, '{seed}', '{}', false, 0, 'outage', 99, now(), now()),
+                   (@old, 'window: old outage', 'seed', now() - interval '60 hours', 0, 0, 0, 0, '{seed}', '{}', false, 0, 'outage', 99, now(), now())
+            """, db))
+        {
+            seed.Parameters.AddWithValue("recent", recent);
+            seed.Parameters.AddWithValue("old", old);
+            await seed.ExecuteNonQueryAsync();
+        }
+
+        await using (var dataSource = NpgsqlDataSource.Create(await stack.DatabaseConnectionStringAsync()))
+        {
+            await NewNotifyStage(dataSource, withinHours: 48).RunAsync(CancellationToken.None);
+        }
+
+        Assert.Contains(recent, stack.Slack.NotifiedPostIds);
+        Assert.DoesNotContain(old, stack.Slack.NotifiedPostIds);
+        Assert.Equal(0L, await ScalarAsync<long>(db, $"select count(*) from tweets where id = '{old}' and (notified_at is not null or notify_claimed_at is not null)"));
+    }
+
+    [Fact]
     public async Task Snapshots_are_written_with_verifiable_checksums_and_retention_keeps_the_latest_sets()
     {
         for (var run = 0; run < 3; run++)
@@ -293,11 +322,11 @@ public sealed class SignalPipelineTests(SignalsStackFixture stack)
         Assert.Equal(0L, await ScalarAsync<long>(db, "select count(*) from snapshots where status <> 'ready'"));
     }
 
-    private NotifyStage NewNotifyStage(NpgsqlDataSource dataSource) => new(
+    private NotifyStage NewNotifyStage(NpgsqlDataSource dataSource, int withinHours = 0) => new(
         dataSource,
         new SourceStatusStore(dataSource, TimeProvider.System, NullLogger<SourceStatusStore>.Instance),
         new SourceSettings(),
-        Options.Create(new NotifyOptions { Threshold = 50, WithinHours = 0, MaxPerRun = 500 }),
+        Options.Create(new NotifyOptions { Threshold = 50, WithinHours = withinHours, MaxPerRun = 500 }),
         new SignalPipelineMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()),
         NullLogger<NotifyStage>.Instance,
         new SlackNotifier(new HttpClient(), Options.Create(new SlackOptions { WebhookUrl = stack.Slack.WebhookUrl.ToString() })));
