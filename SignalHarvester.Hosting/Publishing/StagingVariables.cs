@@ -25,7 +25,7 @@ internal static class StagingVariables
     public static string Required(string variable) => $"${{{variable}:?{variable} must be set in .env.staging}}";
 
     private const string HashHelp =
-        "bcrypt hash, base64-encoded so it has no '$': caddy hash-password --plaintext \"$(openssl rand -hex 16)\" | tr -d '\\n' | base64 -w0 (keep the plaintext)";
+        "bcrypt hash, base64-encoded so it has no '$'; the password goes in on standard input, never a command line: p=$(openssl rand -hex 16); echo \"keep: $p\"; printf '%s\\n' \"$p\" | caddy hash-password | tr -d '\\n' | base64 -w0";
 
     public static IEnumerable<StagingVariable> All()
     {
