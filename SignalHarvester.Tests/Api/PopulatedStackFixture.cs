@@ -1,6 +1,4 @@
 using SignalHarvester.Tests.Infrastructure;
-using SignalHarvester.Worker.Discovery;
-using SignalHarvester.Worker.Signals;
 
 namespace SignalHarvester.Tests.Api;
 
@@ -35,11 +33,9 @@ public class PopulatedStackFixture : StackFixture
         Assert.Equal("Succeeded", await RunDiscoveryAsync());
     }
 
-    public Task<string> RunSignalPipelineAsync() =>
-        Jobs.RunAsync<SignalPipelineJob>(job => job.RunAsync(CancellationToken.None), TimeSpan.FromMinutes(2));
+    public Task<string> RunSignalPipelineAsync() => Jobs.RunSignalPipelineAsync();
 
-    public Task<string> RunDiscoveryAsync() =>
-        Jobs.RunAsync<DiscoveryPipelineJob>(job => job.RunAsync(CancellationToken.None), TimeSpan.FromMinutes(3));
+    public Task<string> RunDiscoveryAsync() => Jobs.RunDiscoveryAsync();
 
     protected override Task AfterDisposeAsync()
     {

@@ -4,6 +4,8 @@ using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage;
 using SignalHarvester.Core.Jobs;
+using SignalHarvester.Worker.Discovery;
+using SignalHarvester.Worker.Signals;
 
 namespace SignalHarvester.Tests.Infrastructure;
 
@@ -35,6 +37,14 @@ public sealed class HangfireJobs
     }
 
     /// <summary>Runs the job on the worker and returns its final state name (Succeeded or Failed).</summary>
+    /// <summary>One signal pipeline run on the stack's worker, to its final state.</summary>
+    public Task<string> RunSignalPipelineAsync() =>
+        RunAsync<SignalPipelineJob>(job => job.RunAsync(CancellationToken.None), TimeSpan.FromMinutes(2));
+
+    /// <summary>One discovery pipeline run on the stack's worker, to its final state (a populated stack's first run is the longest).</summary>
+    public Task<string> RunDiscoveryAsync() =>
+        RunAsync<DiscoveryPipelineJob>(job => job.RunAsync(CancellationToken.None), TimeSpan.FromMinutes(3));
+
     public async Task<string> RunAsync<TJob>(Expression<Func<TJob, Task>> call, TimeSpan timeout)
     {
         var id = Enqueue(call);

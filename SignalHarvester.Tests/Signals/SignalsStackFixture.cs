@@ -87,11 +87,9 @@ public sealed class SignalsStackFixture : StackFixture
 
     protected override async Task AfterStartAsync() => Jobs = new HangfireJobs(await DatabaseConnectionStringAsync());
 
-    public async Task<string> RunSignalPipelineAsync() =>
-        await Jobs.RunAsync<SignalHarvester.Worker.Signals.SignalPipelineJob>(job => job.RunAsync(CancellationToken.None), TimeSpan.FromMinutes(2));
+    public Task<string> RunSignalPipelineAsync() => Jobs.RunSignalPipelineAsync();
 
-    public async Task<string> RunDiscoveryAsync() =>
-        await Jobs.RunAsync<SignalHarvester.Worker.Discovery.DiscoveryPipelineJob>(job => job.RunAsync(CancellationToken.None), TimeSpan.FromMinutes(2));
+    public Task<string> RunDiscoveryAsync() => Jobs.RunDiscoveryAsync();
 
     protected override async Task AfterDisposeAsync()
     {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
@@ -41,7 +42,7 @@ public sealed class DashboardAuthorization(IHostEnvironment environment, IConfig
 
         if (recent is { Count: >= MaxFailures })
         {
-            http.Response.Headers.RetryAfter = ((int)Math.Ceiling((recent.Since + LockoutWindow - now).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling((recent.Since + LockoutWindow - now).TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             return false;
         }
 

@@ -1,6 +1,5 @@
 using SignalHarvester.Tests.Fakes;
 using SignalHarvester.Tests.Infrastructure;
-using SignalHarvester.Worker.Discovery;
 
 namespace SignalHarvester.Tests.Discovery.Pipeline;
 
@@ -64,8 +63,7 @@ public sealed class DiscoveryStackFixture : StackFixture
         FirstRunState = await RunDiscoveryAsync();
     }
 
-    public Task<string> RunDiscoveryAsync() =>
-        Jobs.RunAsync<DiscoveryPipelineJob>(job => job.RunAsync(CancellationToken.None), TimeSpan.FromMinutes(2));
+    public Task<string> RunDiscoveryAsync() => Jobs.RunDiscoveryAsync();
 
     protected override async Task AfterDisposeAsync()
     {
