@@ -12,7 +12,7 @@ public static class CacheEndpoints
 {
     public static RouteGroupBuilder MapCacheEndpoints(this RouteGroupBuilder api)
     {
-        var cache = api.MapGroup("/cache").WithTags("Cache").RequireApiKey();
+        var cache = api.MapGroup("/cache").WithTags("Cache").RequireScope(ApiScopes.Admin);
         cache.MapGet("/stats", StatsAsync).WithName("CacheStats")
             .WithSummary("Hits, misses and hit ratio across all replicas, cached entries in total and per tag, Redis memory");
         cache.MapPost("/invalidate", InvalidateAsync).WithName("InvalidateCache")

@@ -33,10 +33,10 @@ public static class EntitiesEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         entities.MapGet("/{id:long}/artifacts", ArtifactsAsync).WithName("EntityArtifacts").WithSummary("The artifacts an entity is behind, newest first")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        entities.MapPost("/merge", MergeAsync).WithName("MergeEntities").RequireApiKey()
+        entities.MapPost("/merge", MergeAsync).WithName("MergeEntities").RequireScope(ApiScopes.Admin)
             .WithSummary("Merge one entity into another: its artifacts move, its row is kept as an alias, the decision is recorded")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        entities.MapPost("/decisions", DecideAsync).WithName("DecideEntityPair").RequireApiKey()
+        entities.MapPost("/decisions", DecideAsync).WithName("DecideEntityPair").RequireScope(ApiScopes.Write)
             .WithSummary("Record a decision about a pair of entities: merge, ignore, watch or needs_review")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return api;

@@ -20,7 +20,7 @@ public static class ExperimentsEndpoints
     public static RouteGroupBuilder MapExperimentsEndpoints(this RouteGroupBuilder api)
     {
         var experiments = api.MapGroup("/experiments").WithTags("Experiments");
-        experiments.MapPost("/", CreateAsync).WithName("CreateExperiment").RequireApiKey()
+        experiments.MapPost("/", CreateAsync).WithName("CreateExperiment").RequireScope(ApiScopes.Write)
             .WithSummary("Create an experiment: scoring weights, recency time constant, threshold and precision@k cut-offs")
             .ProducesProblem(StatusCodes.Status409Conflict);
         experiments.MapGet("/", ListAsync).WithName("ListExperiments").WithSummary("Experiments, newest first, each with its latest run");
@@ -31,7 +31,7 @@ public static class ExperimentsEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         experiments.MapGet("/{id:long}/runs", RunsAsync).WithName("ListExperimentRuns").WithSummary("An experiment's runs, newest first")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        experiments.MapPost("/{id:long}/run", RunAsync).WithName("RunExperiment").RequireApiKey()
+        experiments.MapPost("/{id:long}/run", RunAsync).WithName("RunExperiment").RequireScope(ApiScopes.Write)
             .WithSummary("Backtest now: re-score the labelled artifacts with the experiment's weights and measure against the labels")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return api;

@@ -20,13 +20,13 @@ public static class LabelsEndpoints
         labels.MapGet("/", ListAsync).WithName("ListLabels").WithSummary("Labels, paged, newest first");
         labels.MapGet("/export", ExportAsync).WithName("ExportLabels").WithSummary("All labels as CSV (artifact_id,label,annotator,notes), as import reads them")
             .Produces<string>(StatusCodes.Status200OK, LabelCsv.ContentType);
-        labels.MapPost("/import", ImportAsync).WithName("ImportLabels").RequireApiKey()
+        labels.MapPost("/import", ImportAsync).WithName("ImportLabels").RequireScope(ApiScopes.Admin)
             .WithSummary("Upsert labels from CSV (text/csv): every row is stored, or none when any row is bad")
             .Accepts<string>(LabelCsv.ContentType)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         labels.MapGet("/{artifactId:long}", GetAsync).WithName("GetLabel").WithSummary("The label of one artifact")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        labels.MapPut("/{artifactId:long}", UpsertAsync).WithName("UpsertLabel").RequireApiKey()
+        labels.MapPut("/{artifactId:long}", UpsertAsync).WithName("UpsertLabel").RequireScope(ApiScopes.Write)
             .WithSummary("Label an artifact (relevant or irrelevant), replacing its previous label")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return api;

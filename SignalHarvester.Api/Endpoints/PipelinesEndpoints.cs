@@ -13,7 +13,7 @@ public static class PipelinesEndpoints
 {
     public static RouteGroupBuilder MapPipelinesEndpoints(this RouteGroupBuilder api)
     {
-        var pipelines = api.MapGroup("/pipelines").WithTags("Pipelines").RequireApiKey();
+        var pipelines = api.MapGroup("/pipelines").WithTags("Pipelines").RequireScope(ApiScopes.Admin);
         pipelines.MapGet("/", StatusAsync)
             .WithName("PipelinesStatus").WithSummary("Each pipeline's schedule and last run, and each source's mode, last run and last error");
         pipelines.MapPost("/signals", (PipelineJobClient jobs) => Start(jobs, PipelineJobContracts.Signals))

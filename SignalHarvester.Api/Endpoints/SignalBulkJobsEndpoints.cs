@@ -28,9 +28,9 @@ public static class SignalBulkJobsEndpoints
     public static RouteGroupBuilder MapSignalBulkJobsEndpoints(this RouteGroupBuilder api)
     {
         var signals = api.MapGroup("/signals").WithTags("Signal bulk jobs");
-        signals.MapPost("/bulk/status", StartStatusAsync).RequireApiKey()
+        signals.MapPost("/bulk/status", StartStatusAsync).RequireScope(ApiScopes.Write)
             .WithName("BulkSetSignalStatus").WithSummary("Start a job that sets the status of many signals");
-        signals.MapPost("/bulk/delete", StartDeleteAsync).RequireApiKey()
+        signals.MapPost("/bulk/delete", StartDeleteAsync).RequireScope(ApiScopes.Admin)
             .WithName("BulkDeleteSignals").WithSummary("Start a job that deletes many signals");
         signals.MapGet("/bulk-jobs/{jobId:long}", GetAsync)
             .WithName("GetSignalBulkJob").WithSummary("A bulk job's state and progress")
@@ -38,7 +38,7 @@ public static class SignalBulkJobsEndpoints
         signals.MapGet("/bulk-jobs/{jobId:long}/events", EventsAsync)
             .WithName("StreamSignalBulkJob").WithSummary("A bulk job's progress as Server-Sent Events, until it ends; resumes after Last-Event-ID")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        signals.MapPost("/bulk-jobs/{jobId:long}/cancel", CancelAsync).RequireApiKey()
+        signals.MapPost("/bulk-jobs/{jobId:long}/cancel", CancelAsync).RequireScope(ApiScopes.Write)
             .WithName("CancelSignalBulkJob").WithSummary("Cancel a queued or running bulk job")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return api;

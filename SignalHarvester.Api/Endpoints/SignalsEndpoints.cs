@@ -32,10 +32,10 @@ public static partial class SignalsEndpoints
         signals.MapGet("/top", TopAsync).WithName("TopSignals").WithSummary("The most salient recent signals");
         signals.MapGet("/stats", StatsAsync).WithName("SignalStats").WithSummary("Counts by status and category");
         signals.MapGet("/{id}", GetAsync).WithName("GetSignal").WithSummary("One signal by X post id");
-        signals.MapPost("/", CreateAsync).RequireApiKey().WithName("CreateSignal").WithSummary("Add a signal by hand");
+        signals.MapPost("/", CreateAsync).RequireScope(ApiScopes.Write).WithName("CreateSignal").WithSummary("Add a signal by hand");
         // Mutations address signals by their X post id (digits), so no literal route (/stats, /top, /bulk/…) can be taken for an id.
-        signals.MapPatch(IdRoute, UpdateAsync).RequireApiKey().WithName("UpdateSignal").WithSummary("Change a signal's review status, category or notes");
-        signals.MapDelete(IdRoute, DeleteAsync).RequireApiKey().WithName("DeleteSignal").WithSummary("Delete a signal");
+        signals.MapPatch(IdRoute, UpdateAsync).RequireScope(ApiScopes.Write).WithName("UpdateSignal").WithSummary("Change a signal's review status, category or notes");
+        signals.MapDelete(IdRoute, DeleteAsync).RequireScope(ApiScopes.Write).WithName("DeleteSignal").WithSummary("Delete a signal");
         return api;
     }
 

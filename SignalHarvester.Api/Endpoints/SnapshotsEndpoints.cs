@@ -24,7 +24,7 @@ public static class SnapshotsEndpoints
         var snapshots = api.MapGroup("/snapshots").WithTags("Snapshots");
         snapshots.MapGet("/", ListAsync).WithName("ListSnapshots").WithSummary("Snapshot files, newest first, paged");
         snapshots.MapGet("/{id:long}", GetAsync).WithName("GetSnapshot").WithSummary("One snapshot file's record");
-        snapshots.MapPost("/", Create).RequireApiKey()
+        snapshots.MapPost("/", Create).RequireScope(ApiScopes.Write)
             .WithName("CreateSnapshot").WithSummary("Export a snapshot of the top signals now (run by the worker)");
         snapshots.MapGet("/{id:long}/download", DownloadAsync)
             // A file result documents no response by itself: name the 200 and its media types.

@@ -62,7 +62,15 @@ internal static class ApiServiceExtensions
 
     public static WebApplication MapApi(this WebApplication app)
     {
-        app.MapGet("/", () => Results.Ok(new { service = "SignalHarvester API", health = "/health/ready", metrics = "/metrics/prometheus", openapi = "/openapi/v1.json", docs = "/scalar" }))
+        var documented = app.DocumentationEnabled();
+        app.MapGet("/", () => Results.Ok(new
+            {
+                service = "SignalHarvester API",
+                health = "/health/ready",
+                metrics = "/metrics/prometheus",
+                openapi = documented ? "/openapi/v1.json" : null,
+                docs = documented ? "/scalar" : null,
+            }))
             .ExcludeFromDescription();
         app.MapApiDocumentation();
         app.MapGroup("/api/v1")
@@ -78,7 +86,8 @@ internal static class ApiServiceExtensions
             .MapSnapshotsEndpoints()
             .MapEntitiesEndpoints()
             .MapExperimentsEndpoints()
-            .MapLabelsEndpoints();
+            .MapLabelsEndpoints()
+            .MapKeysEndpoints();
         return app;
     }
 }

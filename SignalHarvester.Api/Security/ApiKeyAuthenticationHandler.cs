@@ -8,7 +8,8 @@ namespace SignalHarvester.Api.Security;
 /// <summary>
 /// The <c>ApiKey</c> scheme: a request presenting a configured <c>X-API-Key</c> is authenticated as
 /// that key's client. No header → no result (reads stay public); an unknown key → failure. The
-/// challenge of a protected route is a 401 ProblemDetails with <c>WWW-Authenticate: ApiKey</c>.
+/// challenge of a protected route is a 401 ProblemDetails with <c>WWW-Authenticate: ApiKey</c>; a key
+/// without the route's scope gets the 403 of <see cref="MissingScopeResultHandler"/>.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -34,7 +35,11 @@ public sealed class ApiKeyAuthenticationHandler(
         }
 
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, key.Name), new Claim(TierClaim, key.Tier.ToString().ToLowerInvariant())],
+            [
+                new Claim(ClaimTypes.Name, key.Name),
+                new Claim(TierClaim, key.Tier.ToString().ToLowerInvariant()),
+                .. ApiScopes.Parse(key.Scopes).Select(scope => new Claim(ApiScopes.ClaimType, scope)),
+            ],
             SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
@@ -55,16 +60,6 @@ public sealed class ApiKeyAuthenticationHandler(
                     ? $"The {ApiKeyStore.HeaderName} header does not carry a valid API key."
                     : $"This operation needs an API key in the {ApiKeyStore.HeaderName} header.",
             },
-        });
-    }
-
-    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
-    {
-        Response.StatusCode = StatusCodes.Status403Forbidden;
-        await problemDetails.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = Context,
-            ProblemDetails = { Status = StatusCodes.Status403Forbidden, Title = "Forbidden", Detail = "This API key may not perform this operation." },
         });
     }
 }

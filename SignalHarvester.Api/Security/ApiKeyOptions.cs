@@ -14,9 +14,12 @@ public sealed class ApiKeyDefinition
     public string Key { get; set; } = "";
 
     public ApiKeyTier Tier { get; set; } = ApiKeyTier.Standard;
+
+    /// <summary>Space-separated <see cref="ApiScopes"/>; blank means <see cref="ApiScopes.Default"/>.</summary>
+    public string? Scopes { get; set; }
 }
 
-/// <summary>The <c>Api:Keys</c> section: an array of <c>{ Name, Key, Tier }</c>.</summary>
+/// <summary>The <c>Api:Keys</c> section: an array of <c>{ Name, Key, Tier, Scopes }</c>.</summary>
 public sealed class ApiKeyOptions
 {
     public const string SectionName = "Api";

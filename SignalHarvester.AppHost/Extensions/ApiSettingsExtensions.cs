@@ -16,13 +16,15 @@ internal static class ApiSettingsExtensions
         this IResourceBuilder<ProjectResource> api, IDistributedApplicationBuilder builder)
     {
         // Generated on first run and kept in the AppHost's user secrets, like the database passwords;
-        // a standard-tier key named "development".
+        // a standard-tier key named "development" with every scope: it is the operator's own key (narrower
+        // keys for other clients are added as Api__Keys__n__* secrets, scopes "read write" by default).
         var apiKey = builder.AddParameter(ApiKeyParameter, new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
         return api
             // The snapshot directory too: the api serves the files the worker writes there.
             .WithConfigurationSections(builder, "Discovery", "Api", "RateLimiting", SnapshotLocation.DirectoryKey)
             .WithEnvironment("Api__Keys__0__Name", "development")
             .WithEnvironment("Api__Keys__0__Key", apiKey)
-            .WithEnvironment("Api__Keys__0__Tier", "standard");
+            .WithEnvironment("Api__Keys__0__Tier", "standard")
+            .WithEnvironment("Api__Keys__0__Scopes", "read write admin");
     }
 }

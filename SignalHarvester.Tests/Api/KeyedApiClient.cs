@@ -15,10 +15,13 @@ internal sealed class KeyedApiClient(HttpClient client, string apiKey) : IDispos
         HttpMethod method, string path, object? json = null, bool withKey = true)
     {
         using var request = Request(method, path, withKey ? apiKey : null);
-        if (json is not null)
+        // An HttpContent goes as it is (CSV, raw bytes); anything else as JSON.
+        request.Content = json switch
         {
-            request.Content = JsonContent.Create(json);
-        }
+            null => null,
+            HttpContent content => content,
+            _ => JsonContent.Create(json),
+        };
 
         var response = await client.SendAsync(request);
         AssertRateLimitHeaders(response);

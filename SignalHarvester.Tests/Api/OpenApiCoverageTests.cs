@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using SignalHarvester.Api.Analytics;
+using SignalHarvester.Api.Security;
 using SignalHarvester.Core;
 using SignalHarvester.Tests.Infrastructure;
 using static SignalHarvester.Tests.Api.ApiTestHelpers;
@@ -17,7 +18,7 @@ namespace SignalHarvester.Tests.Api;
 /// <summary>
 /// The OpenAPI document of the running API against the API's own endpoint data source (the API
 /// hosted in-process on the stack's PostgreSQL and Redis): every mapped route is documented, with
-/// its security and responses, nothing else is, and every documented GET reaches its handler.
+/// its security (the key scope it needs) and responses, nothing else is, and every documented GET reaches its handler.
 /// </summary>
 [Collection(StackCollection.Name)]
 public sealed partial class OpenApiCoverageTests(StackFixture stack)
@@ -30,19 +31,22 @@ public sealed partial class OpenApiCoverageTests(StackFixture stack)
 
         Assert.True(mapped.Count >= 9, $"only {mapped.Count} routes mapped under /api/v1");
         Assert.Equal(mapped.Keys.Select(r => r.ToString()).Order(), documented.Keys.Select(r => r.ToString()).Order());
-        foreach (var (route, requiresKey) in mapped)
+        foreach (var (route, scope) in mapped)
         {
             var operation = documented[route];
             Assert.True(operation.GetProperty("responses").TryGetProperty("429", out _), $"{route} does not document 429");
             Assert.True(operation.GetProperty("responses").EnumerateObject().Any(r => r.Name.StartsWith('2')), $"{route} documents no success");
-            Assert.Equal(requiresKey, operation.TryGetProperty("security", out _));
-            if (requiresKey)
+            Assert.Equal(scope is not null, operation.TryGetProperty("security", out var security));
+            if (scope is not null)
             {
                 Assert.True(operation.GetProperty("responses").TryGetProperty("401", out _), $"{route} does not document 401");
+                Assert.True(operation.GetProperty("responses").TryGetProperty("403", out _), $"{route} does not document 403");
+                var documentedScopes = security.EnumerateArray().Single().GetProperty("ApiKey").EnumerateArray().Select(s => s.GetString()).ToArray();
+                Assert.True(documentedScopes.SequenceEqual([scope]), $"{route} documents scopes [{string.Join(", ", documentedScopes)}], needs {scope}");
             }
 
             // Every mutation needs a key; reads are public unless the route is an admin one.
-            Assert.True(route.Method == "get" || requiresKey, $"{route} is a mutation without X-API-Key");
+            Assert.True(route.Method == "get" || scope is not null, $"{route} is a mutation without X-API-Key");
             foreach (var name in Regex.Matches(route.Path, "{([^}]+)}").Select(m => m.Groups[1].Value))
             {
                 Assert.True(operation.GetProperty("parameters").EnumerateArray().Any(p => p.GetProperty("name").GetString() == name && p.GetProperty("in").GetString() == "path"),
@@ -69,21 +73,24 @@ public sealed partial class OpenApiCoverageTests(StackFixture stack)
         }
     }
 
-    private async Task<Dictionary<Route, bool>> MappedRoutesAsync()
+    private async Task<Dictionary<Route, string?>> MappedRoutesAsync()
     {
-        var database = await stack.DatabaseConnectionStringAsync();
-        var cache = await stack.App.GetConnectionStringAsync(ResourceNames.Cache);
-        await using var api = new WebApplicationFactory<AnalyticsQueries>().WithWebHostBuilder(host =>
-        {
-            host.UseSetting($"ConnectionStrings:{ResourceNames.Database}", database);
-            host.UseSetting($"ConnectionStrings:{ResourceNames.Cache}", cache);
-        });
+        await using var api = await InProcessApi.CreateAsync(stack);
         return api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1", StringComparison.Ordinal) == true)
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(method => (
                 Route: new Route(Normalize(Constraint().Replace(e.RoutePattern.RawText!, "}")), method.ToLowerInvariant()),
-                RequiresKey: e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any())))
-            .ToDictionary(r => r.Route, r => r.RequiresKey);
+                Scope: RequiredScopeOf(e))))
+            .ToDictionary(r => r.Route, r => r.Scope);
+    }
+
+    // A route that needs authorization must say which scope, so the 403 and the document can name it.
+    private static string? RequiredScopeOf(RouteEndpoint endpoint)
+    {
+        var scope = endpoint.Metadata.GetMetadata<RequiredScope>()?.Scope;
+        Assert.True(endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Any() == scope is not null,
+            $"{endpoint.RoutePattern.RawText} needs authorization without a scope (or the reverse)");
+        return scope;
     }
 
     private async Task<Dictionary<Route, JsonElement>> DocumentedOperationsAsync()

@@ -1,3 +1,7 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using SignalHarvester.Core;
 using SignalHarvester.Tests.Infrastructure;
 
 namespace SignalHarvester.Tests.Api;
@@ -13,7 +17,13 @@ public class PopulatedStackFixture : StackFixture
 
     public HangfireJobs Jobs { get; private set; } = null!;
 
+    /// <summary>The AppHost's generated operator key (every scope).</summary>
     public string ApiKey { get; private set; } = "";
+
+    /// <summary>Extra keys with narrower scopes, configured the way an operator adds client keys.</summary>
+    public const string WriterKey = "test-writer-key-0123456789abcdef0123";
+
+    public const string ReaderKey = "test-reader-key-0123456789abcdef0123";
 
     protected override IEnumerable<string> AppHostArguments =>
     [
@@ -24,6 +34,17 @@ public class PopulatedStackFixture : StackFixture
         "--Discovery:RunOnStartWhenEmpty=false",
         "--Discovery:Schedule=0 0 1 1 *",
     ];
+
+    protected override void Configure(IDistributedApplicationTestingBuilder builder)
+    {
+        var api = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == ResourceNames.Api);
+        builder.CreateResourceBuilder(api)
+            .WithEnvironment("Api__Keys__1__Name", "writer")
+            .WithEnvironment("Api__Keys__1__Key", WriterKey)
+            .WithEnvironment("Api__Keys__2__Name", "reader")
+            .WithEnvironment("Api__Keys__2__Key", ReaderKey)
+            .WithEnvironment("Api__Keys__2__Scopes", "read");
+    }
 
     protected override async Task AfterStartAsync()
     {

@@ -127,6 +127,18 @@ public sealed class ConsoleTests(ConsoleStackFixture stack) : IClassFixture<Cons
     }
 
     [Fact]
+    public async Task A_key_without_admin_signs_in_and_is_told_which_scope_the_operations_need()
+    {
+        var page = await stack.OpenAsync();
+        await ConsoleStackFixture.SignInAsync(page, PopulatedStackFixture.WriterKey);
+        Assert.True(await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).IsVisibleAsync(), $"a write key must sign in: {page.Url}");
+
+        await page.GotoAsync("/operations");
+        Assert.Contains("'admin' scope", await page.GetByRole(AriaRole.Alert).InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("table.pipelines").CountAsync());
+    }
+
+    [Fact]
     public async Task The_operations_page_shows_a_started_run_finishing()
     {
         var page = await stack.OpenAsync(signedIn: true);

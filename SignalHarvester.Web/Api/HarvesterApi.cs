@@ -79,10 +79,13 @@ public sealed class HarvesterApi(HttpClient http)
     public Task<PipelineRun> StartPipelineAsync(string pipeline, CancellationToken ct) =>
         SendAsync<PipelineRun>(HttpMethod.Post, $"/api/v1/pipelines/{Uri.EscapeDataString(pipeline)}", null, ct);
 
-    /// <summary>Whether the API accepts <paramref name="key"/>: an admin read answers 200 with it, 401 without.</summary>
+    /// <summary>
+    /// Whether the API accepts <paramref name="key"/>: its description answers 200 with any valid key, whatever
+    /// its scopes (a key without <c>admin</c> may still triage), 401 with a wrong one.
+    /// </summary>
     public async Task<bool> AcceptsKeyAsync(string key, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/pipelines");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/keys/current");
         request.Headers.Add(ApiKeyHandler.Header, key);
         using var response = await CallAsync(request, ct);
         if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
