@@ -9,6 +9,7 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using SignalHarvester.ServiceDefaults.Health;
+using SignalHarvester.ServiceDefaults.Proxies;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -24,6 +25,7 @@ public static class Extensions
     {
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
+        builder.AddTrustedProxies();
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {

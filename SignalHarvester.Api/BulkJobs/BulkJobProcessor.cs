@@ -73,8 +73,9 @@ public sealed partial class BulkJobProcessor(
         }
         catch (Exception e)
         {
+            // Anyone may read a job's state: the cause goes to the log, the job says where to look.
             LogFailed(e, jobId);
-            await store.FailAsync(jobId, owner, e.Message, CancellationToken.None);
+            await store.FailAsync(jobId, owner, $"The job failed; the API's log has the cause (bulk job {jobId}).", CancellationToken.None);
         }
     }
 

@@ -77,9 +77,9 @@ public sealed partial class RateLimitMiddleware(
             return new ClientPartition($"key:{key.Name}", settings.LimitFor(key.Tier));
         }
 
-        // Without a valid key, the client address (the connection's; put forwarded-headers handling
-        // in front when the API runs behind a reverse proxy).
-        return new ClientPartition($"ip:{context.Connection.RemoteIpAddress}", settings.LimitFor(null));
+        // Without a valid key, the client's address (its /64 for IPv6); behind a proxy, the forwarded one,
+        // believed only from the trusted proxy networks (ServiceDefaults' TrustedProxies).
+        return new ClientPartition(ClientAddress.PartitionOf(context.Connection.RemoteIpAddress), settings.LimitFor(null));
     }
 
     private async Task<RateLimitDecision> DecideAsync(ClientPartition partition, int cost)

@@ -19,7 +19,9 @@ internal sealed class DatabaseHealthCheck(NpgsqlDataSource dataSource) : IHealth
         }
         catch (NpgsqlException e)
         {
-            return new HealthCheckResult(context.Registration.FailureStatus, e.Message);
+            // The exception goes to the log (the health service logs failed checks with it); the body a probe
+            // reads says what failed, never the driver's message, which can name hosts and users.
+            return new HealthCheckResult(context.Registration.FailureStatus, "PostgreSQL did not answer select 1", e);
         }
     }
 }

@@ -15,7 +15,8 @@ internal sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCh
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
-            return new HealthCheckResult(context.Registration.FailureStatus, e.Message);
+            // The exception to the log, a fixed description to the probe (driver messages name hosts).
+            return new HealthCheckResult(context.Registration.FailureStatus, "Redis did not answer PING", e);
         }
     }
 }

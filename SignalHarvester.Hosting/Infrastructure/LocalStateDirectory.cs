@@ -3,12 +3,20 @@ namespace SignalHarvester.Hosting.Infrastructure;
 /// <summary>
 /// Where local-mode servers keep their data. Persistent state (for <c>dotnet run</c>) lives in a
 /// per-user directory, like a container volume; ephemeral state (for tests) lives in a directory
-/// of its own that is removed when the AppHost stops.
+/// of its own that is removed when the AppHost stops. Both are closed to other users (0700; 0711 when
+/// running as root, so the postgres OS user can pass through to its own 0700 data directory), and an
+/// existing one that others may write to is refused.
 /// </summary>
-internal sealed class LocalStateDirectory
+public sealed class LocalStateDirectory
 {
-    private const string EphemeralRoot = "signalharvester-ephemeral";
+    private const string EphemeralPrefix = "signalharvester-ephemeral-";
     private const string OwnerFile = "owner.pid";
+
+    private static readonly UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
+    private static readonly UnixFileMode Mode = Environment.UserName == "root"
+        ? OwnerOnly | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute
+        : OwnerOnly;
 
     private LocalStateDirectory(string path, bool ephemeral)
     {
@@ -27,14 +35,27 @@ internal sealed class LocalStateDirectory
         if (!ephemeral)
         {
             var path = configuredPath ?? DefaultPersistentPath();
-            Directory.CreateDirectory(path);
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(path);
+            }
+            else
+            {
+                Directory.CreateDirectory(path, Mode);
+                RefuseIfOthersMayWrite(path);
+            }
+
             return new LocalStateDirectory(path, ephemeral: false);
         }
 
-        var root = System.IO.Path.Combine(System.IO.Path.GetTempPath(), EphemeralRoot);
-        Directory.CreateDirectory(root);
-        RemoveAbandoned(root);
-        var run = Directory.CreateDirectory(System.IO.Path.Combine(root, Guid.NewGuid().ToString("N")[..12]));
+        RemoveAbandoned();
+        // mkdtemp: a fresh name that no other user of the shared temp directory can have made first.
+        var run = Directory.CreateTempSubdirectory(EphemeralPrefix);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(run.FullName, Mode);
+        }
+
         File.WriteAllText(System.IO.Path.Combine(run.FullName, OwnerFile), Environment.ProcessId.ToString());
         return new LocalStateDirectory(run.FullName, ephemeral: true);
     }
@@ -57,10 +78,21 @@ internal sealed class LocalStateDirectory
                     : System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "state"),
                 "signalharvester");
 
-    // Directories of ephemeral runs whose AppHost died without cleaning up; never one a live run owns.
-    private static void RemoveAbandoned(string root)
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static void RefuseIfOthersMayWrite(string path)
     {
-        foreach (var run in Directory.EnumerateDirectories(root))
+        if ((File.GetUnixFileMode(path) & (UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) != 0)
+        {
+            throw new InvalidOperationException(
+                $"The state directory {path} is writable by other users, who could replace the database files: chmod 700 it (or choose another with --Infrastructure:StateDirectory).");
+        }
+    }
+
+    // Directories of ephemeral runs whose AppHost died without cleaning up; never one a live run owns
+    // (another user's cannot be removed, and is left alone).
+    private static void RemoveAbandoned()
+    {
+        foreach (var run in Directory.EnumerateDirectories(System.IO.Path.GetTempPath(), EphemeralPrefix + "*"))
         {
             var owner = System.IO.Path.Combine(run, OwnerFile);
             if (File.Exists(owner) && int.TryParse(File.ReadAllText(owner), out var pid) && !ProcessIsAlive(pid))
@@ -71,7 +103,7 @@ internal sealed class LocalStateDirectory
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    // Another run is sweeping the same directory; it will finish the job.
+                    // Another run is sweeping it (it will finish the job), or it is another user's.
                 }
             }
         }

@@ -8,6 +8,7 @@ data_dir=$1 port=$2 ephemeral=$3
 command -v redis-server >/dev/null 2>&1 ||
   { echo "redis-server not found: install Redis 7+ (apt-get install redis-server)" >&2; exit 127; }
 mkdir -p "$data_dir"
+chmod 700 "$data_dir" # the append-only file holds every key: the owner only
 
 persistence=(--appendonly yes --save "60 1")
 if [ "$ephemeral" = true ]; then

@@ -7,7 +7,10 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace SignalHarvester.ServiceDefaults.Health;
 
-/// <summary>Writes the health body operators and probes read: status, version, uptime and one entry per component.</summary>
+/// <summary>
+/// Writes the health body operators and probes read: status, version, uptime and one entry per component
+/// with the check's own description. Exceptions stay in the logs.
+/// </summary>
 public static class HealthReportWriter
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -31,7 +34,8 @@ public static class HealthReportWriter
                 .Select(entry => new HealthComponent(
                     entry.Key,
                     entry.Value.Status,
-                    entry.Value.Description ?? entry.Value.Exception?.Message,
+                    // Never the exception's message: probes can be public, and driver messages name hosts and users.
+                    entry.Value.Description,
                     Math.Round(entry.Value.Duration.TotalMilliseconds, 2)))
                 .ToList(),
             Timestamp: DateTimeOffset.UtcNow);

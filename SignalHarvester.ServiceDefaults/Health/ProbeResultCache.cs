@@ -61,7 +61,7 @@ public sealed class ProbeResultCache
         }
         catch (Exception e)
         {
-            return new HealthCheckResult(registration.FailureStatus, e.Message, e);
+            return new HealthCheckResult(registration.FailureStatus, $"The check failed ({e.GetType().Name})", e);
         }
     }
 

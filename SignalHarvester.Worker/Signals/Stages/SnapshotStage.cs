@@ -75,13 +75,14 @@ public sealed class SnapshotStage(
             logger.LogInformation("Snapshot {Stamp}: {Count} signals, {Added} added / {Removed} removed / {Changed} changed since {Previous}",
                 export.Stamp, rows.Count, export.Diff.Added.Count, export.Diff.Removed.Count, export.Diff.Changed.Count, export.Diff.PreviousStamp ?? "nothing");
         }
-        catch (Exception e)
+        catch (Exception)
         {
             // Whatever went wrong (disk, serialization, cancellation, the database), the rows say so instead of
             // staying processing; should even this fail, the next export's sweep marks them.
             foreach (var row in tracked)
             {
-                (row.Status, row.Error, row.CompletedAt) = (SnapshotStatus.Failed, e.Message, clock.GetUtcNow());
+                // Snapshot records are public: the cause goes to the worker's log (the stage's failure), not here.
+                (row.Status, row.Error, row.CompletedAt) = (SnapshotStatus.Failed, $"The export failed; the worker's log has the cause (snapshot {row.Id}).", clock.GetUtcNow());
             }
 
             await db.SaveChangesAsync(CancellationToken.None);
