@@ -3,7 +3,8 @@
 # server binaries for the AppHost's local mode (used when no container engine answers), and the
 # tools the deployment tests validate the staging bundle with (promtool, amtool, caddy, docker-compose),
 # the servers the staging rehearsal runs (prometheus, alertmanager, node-exporter, caddy), and the
-# load generator of the API benchmark (wrk), and the headless browser the console tests drive (chromium).
+# load generator of the API benchmark (wrk), the headless browser the console tests drive (chromium), and
+# npm, which installs the credential scanner the tests run (secretlint, pinned in eng/secretlint).
 # Idempotent and quiet when everything is there.
 set -euo pipefail
 
@@ -25,6 +26,7 @@ have node_exporter || have prometheus-node-exporter || missing+=(node-exporter)
 have docker-compose || missing+=(docker-compose)
 have wrk || missing+=(wrk)
 have chromium || missing+=(chromium)
+have npm || missing+=(npm)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 echo "prerequisites: installing ${missing[*]}" >&2
@@ -45,6 +47,7 @@ if command -v apt-get >/dev/null 2>&1; then
       docker-compose) packages+=(docker-compose) ;;
       wrk) packages+=(wrk) ;;
       chromium) packages+=(chromium) ;;
+      npm) packages+=(npm) ;;
     esac
   done
   "${sudo[@]}" apt-get update -qq
@@ -64,9 +67,10 @@ elif command -v brew >/dev/null 2>&1; then
       docker-compose) echo "prerequisites: for the deployment tests install docker-compose: brew install docker-compose" >&2 ;;
       wrk) echo "prerequisites: for the API benchmark install wrk: brew install wrk" >&2 ;;
       chromium) echo "prerequisites: for the console tests install Chromium and set Console__Chromium to its executable" >&2 ;;
+      npm) brew install node ;;
     esac
   done
 else
-  echo "prerequisites: install with your package manager: ${missing[*]} (PostgreSQL 15+, Redis 7+; prometheus, alertmanager, node-exporter, caddy, docker-compose for the deployment tests; wrk for the API benchmark; chromium for the console tests)" >&2
+  echo "prerequisites: install with your package manager: ${missing[*]} (PostgreSQL 15+, Redis 7+; prometheus, alertmanager, node-exporter, caddy, docker-compose for the deployment tests; wrk for the API benchmark; chromium for the console tests; npm for the credential scan)" >&2
   exit 1
 fi
