@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SignalHarvester.Api.Analytics;
 using SignalHarvester.Api.Contracts;
+using SignalHarvester.Api.RateLimiting;
 using SignalHarvester.Api.Validation;
 
 namespace SignalHarvester.Api.Endpoints;
@@ -13,7 +14,8 @@ public static partial class AnalyticsEndpoints
 
     public static RouteGroupBuilder MapAnalyticsEndpoints(this RouteGroupBuilder api)
     {
-        var analytics = api.MapGroup("/analytics").WithTags("Analytics");
+        // Each aggregates whole tables: a request costs the caller accordingly.
+        var analytics = api.MapGroup("/analytics").WithTags("Analytics").CostsTokens(ExpensiveReads.Aggregate);
         analytics.MapGet("/sources", SourcesAsync).WithName("SourceAnalytics")
             .WithSummary("Per discovery source: artifacts, classified, scored, scores and freshness; and the signal pipeline's posts");
         analytics.MapGet("/trends", TrendsAsync).WithName("TrendAnalytics")

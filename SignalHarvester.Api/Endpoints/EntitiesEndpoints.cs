@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SignalHarvester.Api.Contracts;
+using SignalHarvester.Api.RateLimiting;
 using SignalHarvester.Api.Entities;
 using SignalHarvester.Api.Security;
 using SignalHarvester.Api.Validation;
@@ -25,7 +26,7 @@ public static class EntitiesEndpoints
         entities.MapGet("/search", SearchAsync).WithName("SearchEntities")
             .WithSummary("Entities whose name matches a query as the resolver compares names (\"Smith, J.\" finds John Smith)");
         entities.MapGet("/stats", StatsAsync).WithName("EntityStats").WithSummary("Counts by type, merges, decisions and the most prolific entities");
-        entities.MapGet("/candidates", CandidatesAsync).WithName("EntityDuplicateCandidates")
+        entities.MapGet("/candidates", CandidatesAsync).WithName("EntityDuplicateCandidates").CostsTokens(ExpensiveReads.WholeTable)
             .WithSummary("Likely duplicate pairs above the review threshold that nobody has decided about");
         entities.MapGet("/{id:long}", GetAsync).WithName("GetEntity").WithSummary("One entity with its artifact count and merged-in aliases")
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SignalHarvester.Api.Contracts;
+using SignalHarvester.Api.RateLimiting;
 using SignalHarvester.Api.Labels;
 using SignalHarvester.Api.Security;
 using SignalHarvester.Api.Validation;
@@ -18,7 +19,7 @@ public static class LabelsEndpoints
     {
         var labels = api.MapGroup("/labels").WithTags("Labels");
         labels.MapGet("/", ListAsync).WithName("ListLabels").WithSummary("Labels, paged, newest first");
-        labels.MapGet("/export", ExportAsync).WithName("ExportLabels").WithSummary("All labels as CSV (artifact_id,label,annotator,notes), as import reads them")
+        labels.MapGet("/export", ExportAsync).WithName("ExportLabels").CostsTokens(ExpensiveReads.WholeTable).WithSummary("All labels as CSV (artifact_id,label,annotator,notes), as import reads them")
             .Produces<string>(StatusCodes.Status200OK, LabelCsv.ContentType);
         labels.MapPost("/import", ImportAsync).WithName("ImportLabels").RequireScope(ApiScopes.Admin)
             .WithSummary("Upsert labels from CSV (text/csv): every row is stored, or none when any row is bad")

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SignalHarvester.Api.BulkJobs;
 using SignalHarvester.Api.Contracts;
+using SignalHarvester.Api.RateLimiting;
 using SignalHarvester.Api.Security;
 using SignalHarvester.Core.Data;
 using SignalHarvester.Core.Data.Entities;
@@ -124,6 +125,7 @@ public static class SignalBulkJobsEndpoints
     /// </summary>
     private static async Task<Results<ServerSentEventsResult<BulkJobResponse>, NoContent, ValidationProblem, ProblemHttpResult>> EventsAsync(
         long jobId, [FromHeader(Name = LastEventIdHeader)] string? lastEventId, HarvestDbContext db, IOptions<BulkJobOptions> options,
+        HttpContext context, ClientRateLimiter limiter, OpenStreamSlots slots, IOptions<RateLimitingOptions> limits,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await FindAsync(db, jobId, cancellationToken) is not { } job)
@@ -144,15 +146,31 @@ public static class SignalBulkJobsEndpoints
             }
         }
 
-        return seen == endId
-            ? TypedResults.NoContent()
-            : TypedResults.ServerSentEvents(ProgressAsync(jobId, seen, db, TimeSpan.FromMilliseconds(options.Value.ProgressIntervalMilliseconds), clock, cancellationToken));
+        if (seen == endId)
+        {
+            return TypedResults.NoContent();
+        }
+
+        // An open stream polls the database for as long as it lasts: a client holds only a few at once,
+        // and each keeps paying for itself (see ProgressAsync).
+        var partition = limiter.PartitionOf(context);
+        if (await slots.TryOpenAsync(partition) is not { } slot)
+        {
+            context.Response.Headers.RetryAfter = limits.Value.StreamChargeSeconds.ToString(CultureInfo.InvariantCulture);
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many open streams",
+                detail: $"This client already has {limits.Value.OpenStreamsPerClient} event streams open; close one, or poll {BulkJobResponse.UrlOf(jobId)}.");
+        }
+
+        var charge = new StreamCharge(limiter, partition, slot, TimeSpan.FromSeconds(limits.Value.StreamChargeSeconds), clock);
+        return TypedResults.ServerSentEvents(ProgressAsync(jobId, seen, db, TimeSpan.FromMilliseconds(options.Value.ProgressIntervalMilliseconds), clock, charge, cancellationToken));
     }
 
     private static async IAsyncEnumerable<SseItem<BulkJobResponse>> ProgressAsync(
-        long jobId, long seen, HarvestDbContext db, TimeSpan interval, TimeProvider clock, [EnumeratorCancellation] CancellationToken cancellationToken)
+        long jobId, long seen, HarvestDbContext db, TimeSpan interval, TimeProvider clock, StreamCharge charge,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        while (await FindAsync(db, jobId, cancellationToken) is { } job)
+        await using var held = charge;
+        while (await charge.ContinueAsync() && await FindAsync(db, jobId, cancellationToken) is { } job)
         {
             var terminal = BulkJobStates.IsTerminal(job.State);
             var id = EventIdOf(job);

@@ -1,5 +1,6 @@
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
+using SignalHarvester.Api.RateLimiting;
 using SignalHarvester.Api.Security;
 
 namespace SignalHarvester.Api.Extensions;
@@ -32,6 +33,11 @@ internal static class OpenApiExtensions
             {
                 operation.Responses ??= new OpenApiResponses();
                 operation.Responses.TryAdd("429", new OpenApiResponse { Description = "Rate limit exceeded (ProblemDetails, Retry-After)" });
+                if (context.Description.ActionDescriptor.EndpointMetadata.OfType<RequestCost>().LastOrDefault() is { } cost)
+                {
+                    operation.Description = $"Costs {cost.Tokens} rate-limit tokens (a plain request costs 1).{(operation.Description is null ? "" : " " + operation.Description)}";
+                }
+
                 var scope = context.Description.ActionDescriptor.EndpointMetadata.OfType<RequiredScope>().LastOrDefault()?.Scope;
                 if (scope is not null)
                 {

@@ -16,6 +16,12 @@ public sealed class RateLimitingOptions
     /// <summary>How long a request waits for Redis before the in-process limiter decides instead.</summary>
     public int RedisTimeoutMilliseconds { get; set; } = 500;
 
+    /// <summary>Event streams one client may hold open at once, across replicas.</summary>
+    public int OpenStreamsPerClient { get; set; } = 3;
+
+    /// <summary>An open event stream takes one token from its client every this many seconds.</summary>
+    public int StreamChargeSeconds { get; set; } = 10;
+
     public int LimitFor(ApiKeyTier? tier) => tier switch
     {
         ApiKeyTier.Premium => PremiumPerMinute,

@@ -25,6 +25,11 @@ public class PopulatedStackFixture : StackFixture
 
     public const string ReaderKey = "test-reader-key-0123456789abcdef0123";
 
+    /// <summary>A premium key held to <see cref="MeteredPerMinute"/> (one token a second), so a test can read what a request cost.</summary>
+    public const string MeteredKey = "test-metered-key-0123456789abcdef012";
+
+    public const int MeteredPerMinute = 60;
+
     protected override IEnumerable<string> AppHostArguments =>
     [
         "--Harvest:RunOnStart=false",
@@ -33,6 +38,7 @@ public class PopulatedStackFixture : StackFixture
         "--Harvest:Snapshots:IntervalMinutes=0",
         "--Discovery:RunOnStartWhenEmpty=false",
         "--Discovery:Schedule=0 0 1 1 *",
+        $"--RateLimiting:PremiumPerMinute={MeteredPerMinute}",
     ];
 
     protected override void Configure(IDistributedApplicationTestingBuilder builder)
@@ -43,7 +49,10 @@ public class PopulatedStackFixture : StackFixture
             .WithEnvironment("Api__Keys__1__Key", WriterKey)
             .WithEnvironment("Api__Keys__2__Name", "reader")
             .WithEnvironment("Api__Keys__2__Key", ReaderKey)
-            .WithEnvironment("Api__Keys__2__Scopes", "read");
+            .WithEnvironment("Api__Keys__2__Scopes", "read")
+            .WithEnvironment("Api__Keys__3__Name", "metered")
+            .WithEnvironment("Api__Keys__3__Key", MeteredKey)
+            .WithEnvironment("Api__Keys__3__Tier", "premium");
     }
 
     protected override async Task AfterStartAsync()

@@ -53,10 +53,14 @@ internal static class BulkJobRequests
         job.GetProperty("total").GetInt32(), job.GetProperty("processed").GetInt32(),
         job.GetProperty("succeeded").GetInt32(), job.GetProperty("failed").GetInt32());
 
-    /// <summary>Opens the job's event stream, optionally resuming after <paramref name="lastEventId"/>; the caller reads and disposes it.</summary>
-    public static async Task<HttpResponseMessage> OpenEventsAsync(HttpClient client, string location, string? lastEventId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens the job's event stream (anonymously unless <paramref name="apiKey"/> is given), optionally resuming after
+    /// <paramref name="lastEventId"/>; the caller reads and disposes it.
+    /// </summary>
+    public static async Task<HttpResponseMessage> OpenEventsAsync(
+        HttpClient client, string location, string? lastEventId, CancellationToken cancellationToken, string? apiKey = null)
     {
-        var request = Request(HttpMethod.Get, location + "/events");
+        var request = Request(HttpMethod.Get, location + "/events", apiKey);
         if (lastEventId is not null)
         {
             request.Headers.Add("Last-Event-ID", lastEventId);

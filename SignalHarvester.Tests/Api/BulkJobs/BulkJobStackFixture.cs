@@ -15,6 +15,7 @@ public sealed class BulkJobStackFixture : StackFixture
 {
     public const string ApiKey = "test-key-bulk-jobs-0123456789abcdef";
     public const int BatchSize = 5;
+    public const int OpenStreamsPerClient = 2;
 
     protected override IEnumerable<string> AppHostArguments =>
     [
@@ -26,6 +27,7 @@ public sealed class BulkJobStackFixture : StackFixture
         "--Api:BulkJobs:ProgressIntervalMilliseconds=100",
         "--RateLimiting:AnonymousPerMinute=100000",
         "--RateLimiting:StandardPerMinute=100000",
+        $"--RateLimiting:OpenStreamsPerClient={OpenStreamsPerClient}",
         .. NoScheduledPipelines,
     ];
 
