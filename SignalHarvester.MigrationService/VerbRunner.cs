@@ -29,9 +29,11 @@ internal static class VerbRunner
             var url = parse.GetValue(databaseUrl);
             if (url is not null)
             {
-                builder.Configuration[$"ConnectionStrings:{ResourceNames.Database}"] = DatabaseUrl.ToConnectionString(url);
+                // The operator's explicit choice wins over the environment's; it is converted where every service converts it.
+                builder.Configuration[ConnectionStringSettings.ExternalDatabase] = url;
             }
-            else if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(ResourceNames.Database)))
+            else if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(ResourceNames.Database))
+                     && string.IsNullOrWhiteSpace(builder.Configuration[ConnectionStringSettings.ExternalDatabase]))
             {
                 throw new MigrationException(
                     $"no database given: pass --database-url or set ConnectionStrings__{ResourceNames.Database}");
