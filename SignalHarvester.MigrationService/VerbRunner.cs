@@ -76,10 +76,12 @@ internal static class VerbRunner
     }
 
     // One line an operator can act on: the innermost message that says what went wrong.
-    private static string Describe(Exception e) => e switch
+    internal static string Describe(Exception e) => e switch
     {
         MigrationException or FormatException => e.Message,
         PostgresException postgres => $"PostgreSQL {postgres.SqlState}: {postgres.MessageText}",
+        // "Exception while connecting" alone hides the cause (a rejected certificate, a refused port).
+        NpgsqlException { InnerException: { } inner } => $"{e.Message.TrimEnd('.')}: {Describe(inner)}",
         _ when e.InnerException is not null && e.Message.Contains("see the inner exception", StringComparison.OrdinalIgnoreCase)
             => Describe(e.InnerException),
         _ => e.Message.ReplaceLineEndings(" "),

@@ -70,8 +70,9 @@ internal static class VerifyVerb
         }
         catch (NpgsqlException e)
         {
-            failures.Add(e.Message);
-            await output.WriteLineAsync($"✗ Connection failed: {e.Message}");
+            var reason = VerbRunner.Describe(e);
+            failures.Add(reason);
+            await output.WriteLineAsync($"✗ Connection failed: {reason}");
         }
 
         await output.WriteLineAsync(Rule);

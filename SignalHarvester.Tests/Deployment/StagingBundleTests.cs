@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -113,7 +111,7 @@ public sealed class StagingBundleTests(GeneratedBundle bundle) : IClassFixture<G
 
         // The container's shell script, run here with the machine's redis-server on a free port ($$ is compose's escape for $).
         var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-        var port = FreePort();
+        var port = FreePort.Pick();
         var data = Directory.CreateTempSubdirectory("signalharvester-redis-").FullName;
         var script = command[1].Replace("$$", "$", StringComparison.Ordinal)
             .Replace("exec redis-server -", $"exec redis-server - --port {port} --bind 127.0.0.1 --dir {data}", StringComparison.Ordinal);
@@ -144,13 +142,6 @@ public sealed class StagingBundleTests(GeneratedBundle bundle) : IClassFixture<G
             await server.WaitForExitAsync();
             Directory.Delete(data, recursive: true);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     // The worker's environment as compose resolves it with the given env file.
