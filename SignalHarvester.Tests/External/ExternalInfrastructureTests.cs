@@ -80,6 +80,23 @@ public sealed class ExternalInfrastructureTests(ExternalStackFixture stack)
     }
 
     [Fact]
+    public async Task Concurrent_bundle_migrations_take_the_managed_database_over_the_bundled_one_one_applying()
+    {
+        // The migrations service's environment in the bundle with DATABASE_URL set: the bundled connection string
+        // (host "postgres", unreachable here) stays beside the managed URL, which wins.
+        var environment = new Dictionary<string, string>
+        {
+            [$"ConnectionStrings__{ResourceNames.Database}"] = "Host=postgres;Port=5432;Username=postgres;Password=bundled;Database=harvest",
+            ["External__Database"] = stack.Postgres.Url(stack.Certificates.CaFile, "harvest_bundle"),
+        };
+
+        var runs = await Task.WhenAll(MigrationCli.RunAsync(environment), MigrationCli.RunAsync(environment));
+
+        Assert.All(runs, run => Assert.True(run.ExitCode == 0, run.ToString()));
+        Assert.Single(runs, run => run.Output.Contains("Applied", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_wrong_ca_fails_verify_at_once_with_one_clear_line()
     {
         var wrongCa = stack.Postgres.Url(stack.Certificates.WrongCaFile);
