@@ -5,6 +5,7 @@ using Aspire.Hosting;
 using SignalHarvester.Core;
 using SignalHarvester.Tests.Api;
 using SignalHarvester.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace SignalHarvester.Tests.External;
 
@@ -20,7 +21,7 @@ public sealed class ExternalStackCollection : ICollectionFixture<ExternalStackFi
 /// <c>check</c> report on it with the DSN in the environment only.
 /// </summary>
 [Collection(ExternalStackCollection.Name)]
-public sealed class ExternalInfrastructureTests(ExternalStackFixture stack)
+public sealed class ExternalInfrastructureTests(ExternalStackFixture stack, ITestOutputHelper output)
 {
     [Fact]
     public async Task The_stack_migrates_the_managed_database_and_the_api_reads_from_it()
@@ -69,6 +70,7 @@ public sealed class ExternalInfrastructureTests(ExternalStackFixture stack)
 
         var verify = await MigrationCli.RunAsync(environment, "verify");
         var check = await MigrationCli.RunAsync(environment, "check");
+        output.WriteLine(verify.ToString());
 
         Assert.True(verify.ExitCode == 0, verify.ToString());
         Assert.Contains($"Using DSN: postgresql://{ManagedPostgres.User}:***@127.0.0.1:{stack.Postgres.Port}/{ManagedPostgres.Database}?sslmode=VerifyFull", verify.Output);
@@ -105,6 +107,7 @@ public sealed class ExternalInfrastructureTests(ExternalStackFixture stack)
         var clock = Stopwatch.StartNew();
         var verify = await MigrationCli.RunAsync(environment, "verify");
         clock.Stop();
+        output.WriteLine($"{verify} ({clock.Elapsed.TotalSeconds:F1} s)");
 
         Assert.Equal(1, verify.ExitCode);
         Assert.Contains("PostgreSQL Migration Validation: FAILURE", verify.Output);
