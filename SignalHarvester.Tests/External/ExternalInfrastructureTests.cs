@@ -118,6 +118,31 @@ public sealed class ExternalInfrastructureTests(ExternalStackFixture stack, ITes
     }
 
     [Fact]
+    public void No_process_has_a_managed_password_on_its_command_line()
+    {
+        // The managed servers, the AppHost's services and the verbs all run now; none may show the secret in `ps`.
+        var secrets = new[] { ExternalStackFixture.Password, Uri.EscapeDataString(ExternalStackFixture.Password) };
+        var processes = 0;
+        foreach (var cmdline in Directory.EnumerateDirectories("/proc").Select(d => Path.Combine(d, "cmdline")))
+        {
+            string commandLine;
+            try
+            {
+                commandLine = File.ReadAllText(cmdline).Replace('\0', ' ');
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue; // the process ended meanwhile
+            }
+
+            processes++;
+            Assert.DoesNotContain(secrets, secret => commandLine.Contains(secret, StringComparison.Ordinal));
+        }
+
+        Assert.True(processes > 5, $"read {processes} command lines");
+    }
+
+    [Fact]
     public async Task The_cache_url_trusts_the_ca_it_names_and_no_other()
     {
         await using (var trusted = await stack.Redis.ConnectAsync(stack.Certificates.CaFile))
