@@ -29,9 +29,11 @@ internal static class VerbRunner
             var url = parse.GetValue(databaseUrl);
             if (url is not null)
             {
-                builder.Configuration[$"ConnectionStrings:{ResourceNames.Database}"] = DatabaseUrl.ToConnectionString(url);
+                // The operator's explicit choice wins over the environment's; it is converted where every service converts it.
+                builder.Configuration[ConnectionStringSettings.ExternalDatabase] = url;
             }
-            else if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(ResourceNames.Database)))
+            else if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(ResourceNames.Database))
+                     && string.IsNullOrWhiteSpace(builder.Configuration[ConnectionStringSettings.ExternalDatabase]))
             {
                 throw new MigrationException(
                     $"no database given: pass --database-url or set ConnectionStrings__{ResourceNames.Database}");
@@ -74,10 +76,12 @@ internal static class VerbRunner
     }
 
     // One line an operator can act on: the innermost message that says what went wrong.
-    private static string Describe(Exception e) => e switch
+    internal static string Describe(Exception e) => e switch
     {
         MigrationException or FormatException => e.Message,
         PostgresException postgres => $"PostgreSQL {postgres.SqlState}: {postgres.MessageText}",
+        // "Exception while connecting" alone hides the cause (a rejected certificate, a refused port).
+        NpgsqlException { InnerException: { } inner } => $"{e.Message.TrimEnd('.')}: {Describe(inner)}",
         _ when e.InnerException is not null && e.Message.Contains("see the inner exception", StringComparison.OrdinalIgnoreCase)
             => Describe(e.InnerException),
         _ => e.Message.ReplaceLineEndings(" "),

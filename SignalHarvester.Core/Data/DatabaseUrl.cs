@@ -6,9 +6,28 @@ namespace SignalHarvester.Core.Data;
 /// Turns what operators paste into a connection string Npgsql accepts: either a
 /// <c>postgresql://user:pass@host:port/db?sslmode=require</c> URL (percent-encoded user and
 /// password are decoded, so passwords with <c>!@#$%</c> work) or an Npgsql key=value string.
+/// URL parameters may use libpq's names (<c>sslmode=verify-full</c>, <c>sslrootcert=/path/ca.crt</c>), as
+/// managed-database consoles print them.
 /// </summary>
 public static class DatabaseUrl
 {
+    // libpq's parameter names and values where Npgsql spells them differently.
+    private static readonly Dictionary<string, string> LibpqKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["sslmode"] = "SSL Mode",
+        ["sslrootcert"] = "Root Certificate",
+        ["sslcert"] = "SSL Certificate",
+        ["sslkey"] = "SSL Key",
+        ["connect_timeout"] = "Timeout",
+        ["application_name"] = "Application Name",
+    };
+
+    private static readonly Dictionary<string, string> LibpqSslModes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["verify-full"] = "VerifyFull",
+        ["verify-ca"] = "VerifyCA",
+    };
+
     public static string ToConnectionString(string value)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(value);
@@ -55,14 +74,14 @@ public static class DatabaseUrl
 
         foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
         {
-            var (key, setting) = pair.Split('=', 2) is [var k, var v] ? (k, v) : (pair, "");
+            var (key, setting) = pair.Split('=', 2) is [var k, var v] ? (Uri.UnescapeDataString(k), Uri.UnescapeDataString(v)) : (Uri.UnescapeDataString(pair), "");
             try
             {
-                builder[Uri.UnescapeDataString(key)] = Uri.UnescapeDataString(setting);
+                builder[LibpqKeys.GetValueOrDefault(key, key)] = LibpqSslModes.GetValueOrDefault(setting, setting);
             }
             catch (ArgumentException)
             {
-                throw new FormatException($"database URL parameter '{Uri.UnescapeDataString(key)}' is not an Npgsql setting");
+                throw new FormatException($"database URL parameter '{key}' is not an Npgsql setting");
             }
         }
 
@@ -74,6 +93,8 @@ public static class DatabaseUrl
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         var password = string.IsNullOrEmpty(builder.Password) ? "" : ":***";
-        return $"postgresql://{builder.Username}{password}@{builder.Host}:{builder.Port}/{builder.Database}";
+        // The TLS mode is evidence too: it says whether the server's certificate was verified.
+        var sslMode = builder.SslMode == SslMode.Prefer ? "" : $"?sslmode={builder.SslMode}";
+        return $"postgresql://{builder.Username}{password}@{builder.Host}:{builder.Port}/{builder.Database}{sslMode}";
     }
 }

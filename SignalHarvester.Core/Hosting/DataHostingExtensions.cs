@@ -21,6 +21,7 @@ public static class DataHostingExtensions
     /// </summary>
     public static IHostApplicationBuilder AddHarvestDatabase(this IHostApplicationBuilder builder, DatabaseTimeouts timeouts, bool preparedStatements = false)
     {
+        ConnectionStringSettings.UseDatabase(builder.Configuration);
         builder.AddNpgsqlDbContext<HarvestDbContext>(
             ResourceNames.Database,
             settings =>
@@ -68,10 +69,18 @@ public static class DataHostingExtensions
     /// </summary>
     public static IHostApplicationBuilder AddHarvestCache(this IHostApplicationBuilder builder, HealthStatus failureStatus = HealthStatus.Unhealthy)
     {
+        var cache = ConnectionStringSettings.UseCache(builder.Configuration);
         builder.AddRedisClient(ResourceNames.Cache, settings => settings.DisableHealthChecks = true,
-            // Completions on the .NET thread pool: on the client's own few threads, every awaiting request's
-            // continuation (the whole rest of the request) ran there and held up reading the next replies.
-            options => options.SocketManager = SocketManager.ThreadPool);
+            options =>
+            {
+                // Completions on the .NET thread pool: on the client's own few threads, every awaiting request's
+                // continuation (the whole rest of the request) ran there and held up reading the next replies.
+                options.SocketManager = SocketManager.ThreadPool;
+                if (cache?.CaCertificate is { } ca)
+                {
+                    options.TrustIssuer(ca);
+                }
+            });
         builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", failureStatus, [HealthTags.Ready]);
         return builder;
     }

@@ -1,23 +1,34 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 using StackExchange.Redis;
+using SignalHarvester.Core.Caching;
+using SignalHarvester.Core.Data;
 
 namespace SignalHarvester.Hosting.Infrastructure;
 
-/// <summary>Healthy only when the local PostgreSQL server really answers a query.</summary>
+/// <summary>
+/// Healthy only when the PostgreSQL server really answers a query, as the services will reach it (URL or
+/// key=value, TLS settings included). A database that does not exist yet is fine: the migrations create it.
+/// </summary>
 internal sealed class PostgresAnswersHealthCheck(IResourceWithConnectionString server) : IHealthCheck
 {
+    private const string InvalidCatalogName = "3D000";
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            var connectionString = await server.ConnectionStringExpression.GetValueAsync(cancellationToken);
-            var builder = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false, Timeout = 3 };
+            var connectionString = DatabaseUrl.ToConnectionString(await server.ConnectionStringExpression.GetValueAsync(cancellationToken) ?? "");
+            var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, Timeout = 3 };
             await using var connection = new NpgsqlConnection(builder.ConnectionString);
             await connection.OpenAsync(cancellationToken);
             await using var command = new NpgsqlCommand("select 1", connection);
             await command.ExecuteScalarAsync(cancellationToken);
             return HealthCheckResult.Healthy();
+        }
+        catch (PostgresException e) when (e.SqlState == InvalidCatalogName)
+        {
+            return HealthCheckResult.Healthy("server answers; the migrations create the database");
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -26,14 +37,20 @@ internal sealed class PostgresAnswersHealthCheck(IResourceWithConnectionString s
     }
 }
 
-/// <summary>Healthy only when the local Redis server answers PING after authenticating.</summary>
+/// <summary>Healthy only when the Redis server answers PING after authenticating (over TLS when the connection string says so).</summary>
 internal sealed class RedisAnswersHealthCheck(IResourceWithConnectionString server) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            var options = ConfigurationOptions.Parse(await server.ConnectionStringExpression.GetValueAsync(cancellationToken) ?? "");
+            var cache = CacheUrl.Parse(await server.ConnectionStringExpression.GetValueAsync(cancellationToken) ?? "");
+            var options = ConfigurationOptions.Parse(cache.ConnectionString);
+            if (cache.CaCertificate is { } ca)
+            {
+                options.TrustIssuer(ca);
+            }
+
             options.AbortOnConnectFail = true;
             options.ConnectTimeout = 3000;
             await using var connection = await ConnectionMultiplexer.ConnectAsync(options);

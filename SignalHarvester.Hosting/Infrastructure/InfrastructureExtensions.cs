@@ -14,19 +14,23 @@ public sealed record BackingServices(
 public static class InfrastructureExtensions
 {
     /// <summary>
-    /// Adds PostgreSQL and Redis as containers or as local processes, per <c>Infrastructure:Mode</c>
-    /// (auto | containers | local). Local state persists between runs unless
+    /// Adds PostgreSQL and Redis as containers, as local processes or as external (managed) services, per
+    /// <c>Infrastructure:Mode</c> (auto | containers | local | external). Local state persists between runs unless
     /// <c>Infrastructure:Ephemeral</c> is true (tests), when it is thrown away on stop.
     /// </summary>
     public static BackingServices AddBackingServices(this IDistributedApplicationBuilder builder)
     {
-        var postgresPassword = builder.AddGeneratedSecret($"{ResourceNames.Postgres}-password");
-        var redisPassword = builder.AddGeneratedSecret($"{ResourceNames.Cache}-password");
-
         // Publishing always describes the container deployment, whatever runs PostgreSQL and Redis locally.
         var mode = builder.ExecutionContext.IsPublishMode
             ? InfrastructureMode.Containers
             : InfrastructureModeResolver.Resolve(builder.Configuration["Infrastructure:Mode"]);
+        if (mode == InfrastructureMode.External)
+        {
+            return builder.AddExternalBackingServices();
+        }
+
+        var postgresPassword = builder.AddGeneratedSecret($"{ResourceNames.Postgres}-password");
+        var redisPassword = builder.AddGeneratedSecret($"{ResourceNames.Cache}-password");
         if (mode == InfrastructureMode.Containers)
         {
             // Same major versions as staging (deploy/staging) and the local mode's PostgreSQL 15 / Redis 7.
@@ -71,9 +75,6 @@ public static class InfrastructureExtensions
         string passwordVariable,
         IHealthCheck healthCheck)
     {
-        var healthCheckKey = $"{server.Name}-answers";
-        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(healthCheckKey, _ => healthCheck, failureStatus: null, tags: null));
-
         // The server listens on the endpoint's target port; the orchestrator proxies the public port to it.
         return builder.AddResource(server)
             .WithEndpoint(name: LocalServerResource.EndpointName, scheme: "tcp", isProxied: true)
@@ -85,6 +86,15 @@ public static class InfrastructureExtensions
                 context.Args.Add(state.Ephemeral ? "true" : "false");
             })
             .WithEnvironment(passwordVariable, server.Password)
-            .WithHealthCheck(healthCheckKey);
+            .WithAnswersCheck(healthCheck);
+    }
+
+    /// <summary>The resource is healthy only while <paramref name="healthCheck"/> (a real query or PING) passes.</summary>
+    internal static IResourceBuilder<T> WithAnswersCheck<T>(this IResourceBuilder<T> resource, IHealthCheck healthCheck)
+        where T : IResource
+    {
+        var key = $"{resource.Resource.Name}-answers";
+        resource.ApplicationBuilder.Services.AddHealthChecks().Add(new HealthCheckRegistration(key, _ => healthCheck, failureStatus: null, tags: null));
+        return resource.WithHealthCheck(key);
     }
 }

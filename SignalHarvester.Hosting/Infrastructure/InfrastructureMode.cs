@@ -2,12 +2,16 @@ using System.Diagnostics;
 
 namespace SignalHarvester.Hosting.Infrastructure;
 
-/// <summary>How PostgreSQL and Redis run: as containers, or as local processes when no engine is there.</summary>
+/// <summary>
+/// How PostgreSQL and Redis run: as containers, as local processes when no engine is there, or
+/// elsewhere (a managed database and cache, given as connection strings).
+/// </summary>
 internal enum InfrastructureMode
 {
     Auto,
     Containers,
     Local,
+    External,
 }
 
 internal static class InfrastructureModeResolver
@@ -22,7 +26,7 @@ internal static class InfrastructureModeResolver
             : Enum.TryParse<InfrastructureMode>(configured, ignoreCase: true, out var parsed)
                 ? parsed
                 : throw new DistributedApplicationException(
-                    $"Infrastructure:Mode '{configured}' is not one of auto, containers, local.");
+                    $"Infrastructure:Mode '{configured}' is not one of auto, containers, local, external.");
 
         if (mode != InfrastructureMode.Auto)
         {

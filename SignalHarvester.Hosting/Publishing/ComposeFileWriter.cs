@@ -48,6 +48,11 @@ internal static class ComposeFileWriter
         yaml.Block(service.Name, () =>
         {
             yaml.Value("image", service.Image);
+            if (service.Profile is { } profile)
+            {
+                yaml.List("profiles", [profile]);
+            }
+
             // A one-shot (something waits for its completion) must not be restarted after it exits 0.
             yaml.Value("restart", service.IsOneShot ? "no" : "unless-stopped");
             if (service.Entrypoint is { } entrypoint)
@@ -90,7 +95,7 @@ internal static class ComposeFileWriter
                 });
             }
 
-            yaml.List("volumes", service.Volumes.Select(v => $"{v.Key}:{v.Value}"));
+            yaml.List("volumes", service.Volumes.Select(v => $"{v.Key}:{v.Value}").Concat(service.Binds));
             // Prometheus scrapes the HTTP services, so those join the monitoring network too.
             yaml.List("networks", service.HttpPorts.Count > 0 ? [AppNetwork, MonitoringNetwork] : [AppNetwork]);
         });

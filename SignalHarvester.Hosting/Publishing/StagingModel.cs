@@ -35,6 +35,12 @@ internal sealed record StagingService(
 {
     /// <summary>One-shot: something waits for it to complete, so it must not be restarted.</summary>
     public bool IsOneShot { get; init; }
+
+    /// <summary>The compose profile it runs under (a bundled server a managed one replaces); null: always.</summary>
+    public string? Profile { get; init; }
+
+    /// <summary>Host directories mounted into the service (<c>source:target:ro</c>).</summary>
+    public IReadOnlyList<string> Binds { get; init; } = [];
 }
 
 /// <summary>A parameter of the model, supplied to the deployment as an environment variable.</summary>
@@ -112,6 +118,8 @@ internal sealed class StagingModel
             rendered.Add(new(name, Render(value)));
         }
 
+        rendered = [.. rendered.Concat(ExternalServices.SettingsFor(rendered)).OrderBy(e => e.Key, StringComparer.Ordinal)];
+
         var args = new List<object>();
         // In publish mode, as the manifest publisher does: Redis then hands its arguments to a shell (/bin/sh -c).
         var argsContext = new CommandLineArgsCallbackContext(args, resource, cancellationToken) { ExecutionContext = executionContext };
@@ -133,7 +141,11 @@ internal sealed class StagingModel
             .OrderBy(m => m.Key, StringComparer.Ordinal)
             .ToList();
 
+        // Compose cannot depend on a service its profile may switch off (compose 2.20's `required: false` is too new
+        // for 1.29): a service reaches a bundled server under its own bounded retries (the migrations' connect timeout,
+        // the Redis client's reconnects) instead.
         var dependsOn = resource.Annotations.OfType<WaitAnnotation>()
+            .Where(w => ExternalServices.ProfileOf(ServiceResource(w.Resource)) is null)
             .Select(w => new KeyValuePair<string, StartCondition>(
                 ServiceName(w.Resource),
                 w.WaitType == WaitType.WaitForCompletion ? StartCondition.CompletedSuccessfully
@@ -143,7 +155,7 @@ internal sealed class StagingModel
             .OrderBy(d => d.Key, StringComparer.Ordinal)
             .ToList();
 
-        return resource switch
+        var service = resource switch
         {
             ProjectResource project => new StagingService(
                 resource.Name, IsProject: true, $"{ImagePrefix}{resource.Name}:${{{TagVariable}:-latest}}",
@@ -156,6 +168,7 @@ internal sealed class StagingModel
                 args.Select(Render).ToList(), httpPorts, volumes, dependsOn, HealthCheckFor(container)),
             _ => throw new InvalidOperationException($"{resource.Name}: unexpected resource type {resource.GetType().Name}"),
         };
+        return service with { Profile = ExternalServices.ProfileOf(resource), Binds = ExternalServices.BindsFor(rendered) };
     }
 
     // Aspire starts Redis as `/bin/sh -c "redis-server --requirepass $REDIS_PASSWORD …"`, which puts the password in
@@ -173,8 +186,10 @@ internal sealed class StagingModel
     }
 
     // A database resource (harvest) lives in its server's container (postgres): that is the service to wait for.
-    private static string ServiceName(IResource resource) =>
-        resource is IResourceWithParent { Parent: { } parent } ? ServiceName(parent) : resource.Name;
+    private static string ServiceName(IResource resource) => ServiceResource(resource).Name;
+
+    private static IResource ServiceResource(IResource resource) =>
+        resource is IResourceWithParent { Parent: { } parent } ? ServiceResource(parent) : resource;
 
     // Relative to the repository (the solution's directory), so the bundle does not depend on where it was checked out.
     private static string ProjectPath(ProjectResource project)

@@ -24,6 +24,7 @@ internal static class VerifyVerb
         {
             await using var connection = await runner.OpenAsync(cancellationToken);
             await output.WriteLineAsync($"✓ Connected to PostgreSQL: {connection.PostgreSqlVersion}");
+            await output.WriteLineAsync(await TlsReport.DescribeAsync(connection, cancellationToken));
 
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<HarvestDbContext>();
@@ -69,8 +70,9 @@ internal static class VerifyVerb
         }
         catch (NpgsqlException e)
         {
-            failures.Add(e.Message);
-            await output.WriteLineAsync($"✗ Connection failed: {e.Message}");
+            var reason = VerbRunner.Describe(e);
+            failures.Add(reason);
+            await output.WriteLineAsync($"✗ Connection failed: {reason}");
         }
 
         await output.WriteLineAsync(Rule);

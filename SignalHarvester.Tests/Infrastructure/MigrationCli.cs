@@ -19,7 +19,10 @@ public static class MigrationCli
         public override string ToString() => $"exit {ExitCode}\nstdout:\n{Output}\nstderr:\n{Error}";
     }
 
-    public static async Task<Result> RunAsync(params string[] args)
+    public static Task<Result> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string>(), args);
+
+    /// <summary>With <paramref name="environment"/>: how an operator hands over a secret DSN without putting it on a command line.</summary>
+    public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Assembly);
@@ -31,6 +34,10 @@ public static class MigrationCli
         // The verbs must not pick up a connection string from the test environment.
         start.Environment.Remove("ConnectionStrings__harvest");
         start.Environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = "";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
 
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

@@ -37,6 +37,9 @@ public class StackFixture : IAsyncLifetime
     /// </summary>
     protected virtual bool IncludeConsole => false;
 
+    /// <summary>How PostgreSQL and Redis run (<c>Infrastructure:Mode</c>): local processes unless a fixture brings its own.</summary>
+    protected virtual string InfrastructureMode => "local";
+
     /// <summary>Extra AppHost command-line settings (e.g. <c>--Harvest:X:BaseUrl=…</c>), as an operator would pass them.</summary>
     protected virtual IEnumerable<string> AppHostArguments => [];
 
@@ -57,7 +60,7 @@ public class StackFixture : IAsyncLifetime
         await BeforeStartAsync();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.SignalHarvester_AppHost>(
             [
-                "--Infrastructure:Mode=local",
+                $"--Infrastructure:Mode={InfrastructureMode}",
                 "--Infrastructure:Ephemeral=true",
                 "--DcpPublisher:RandomizePorts=true",
                 .. AppHostArguments,
@@ -101,7 +104,7 @@ public class StackFixture : IAsyncLifetime
 
     public HttpClient CreateWorkerClient() => App.CreateHttpClient(ResourceNames.Worker, "http");
 
-    public async Task<string> DatabaseConnectionStringAsync() =>
+    public virtual async Task<string> DatabaseConnectionStringAsync() =>
         await App.GetConnectionStringAsync(ResourceNames.Postgres) ?? throw new InvalidOperationException("no database connection string");
 
     /// <summary>An open connection to the stack's application database, for checks that read what the services stored.</summary>

@@ -1,0 +1,71 @@
+using YamlDotNet.RepresentationModel;
+
+namespace SignalHarvester.Tests.Deployment;
+
+/// <summary>
+/// The bundle takes a managed PostgreSQL and Redis by configuration only: DATABASE_URL / REDIS_URL reach the
+/// services that use them, the bundled servers run only under profiles, and the CA directory is mounted.
+/// </summary>
+public sealed class ExternalServicesBundleTests(GeneratedBundle bundle) : IClassFixture<GeneratedBundle>
+{
+    private static readonly string[] DatabaseUsers = ["api", "migrations", "worker"];
+
+    [Fact]
+    public void The_bundled_servers_run_under_profiles_that_nothing_else_depends_on()
+    {
+        var services = Services();
+
+        Assert.Equal("bundled-postgres", Assert.Single(Sequence(Mapping(services, "postgres"), "profiles")));
+        Assert.Equal("bundled-redis", Assert.Single(Sequence(Mapping(services, "cache"), "profiles")));
+        foreach (var (name, service) in services.Children.Select(c => (((YamlScalarNode)c.Key).Value!, (YamlMappingNode)c.Value)))
+        {
+            var dependsOn = service.Children.TryGetValue("depends_on", out var node) ? ((YamlMappingNode)node).Children.Keys.Select(k => ((YamlScalarNode)k).Value) : [];
+            Assert.DoesNotContain("postgres", dependsOn);
+            Assert.DoesNotContain("cache", dependsOn);
+            Assert.False(name is not ("postgres" or "cache") && service.Children.ContainsKey("profiles"), $"{name} always runs");
+        }
+
+        var example = bundle.Read(".env.staging.example").Split('\n');
+        Assert.Contains("COMPOSE_PROFILES=bundled-postgres,bundled-redis", example);
+        Assert.Contains("DATABASE_URL=", example);
+        Assert.Contains("REDIS_URL=", example);
+    }
+
+    [Fact]
+    public async Task Database_and_redis_urls_reach_every_service_that_uses_them_with_the_ca_directory()
+    {
+        var services = Services();
+        foreach (var name in DatabaseUsers)
+        {
+            var service = Mapping(services, name);
+            Assert.Equal("${DATABASE_URL-}", Scalar(Mapping(service, "environment"), "External__Database"));
+            Assert.Contains("./certs:/etc/signalharvester/certs:ro", Sequence(service, "volumes"));
+        }
+
+        Assert.Equal("${REDIS_URL-}", Scalar(Mapping(Mapping(services, "api"), "environment"), "External__Cache"));
+        Assert.Equal("${REDIS_URL-}", Scalar(Mapping(Mapping(services, "worker"), "environment"), "External__Cache"));
+
+        // As compose resolves it: the operator's URL verbatim (percent-encoding intact), beside the bundled connection string it replaces.
+        var envFile = Path.Combine(bundle.Directory, ".env.external");
+        var required = await File.ReadAllTextAsync(bundle.RequiredOnlyEnvFile());
+        await File.WriteAllTextAsync(envFile, required.Replace(
+            "\nDATABASE_URL=\n", "\nDATABASE_URL=postgresql://app:p%40ss%3Aw%2Frd@db.example.com:5432/harvest?sslmode=verify-full\n", StringComparison.Ordinal));
+        var result = await Tool.RunAsync("docker-compose", ["-f", "docker-compose.staging.yml", "--env-file", envFile, "config"], bundle.Directory);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("External__Database: postgresql://app:p%40ss%3Aw%2Frd@db.example.com:5432/harvest?sslmode=verify-full", result.Output);
+    }
+
+    private YamlMappingNode Services()
+    {
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(bundle.Read("docker-compose.staging.yml")));
+        return Mapping((YamlMappingNode)yaml.Documents[0].RootNode, "services");
+    }
+
+    private static YamlMappingNode Mapping(YamlMappingNode node, string key) => (YamlMappingNode)node[key];
+
+    private static string Scalar(YamlMappingNode node, string key) => ((YamlScalarNode)node[key]).Value!;
+
+    private static List<string> Sequence(YamlMappingNode node, string key) =>
+        ((YamlSequenceNode)node[key]).Children.Select(c => ((YamlScalarNode)c).Value!).ToList();
+}
