@@ -34,11 +34,11 @@ internal static class StagingVariables
             $"The bundled servers that run: drop {ExternalServices.DatabaseProfile} when {ExternalServices.DatabaseUrl} is set, " +
             $"{ExternalServices.CacheProfile} when {ExternalServices.RedisUrl} is set (empty: neither runs).");
         yield return new(ExternalServices.DatabaseUrl, "", Secret: true,
-            "Empty: the bundled postgres. A managed PostgreSQL: postgresql://user:percent-encoded-password@host:5432/harvest" +
+            "Empty: the bundled postgres. A managed PostgreSQL: postgresql://<user>:<percent-encoded password>@<host>:5432/harvest" +
             $"?sslmode=verify-full&sslrootcert={ExternalServices.CertificatesMount}/database-ca.crt (put the CA file in ./certs). " +
             "The migrations create the schema there, under an advisory lock.");
         yield return new(ExternalServices.RedisUrl, "", Secret: true,
-            "Empty: the bundled cache. A managed Redis: rediss://:percent-encoded-password@host:6380" +
+            "Empty: the bundled cache. A managed Redis: rediss://:<percent-encoded password>@<host>:6380" +
             $"?sslrootcert={ExternalServices.CertificatesMount}/redis-ca.crt (the CA file in ./certs; omit it for a publicly trusted certificate).");
         yield return new(Domain, "staging.localhost", Secret: false, "Hosts are api.<domain>, app.<domain> (the console), grafana.<domain>, prometheus.<domain>, alerts.<domain>.");
         yield return new(TlsEmail, "", Secret: false, "Empty: Caddy's internal CA (self-signed). An e-mail address: ACME (Let's Encrypt) certificates for public hosts.");

@@ -48,11 +48,12 @@ public sealed class ExternalServicesBundleTests(GeneratedBundle bundle) : IClass
         // As compose resolves it: the operator's URL verbatim (percent-encoding intact), beside the bundled connection string it replaces.
         var envFile = Path.Combine(bundle.Directory, ".env.external");
         var required = await File.ReadAllTextAsync(bundle.RequiredOnlyEnvFile());
-        await File.WriteAllTextAsync(envFile, required.Replace(
-            "\nDATABASE_URL=\n", "\nDATABASE_URL=postgresql://app:p%40ss%3Aw%2Frd@db.example.com:5432/harvest?sslmode=verify-full\n", StringComparison.Ordinal));
+        // A made-up password with URL-special characters, percent-encoded as an operator would.
+        var url = $"postgresql://app:{Uri.EscapeDataString("p@ss:w/rd")}@db.example.com:5432/harvest?sslmode=verify-full"; // secretlint-disable-line -- test value
+        await File.WriteAllTextAsync(envFile, required.Replace("\nDATABASE_URL=\n", $"\nDATABASE_URL={url}\n", StringComparison.Ordinal));
         var result = await Tool.RunAsync("docker-compose", ["-f", "docker-compose.staging.yml", "--env-file", envFile, "config"], bundle.Directory);
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("External__Database: postgresql://app:p%40ss%3Aw%2Frd@db.example.com:5432/harvest?sslmode=verify-full", result.Output);
+        Assert.Contains($"External__Database: {url}", result.Output);
     }
 
     private YamlMappingNode Services()
