@@ -11,7 +11,7 @@ public sealed class AnalyticsEndpointsTests(PopulatedStackFixture stack)
     [Fact]
     public async Task Sources_count_what_each_source_stored()
     {
-        using var client = stack.CreateApiClient();
+        using var client = KeyedClient();
         var body = await GetJsonAsync(client, "/api/v1/analytics/sources");
         await using var db = await stack.OpenDatabaseAsync();
         var expected = await Sql.ListAsync(db,
@@ -48,7 +48,7 @@ public sealed class AnalyticsEndpointsTests(PopulatedStackFixture stack)
     [Fact]
     public async Task Trends_bucket_every_recent_artifact_into_weeks_starting_on_monday()
     {
-        using var client = stack.CreateApiClient();
+        using var client = KeyedClient();
         var body = await GetJsonAsync(client, "/api/v1/analytics/trends?days=365&interval=week");
         await using var db = await stack.OpenDatabaseAsync();
         var recent = (await Sql.ListAsync(db, "select count(*)::int from artifacts where published_at >= now() - interval '365 days'", r => r.GetInt32(0))).Single();
@@ -71,7 +71,7 @@ public sealed class AnalyticsEndpointsTests(PopulatedStackFixture stack)
     [Fact]
     public async Task Correlations_match_pearson_computed_from_the_stored_components()
     {
-        using var client = stack.CreateApiClient();
+        using var client = KeyedClient();
         var body = await GetJsonAsync(client, "/api/v1/analytics/correlations");
         var components = body.GetProperty("scoreComponents").EnumerateArray().ToList();
         Assert.Equal(21, components.Count);
@@ -89,7 +89,7 @@ public sealed class AnalyticsEndpointsTests(PopulatedStackFixture stack)
     [Fact]
     public async Task Score_distributions_put_every_score_in_one_bin()
     {
-        using var client = stack.CreateApiClient();
+        using var client = KeyedClient();
         var body = await GetJsonAsync(client, "/api/v1/analytics/score-distributions?bins=5");
         await using var db = await stack.OpenDatabaseAsync();
         var scores = (await Sql.ListAsync(db, "select count(*)::int from scores", r => r.GetInt32(0))).Single();
@@ -119,10 +119,18 @@ public sealed class AnalyticsEndpointsTests(PopulatedStackFixture stack)
     [InlineData("/api/v1/analytics/score-distributions?bins=51", "bins")]
     public async Task Bad_parameters_are_a_400_naming_the_field(string path, string field)
     {
-        using var client = stack.CreateApiClient();
+        using var client = KeyedClient();
         using var response = await client.GetAsync(path);
         await AssertNamesFieldAsync(response, field);
         AssertRateLimitHeaders(response);
+    }
+
+    // Analytics cost 5 tokens a request: with the fixture's key, not the anonymous bucket the whole collection shares.
+    private HttpClient KeyedClient()
+    {
+        var client = stack.CreateApiClient();
+        client.DefaultRequestHeaders.Add(ApiKeyHeader, stack.ApiKey);
+        return client;
     }
 
     private static async Task<JsonElement> GetJsonAsync(HttpClient client, string path)
