@@ -28,15 +28,17 @@ public sealed class ProbeResultCache
     public async Task<HealthCheckResult> ResultAsync(HealthCheckRegistration registration, IHealthCheck check, HealthCheckContext context, CancellationToken cancellationToken)
     {
         var now = clock.GetTimestamp();
+        // The factories may run more than once when probes race; a run starts only when the stored entry's
+        // result is first asked for, so the losers' entries never start one.
         var run = runs.AddOrUpdate(
             registration.Name,
             _ => Start(registration, check, context, now),
-            (_, previous) => previous.Result.IsCompleted && clock.GetElapsedTime(previous.StartedAt, clock.GetTimestamp()) > ResultLifetime
+            (_, previous) => previous.Result.Value.IsCompleted && clock.GetElapsedTime(previous.StartedAt, clock.GetTimestamp()) > ResultLifetime
                 ? Start(registration, check, context, now)
                 : previous);
         try
         {
-            return await run.Result.WaitAsync(CheckTimeout, clock, cancellationToken);
+            return await run.Result.Value.WaitAsync(CheckTimeout, clock, cancellationToken);
         }
         catch (TimeoutException)
         {
@@ -45,7 +47,7 @@ public sealed class ProbeResultCache
     }
 
     private static Run Start(HealthCheckRegistration registration, IHealthCheck check, HealthCheckContext context, long now) =>
-        new(now, RunAsync(registration, check, context));
+        new(now, new Lazy<Task<HealthCheckResult>>(() => RunAsync(registration, check, context)));
 
     // Runs on its own deadline, not a caller's token: its result is shared by every probe that asks meanwhile.
     private static async Task<HealthCheckResult> RunAsync(HealthCheckRegistration registration, IHealthCheck check, HealthCheckContext context)
@@ -65,5 +67,5 @@ public sealed class ProbeResultCache
         }
     }
 
-    private sealed record Run(long StartedAt, Task<HealthCheckResult> Result);
+    private sealed record Run(long StartedAt, Lazy<Task<HealthCheckResult>> Result);
 }
