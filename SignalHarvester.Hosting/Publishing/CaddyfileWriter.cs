@@ -5,7 +5,10 @@ namespace SignalHarvester.Hosting.Publishing;
 
 /// <summary>
 /// <c>Caddyfile</c>: TLS from Caddy's internal CA unless <c>CADDY_TLS_EMAIL</c> asks for ACME; the API
-/// and the web console in the open (the console asks for an API key itself), Grafana / Prometheus / Alertmanager behind basic auth (bcrypt hashes from the environment).
+/// and the web console in the open (the console asks for an API key itself), Grafana / Prometheus / Alertmanager
+/// behind basic auth (bcrypt hashes from the environment). Of the API only its public surface is published:
+/// <c>/api/*</c>, <c>/health/live</c> and the contract (which the API itself serves only when enabled);
+/// readiness details and metrics stay on the internal networks, where probes and Prometheus reach them.
 /// </summary>
 internal static class CaddyfileWriter
 {
@@ -20,6 +23,9 @@ internal static class CaddyfileWriter
         ["api"] = PublicService,
         ["app"] = ResourceNames.Web,
     };
+
+    /// <summary>The paths of the API published through Caddy; anything else is 404 at the edge.</summary>
+    public static readonly IReadOnlyList<string> ApiPublicPaths = ["/api/*", "/health/live", "/openapi/*", "/scalar", "/scalar/*"];
 
     /// <summary>The environment variable holding the HTTPS port of a Caddy on a shared machine.</summary>
     public const string HttpsPortVariable = "CADDY_HTTPS_PORT";
@@ -45,6 +51,10 @@ internal static class CaddyfileWriter
         text.Append($"# `tls <email>` turns on ACME; `tls internal` uses Caddy's own CA (browsers warn, curl needs -k).\n")
             .Append("(tls_policy) {\n")
             .Append($"\ttls {{${StagingVariables.TlsEmail}:internal}}\n")
+            .Append("\theader {\n")
+            .Append("\t\tStrict-Transport-Security \"max-age=31536000\"\n")
+            .Append("\t\t-Server\n")
+            .Append("\t}\n")
             .Append("}\n");
         foreach (var (host, name) in PublicSites)
         {
@@ -56,9 +66,29 @@ internal static class CaddyfileWriter
 
             text.Append('\n')
                 .Append($"{host}.{{${StagingVariables.Domain}:staging.localhost}} {{\n")
-                .Append("\timport tls_policy\n")
-                .Append($"\treverse_proxy {upstream}\n")
-                .Append("}\n");
+                .Append("\timport tls_policy\n");
+            if (name == PublicService)
+            {
+                text.Append($"\t@public path {string.Join(' ', ApiPublicPaths)}\n")
+                    .Append("\thandle @public {\n")
+                    .Append($"\t\treverse_proxy {upstream}\n")
+                    .Append("\t}\n")
+                    .Append("\thandle {\n")
+                    .Append("\t\trespond 404\n")
+                    .Append("\t}\n");
+            }
+            else
+            {
+                // The console's own probes and metrics are for the internal networks too.
+                text.Append("\t@internal {\n")
+                    .Append("\t\tpath /health /health/* /metrics /metrics/*\n")
+                    .Append("\t\tnot path /health/live\n")
+                    .Append("\t}\n")
+                    .Append("\trespond @internal 404\n")
+                    .Append($"\treverse_proxy {upstream}\n");
+            }
+
+            text.Append("}\n");
         }
 
         foreach (var site in StagingVariables.ProtectedSites)

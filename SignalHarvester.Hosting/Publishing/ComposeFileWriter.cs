@@ -2,7 +2,10 @@ namespace SignalHarvester.Hosting.Publishing;
 
 /// <summary>
 /// <c>docker-compose.staging.yml</c>: the model's services (depends_on from its wait annotations)
-/// plus the monitoring and edge services, on an <c>app</c> and a <c>monitoring</c> network.
+/// plus the monitoring and edge services, on an <c>app</c>, a <c>monitoring</c> and an <c>edge</c> network. Caddy
+/// is on <c>edge</c> (and <c>monitoring</c>), never <c>app</c>, and reaches the services it publishes by their edge
+/// alias; those services believe <c>X-Forwarded-For</c> only from the edge subnet, so nothing else on the
+/// networks can name its own client address.
 /// </summary>
 internal static class ComposeFileWriter
 {
@@ -10,6 +13,12 @@ internal static class ComposeFileWriter
 
     private const string AppNetwork = "app";
     private const string MonitoringNetwork = "monitoring";
+    private const string EdgeNetwork = "edge";
+
+    /// <summary>The name a published service has on the edge network only, so Caddy's requests arrive from the edge subnet.</summary>
+    public static string EdgeAlias(string service) => $"{service}.{EdgeNetwork}";
+
+    private static bool IsPublished(string service) => CaddyfileWriter.PublicSites.Values.Contains(service);
 
     public static string Write(StagingModel model)
     {
@@ -31,6 +40,11 @@ internal static class ComposeFileWriter
         yaml.Block("networks", () =>
         {
             yaml.Raw($"{AppNetwork}: {{}}");
+            yaml.Block(EdgeNetwork, () => yaml.Block("ipam", () =>
+            {
+                yaml.Key("config");
+                yaml.Indented(() => yaml.Raw($"- subnet: {YamlText.Quote(StagingVariables.EdgeSubnetValue)}"));
+            }));
             yaml.Raw($"{MonitoringNetwork}: {{}}");
         });
         yaml.Block("volumes", () =>
@@ -61,7 +75,9 @@ internal static class ComposeFileWriter
             }
 
             yaml.List("command", service.Command);
-            yaml.Map("environment", service.Environment);
+            yaml.Map("environment", IsPublished(service.Name)
+                ? service.Environment.Append(new("ForwardedHeaders__TrustedNetworks__0", StagingVariables.EdgeSubnetValue)).OrderBy(e => e.Key, StringComparer.Ordinal)
+                : service.Environment);
             if (service.DependsOn.Count > 0)
             {
                 yaml.Block("depends_on", () =>
@@ -96,8 +112,21 @@ internal static class ComposeFileWriter
             }
 
             yaml.List("volumes", service.Volumes.Select(v => $"{v.Key}:{v.Value}").Concat(service.Binds));
-            // Prometheus scrapes the HTTP services, so those join the monitoring network too.
-            yaml.List("networks", service.HttpPorts.Count > 0 ? [AppNetwork, MonitoringNetwork] : [AppNetwork]);
+            // Prometheus scrapes the HTTP services, so those join the monitoring network too; Caddy reaches the
+            // published ones on the edge network.
+            if (IsPublished(service.Name))
+            {
+                yaml.Block("networks", () =>
+                {
+                    yaml.Raw($"{AppNetwork}: {{}}");
+                    yaml.Block(EdgeNetwork, () => yaml.List("aliases", [EdgeAlias(service.Name)]));
+                    yaml.Raw($"{MonitoringNetwork}: {{}}");
+                });
+            }
+            else
+            {
+                yaml.List("networks", service.HttpPorts.Count > 0 ? [AppNetwork, MonitoringNetwork] : [AppNetwork]);
+            }
         });
     }
 
@@ -169,7 +198,7 @@ internal static class ComposeFileWriter
                     yaml.Block(upstream, () => yaml.Value("condition", "service_started"));
                 }
             });
-            yaml.List("networks", [AppNetwork, MonitoringNetwork]);
+            yaml.List("networks", [EdgeNetwork, MonitoringNetwork]);
         });
     }
 }

@@ -9,7 +9,10 @@ internal sealed class ComposeNetworkAddresses : IStagingAddresses
     {
     }
 
-    // A container reaches its own ports on localhost (Prometheus scraping itself).
+    // A container reaches its own ports on localhost (Prometheus scraping itself); Caddy reaches what it
+    // publishes by the edge alias, so its requests come from the one subnet those services trust.
     public string Resolve(string service, int port, string seenFrom) =>
-        service == seenFrom ? $"localhost:{port}" : $"{service}:{port}";
+        service == seenFrom ? $"localhost:{port}"
+        : seenFrom == MonitoringServices.Caddy && CaddyfileWriter.PublicSites.Values.Contains(service) ? $"{ComposeFileWriter.EdgeAlias(service)}:{port}"
+        : $"{service}:{port}";
 }

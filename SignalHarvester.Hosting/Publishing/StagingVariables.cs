@@ -12,6 +12,11 @@ internal static class StagingVariables
     public const string Domain = "STAGING_DOMAIN";
     public const string TlsEmail = "CADDY_TLS_EMAIL";
     public const string GrafanaAdminPasswordVariable = "GRAFANA_ADMIN_PASSWORD";
+    public const string EdgeSubnet = "EDGE_SUBNET";
+    public const string EdgeSubnetDefault = "10.213.0.0/24";
+
+    /// <summary>The edge network's subnet as compose reads it (the default unless the operator sets one).</summary>
+    public static string EdgeSubnetValue => $"${{{EdgeSubnet}:-{EdgeSubnetDefault}}}";
 
     /// <summary>The sites behind basic auth: (host prefix, service, port, user variable, hash variable).</summary>
     public static readonly (string Host, string Service, int Port, string User, string Hash)[] ProtectedSites =
@@ -41,6 +46,8 @@ internal static class StagingVariables
             "Empty: the bundled cache. A managed Redis: rediss://:<percent-encoded password>@<host>:6380" +
             $"?sslrootcert={ExternalServices.CertificatesMount}/redis-ca.crt (the CA file in ./certs; omit it for a publicly trusted certificate).");
         yield return new(Domain, "staging.localhost", Secret: false, "Hosts are api.<domain>, app.<domain> (the console), grafana.<domain>, prometheus.<domain>, alerts.<domain>.");
+        yield return new(EdgeSubnet, EdgeSubnetDefault, Secret: false,
+            "The network between Caddy and the services it publishes; they believe X-Forwarded-For only from it. Change it if it collides with a network of the host.");
         yield return new(TlsEmail, "", Secret: false, "Empty: Caddy's internal CA (self-signed). An e-mail address: ACME (Let's Encrypt) certificates for public hosts.");
         yield return new(GrafanaAdminPasswordVariable, "", Secret: true, "Grafana's own admin login. Generate: openssl rand -hex 24");
         foreach (var site in ProtectedSites)

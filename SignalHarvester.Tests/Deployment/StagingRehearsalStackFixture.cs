@@ -62,7 +62,7 @@ public sealed class StagingRehearsalStackFixture : StackFixture
 
         using var api = CreateSiteClient("api");
         await Eventually.ReturnsAsync(
-            async () => await SucceedsAsync(api, "/health/ready"),
+            async () => await SucceedsAsync(api, "/health/live"),
             succeeded => succeeded, CaddyReadyTimeout, "Caddy serves api.staging.localhost over TLS");
     }
 

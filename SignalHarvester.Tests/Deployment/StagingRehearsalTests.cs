@@ -200,17 +200,27 @@ public sealed class StagingRehearsalTests(StagingRehearsalStackFixture stack)
     }
 
     [Fact]
-    public async Task Api_answers_ready_and_healthy_through_caddy_with_rate_limit_headers()
+    public async Task Through_caddy_the_api_publishes_only_its_public_surface_with_security_headers()
     {
         using var api = stack.CreateSiteClient("api");
 
-        using var response = await api.GetAsync("/health/ready");
+        foreach (var path in new[] { "/health/live", "/api/v1/signals/top" })
+        {
+            using var response = await api.GetAsync(path);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path} through Caddy: {(int)response.StatusCode}");
+            // The report's `curl -D - … | grep -i x-ratelimit` evidence, and the headers of a public site.
+            ApiTestHelpers.AssertRateLimitHeaders(response);
+            Assert.Equal("max-age=31536000", response.Headers.GetValues("Strict-Transport-Security").Single());
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.False(response.Headers.Contains("Server"), $"{path}: Caddy announces itself");
+        }
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("healthy", body.GetProperty("status").GetString());
-        // The report's `curl -D - … | grep -i x-ratelimit` evidence.
-        ApiTestHelpers.AssertRateLimitHeaders(response);
+        // Readiness details and metrics are for the internal networks (probes, Prometheus).
+        foreach (var path in new[] { "/health/ready", "/health/startup", "/health", "/metrics/prometheus", "/" })
+        {
+            using var response = await api.GetAsync(path);
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{path} through Caddy: {(int)response.StatusCode}, expected 404");
+        }
     }
 
     private HttpClient MonitoringClient(string site, string userVariable)
