@@ -259,6 +259,7 @@ public sealed partial class FakeXApi : IAsyncDisposable
             _faultsByRequestNumber.Remove(number, out fault);
         }
 
+        await WaitWhileHeldAsync(number, context.RequestAborted);
         var (status, body) = AnswerSearch(context, fault);
         // Recorded before the body is sent: a client that has its answer must find its request here.
         Record(context.Request, number, status);
@@ -601,7 +602,8 @@ public sealed partial class FakeXApi : IAsyncDisposable
     // Opaque to clients like X's tokens, but stateless: it encodes "older than this id".
     private static string EncodeToken(long oldestReturnedId) => "fxt" + oldestReturnedId.ToString("x", CultureInfo.InvariantCulture);
 
-    private static long? DecodeToken(string token) =>
+    /// <summary>The id a pagination token of this fake means "older than", or null when it is none of its tokens.</summary>
+    public static long? DecodeToken(string token) =>
         token.StartsWith("fxt", StringComparison.Ordinal)
         && long.TryParse(token.AsSpan(3), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var id)
             ? id
