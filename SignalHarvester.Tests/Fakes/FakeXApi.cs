@@ -260,11 +260,19 @@ public sealed partial class FakeXApi : IAsyncDisposable
         }
 
         await WaitWhileHeldAsync(number, context.RequestAborted);
-        var (status, body) = AnswerSearch(context, fault);
+        var fate = Chaos?.Next() ?? XChaos.Kind.Answered;
+        if (fate == XChaos.Kind.Timeout)
+        {
+            Record(context.Request, number, 0);
+            await HangUntilAbortedAsync(context);
+            return;
+        }
+
+        var (status, body) = AnswerSearch(context, fault ?? StatusFault(fate));
         // Recorded before the body is sent: a client that has its answer must find its request here.
         Record(context.Request, number, status);
         var text = body.ToJsonString();
-        await WriteAsync(context.Response, status, RewriteBody?.Invoke(text) ?? text);
+        await WriteAsync(context.Response, status, Garble(fate, status, body, RewriteBody?.Invoke(text) ?? text));
     }
 
     private (int Status, JsonObject Body) AnswerSearch(HttpContext context, Fault? fault)
