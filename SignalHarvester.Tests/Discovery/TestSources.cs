@@ -27,8 +27,8 @@ public static class TestSources
     public static GitHubSource GitHub(GitHubSourceOptions options, ILogger<GitHubSource>? logger = null) =>
         new(Http, Options.Create(options), logger ?? NullLogger<GitHubSource>.Instance);
 
-    public static HackerNewsSource HackerNews(HackerNewsSourceOptions options, ILogger<HackerNewsSource>? logger = null) =>
-        new(Http, Options.Create(options), logger ?? NullLogger<HackerNewsSource>.Instance);
+    public static HackerNewsSource HackerNews(HackerNewsSourceOptions options, ILogger<HackerNewsSource>? logger = null, SkippedItems? skipped = null) =>
+        new(Http, Options.Create(options), logger ?? NullLogger<HackerNewsSource>.Instance, skipped);
 
     /// <summary>
     /// A source in sample mode as the worker registers it (its own settings under its section,
