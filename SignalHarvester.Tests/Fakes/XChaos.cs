@@ -21,6 +21,7 @@ public sealed class XChaos(int seed, double faultRate)
 
     private readonly Random random = new(seed);
     private readonly Dictionary<Kind, int> tally = [];
+    private readonly Queue<Kind> deck = new();
 
     public int Seed { get; } = seed;
 
@@ -29,10 +30,36 @@ public sealed class XChaos(int seed, double faultRate)
     {
         lock (random)
         {
-            var kind = random.NextDouble() < faultRate ? Faults[random.Next(Faults.Length)] : Kind.Answered;
+            var kind = random.NextDouble() < faultRate ? NextFault() : Kind.Answered;
             tally[kind] = tally.GetValueOrDefault(kind) + 1;
             return kind;
         }
+    }
+
+    /// <summary>Whether every kind of fault has been dealt at least once.</summary>
+    public bool DealtEveryFault
+    {
+        get
+        {
+            lock (random)
+            {
+                return Faults.All(tally.ContainsKey);
+            }
+        }
+    }
+
+    /// <summary>The kinds come from a shuffled deck, dealt to the end before the next shuffle: any six faults in a row are all six kinds.</summary>
+    private Kind NextFault()
+    {
+        if (deck.Count == 0)
+        {
+            foreach (var kind in Faults.OrderBy(_ => random.Next()))
+            {
+                deck.Enqueue(kind);
+            }
+        }
+
+        return deck.Dequeue();
     }
 
     /// <summary>How many searches met each fate so far, e.g. "Answered 41, ServerError 6, Timeout 2".</summary>
