@@ -272,7 +272,7 @@ public sealed partial class FakeXApi : IAsyncDisposable
         // Recorded before the body is sent: a client that has its answer must find its request here.
         Record(context.Request, number, status);
         var text = body.ToJsonString();
-        await WriteAsync(context.Response, status, Garble(fate, status, body, RewriteBody?.Invoke(text) ?? text));
+        await WriteAsync(context.Response, status, Garble(fate, RewriteBody?.Invoke(text) ?? text));
     }
 
     private (int Status, JsonObject Body) AnswerSearch(HttpContext context, Fault? fault)

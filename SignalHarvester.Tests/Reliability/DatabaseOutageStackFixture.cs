@@ -43,9 +43,9 @@ public sealed class DatabaseOutageStackFixture : StackFixture
     protected override async Task AfterDisposeAsync() => await X.DisposeAsync();
 }
 
-// Its latency bounds (2 s per request, 1 s per probe) are the product's, not the machine's: the collection runs
-// after the parallel ones, alone, so other stacks starting on CI's two cores do not stretch the measured times
-// (in parallel, one request of a fresh-clone CI run took 2.06 s).
+// Alone, after the parallel collections: its tests stop PostgreSQL and kill the worker, and the outage test's latency
+// bounds (2 s per request, 1 s per probe) are the product's, not the machine's — other stacks starting on CI's two
+// cores would stretch them (in parallel, one request of a fresh-clone CI run took 2.06 s).
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class DatabaseOutageCollection : ICollectionFixture<DatabaseOutageStackFixture>
 {

@@ -12,4 +12,5 @@ eng/prerequisites.sh
 dotnet build SignalHarvester.Tests -v q -nologo
 # The test's lines (every round's counts, the totals) come with its result; a failing test fails the pipeline.
 dotnet test SignalHarvester.Tests --no-build --filter "FullyQualifiedName~ChaosHarvestSoak" --logger "console;verbosity=detailed" \
-  | grep -E "round [0-9]+:|[0-9]{2}:[0-9]{2}:[0-9]{2} seed|soak done|Passed |Failed |Error Message|Assert|Exception"
+  | grep -aE -A2 "^ (round [0-9]+:|[0-9]{2}:[0-9]{2}:[0-9]{2} seed|soak done)|^ +(Passed|Failed|Skipped) SignalHarvester|^ +Error Message:" \
+  | grep -avE "^(--)?$"
