@@ -18,10 +18,10 @@ public static class TestSources
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
 
-    public static ArxivSource Arxiv(ArxivSourceOptions options, ILogger<ArxivSource>? logger = null, TimeProvider? time = null)
+    public static ArxivSource Arxiv(ArxivSourceOptions options, ILogger<ArxivSource>? logger = null, TimeProvider? time = null, SkippedItems? skipped = null)
     {
         time ??= TimeProvider.System;
-        return new(Http, Options.Create(options), logger ?? NullLogger<ArxivSource>.Instance, time, new RequestPacer(time));
+        return new(Http, Options.Create(options), logger ?? NullLogger<ArxivSource>.Instance, time, new RequestPacer(time), skipped);
     }
 
     public static GitHubSource GitHub(GitHubSourceOptions options, ILogger<GitHubSource>? logger = null) =>

@@ -4,8 +4,8 @@ namespace SignalHarvester.Worker.Sources;
 public static class UpstreamLimits
 {
     /// <summary>
-    /// The most JSON text one item (an X post, a Hacker News item) may take: 1 Mi characters. A real post or story is a
+    /// The most text one item (an X post, a Hacker News or GitHub item as JSON, an arXiv entry as XML) may take: 1 Mi characters. A real one is a
     /// few kilobytes (X's longest posts are 25,000 characters); anything near this is an upstream fault.
     /// </summary>
-    public const int MaxItemJsonChars = 1 << 20;
+    public const int MaxItemChars = 1 << 20;
 }

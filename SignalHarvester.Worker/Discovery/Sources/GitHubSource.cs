@@ -205,9 +205,9 @@ public sealed class GitHubSource(
         {
             var id = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("id", out var value) ? value.ToString() : null;
             var length = item.GetRawText().Length;
-            if (length > UpstreamLimits.MaxItemJsonChars)
+            if (length > UpstreamLimits.MaxItemChars)
             {
-                Skip(SkippedItems.Oversized, id, $"a {typeof(T).Name} of {length} characters of JSON, more than {UpstreamLimits.MaxItemJsonChars}");
+                Skip(SkippedItems.Oversized, id, $"a {typeof(T).Name} of {length} characters of JSON, more than {UpstreamLimits.MaxItemChars}");
                 return null;
             }
 

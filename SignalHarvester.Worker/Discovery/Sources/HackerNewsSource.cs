@@ -65,9 +65,9 @@ public sealed class HackerNewsSource(
     {
         var itemId = id.ToString(CultureInfo.InvariantCulture);
         var length = raw.GetRawText().Length;
-        if (length > UpstreamLimits.MaxItemJsonChars)
+        if (length > UpstreamLimits.MaxItemChars)
         {
-            Skip(SkippedItems.Oversized, itemId, $"{length} characters of JSON, more than {UpstreamLimits.MaxItemJsonChars}");
+            Skip(SkippedItems.Oversized, itemId, $"{length} characters of JSON, more than {UpstreamLimits.MaxItemChars}");
             return null;
         }
 

@@ -14,7 +14,7 @@ public sealed record SkippedPost(string? Id, string Kind, string Reason)
     /// <summary>Text PostgreSQL cannot store (NUL, an unpaired surrogate).</summary>
     public const string Unstorable = "unstorable";
 
-    /// <summary>The post's JSON is larger than any real post (<see cref="Sources.UpstreamLimits.MaxItemJsonChars"/>).</summary>
+    /// <summary>The post's JSON is larger than any real post (<see cref="Sources.UpstreamLimits.MaxItemChars"/>).</summary>
     public const string Oversized = "oversized";
 
     /// <summary>The database refused the row for another reason.</summary>

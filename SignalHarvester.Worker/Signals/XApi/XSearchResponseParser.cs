@@ -67,9 +67,9 @@ public static class XSearchResponseParser
         foreach (var item in data.EnumerateArray())
         {
             var length = item.GetRawText().Length;
-            if (length > UpstreamLimits.MaxItemJsonChars)
+            if (length > UpstreamLimits.MaxItemChars)
             {
-                skipped.Add(new SkippedPost(IdOf(item), SkippedPost.Oversized, $"{length} characters of JSON, more than {UpstreamLimits.MaxItemJsonChars}"));
+                skipped.Add(new SkippedPost(IdOf(item), SkippedPost.Oversized, $"{length} characters of JSON, more than {UpstreamLimits.MaxItemChars}"));
                 continue;
             }
 
