@@ -3,15 +3,20 @@
 # Usage: bench/run.sh [storage] [pages] [page size] [rounds]
 #        bench/run.sh semantic-links [artifacts] [rounds]
 #        bench/run.sh api [signals] [artifacts]   (the HTTP API under wrk: bench/api/run.sh)
+#        bench/run.sh soak [minutes] [seed]       (R1: chaos harvest with worker kills, an hour by default: bench/soak/run.sh)
 # storage (the default) starts a throwaway PostgreSQL (durable settings) and applies the schema with
 # the migration service first; semantic-links needs nothing but the build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 benchmark=storage
-case ${1:-} in storage | semantic-links | api) benchmark=$1; shift ;; esac
+case ${1:-} in storage | semantic-links | api | soak) benchmark=$1; shift ;; esac
 
 if [ "$benchmark" = api ]; then
   exec bench/api/run.sh "$@"
+fi
+
+if [ "$benchmark" = soak ]; then
+  exec bench/soak/run.sh "$@"
 fi
 
 if [ "$benchmark" = semantic-links ]; then

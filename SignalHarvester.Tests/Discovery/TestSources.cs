@@ -18,17 +18,17 @@ public static class TestSources
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
 
-    public static ArxivSource Arxiv(ArxivSourceOptions options, ILogger<ArxivSource>? logger = null, TimeProvider? time = null)
+    public static ArxivSource Arxiv(ArxivSourceOptions options, ILogger<ArxivSource>? logger = null, TimeProvider? time = null, SkippedItems? skipped = null)
     {
         time ??= TimeProvider.System;
-        return new(Http, Options.Create(options), logger ?? NullLogger<ArxivSource>.Instance, time, new RequestPacer(time));
+        return new(Http, Options.Create(options), logger ?? NullLogger<ArxivSource>.Instance, time, new RequestPacer(time), skipped);
     }
 
     public static GitHubSource GitHub(GitHubSourceOptions options, ILogger<GitHubSource>? logger = null) =>
         new(Http, Options.Create(options), logger ?? NullLogger<GitHubSource>.Instance);
 
-    public static HackerNewsSource HackerNews(HackerNewsSourceOptions options, ILogger<HackerNewsSource>? logger = null) =>
-        new(Http, Options.Create(options), logger ?? NullLogger<HackerNewsSource>.Instance);
+    public static HackerNewsSource HackerNews(HackerNewsSourceOptions options, ILogger<HackerNewsSource>? logger = null, SkippedItems? skipped = null) =>
+        new(Http, Options.Create(options), logger ?? NullLogger<HackerNewsSource>.Instance, skipped);
 
     /// <summary>
     /// A source in sample mode as the worker registers it (its own settings under its section,

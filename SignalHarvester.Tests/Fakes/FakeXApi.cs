@@ -259,11 +259,20 @@ public sealed partial class FakeXApi : IAsyncDisposable
             _faultsByRequestNumber.Remove(number, out fault);
         }
 
-        var (status, body) = AnswerSearch(context, fault);
+        await WaitWhileHeldAsync(number, context.RequestAborted);
+        var fate = Chaos?.Next() ?? XChaos.Kind.Answered;
+        if (fate == XChaos.Kind.Timeout)
+        {
+            Record(context.Request, number, 0);
+            await HangUntilAbortedAsync(context);
+            return;
+        }
+
+        var (status, body) = AnswerSearch(context, fault ?? StatusFault(fate));
         // Recorded before the body is sent: a client that has its answer must find its request here.
         Record(context.Request, number, status);
         var text = body.ToJsonString();
-        await WriteAsync(context.Response, status, RewriteBody?.Invoke(text) ?? text);
+        await WriteAsync(context.Response, status, Garble(fate, RewriteBody?.Invoke(text) ?? text));
     }
 
     private (int Status, JsonObject Body) AnswerSearch(HttpContext context, Fault? fault)
@@ -601,7 +610,8 @@ public sealed partial class FakeXApi : IAsyncDisposable
     // Opaque to clients like X's tokens, but stateless: it encodes "older than this id".
     private static string EncodeToken(long oldestReturnedId) => "fxt" + oldestReturnedId.ToString("x", CultureInfo.InvariantCulture);
 
-    private static long? DecodeToken(string token) =>
+    /// <summary>The id a pagination token of this fake means "older than", or null when it is none of its tokens.</summary>
+    public static long? DecodeToken(string token) =>
         token.StartsWith("fxt", StringComparison.Ordinal)
         && long.TryParse(token.AsSpan(3), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var id)
             ? id

@@ -36,7 +36,6 @@ public sealed class HangfireJobs
         storage = new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
     }
 
-    /// <summary>Runs the job on the worker and returns its final state name (Succeeded or Failed).</summary>
     /// <summary>One signal pipeline run on the stack's worker, to its final state.</summary>
     public Task<string> RunSignalPipelineAsync() =>
         RunAsync<SignalPipelineJob>(job => job.RunAsync(CancellationToken.None), TimeSpan.FromMinutes(2));
@@ -45,16 +44,21 @@ public sealed class HangfireJobs
     public Task<string> RunDiscoveryAsync() =>
         RunAsync<DiscoveryPipelineJob>(job => job.RunAsync(CancellationToken.None), TimeSpan.FromMinutes(3));
 
-    public async Task<string> RunAsync<TJob>(Expression<Func<TJob, Task>> call, TimeSpan timeout)
-    {
-        var id = Enqueue(call);
-        var final = await Eventually.ReturnsAsync(
-            () => Task.FromResult(StateOf(id)),
+    /// <summary>Runs the job on the worker and returns its final state name (Succeeded or Failed).</summary>
+    public Task<string> RunAsync<TJob>(Expression<Func<TJob, Task>> call, TimeSpan timeout) =>
+        WaitForFinalStateAsync(Enqueue(call), timeout);
+
+    /// <summary>Waits until the job has ended (Succeeded, Failed or Deleted; a job waiting for a retry has not) and returns that state.</summary>
+    public async Task<string> WaitForFinalStateAsync(string jobId, TimeSpan timeout) =>
+        (await Eventually.ReturnsAsync(
+            () => Task.FromResult(StateOf(jobId)),
             state => state is "Succeeded" or "Failed" or "Deleted",
             timeout,
-            $"job {id} ({typeof(TJob).Name}) finishing");
-        return final!;
-    }
+            $"job {jobId} finishing"))!;
+
+    /// <summary>The states the job went through, oldest first (e.g. Enqueued, Processing, Failed, Scheduled, Enqueued, Processing, Succeeded).</summary>
+    public IReadOnlyList<string> History(string jobId) =>
+        [.. (storage.GetMonitoringApi().JobDetails(jobId)?.History ?? []).Select(h => h.StateName).Reverse()];
 
     /// <summary>Enqueues the job without waiting for it; with <see cref="Delete"/>, for a test that watches its effects instead.</summary>
     public string Enqueue<TJob>(Expression<Func<TJob, Task>> call) => new BackgroundJobClient(storage).Enqueue(call);

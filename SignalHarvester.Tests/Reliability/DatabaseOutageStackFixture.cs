@@ -1,22 +1,51 @@
-using SignalHarvester.Core;
+using SignalHarvester.Tests.Fakes;
 using SignalHarvester.Tests.Infrastructure;
 
 namespace SignalHarvester.Tests.Reliability;
 
-/// <summary>A stack of its own for stopping and restarting PostgreSQL: the outage must not disturb other collections.</summary>
+/// <summary>
+/// A stack of its own for stopping and restarting PostgreSQL (and the worker): the outages must not disturb other
+/// collections. The worker harvests one query from a fake X; pipelines run only when a test asks; bulk jobs go in
+/// paced batches of 5 so a test can break things while one is in progress.
+/// </summary>
 public sealed class DatabaseOutageStackFixture : StackFixture
 {
     public const string ApiKey = "test-key-database-outage-0123456789abcdef";
+    public const string QueryName = "outages";
+    public const string Query = "outage OR down";
+    public const int PageSize = 10;
 
-    protected override IEnumerable<string> AppHostArguments => [$"--Parameters:api-key={ApiKey}"];
+    public FakeXApi X { get; private set; } = null!;
+    public HangfireJobs Jobs { get; private set; } = null!;
 
-    // The outage is the API's: the worker need not be ready before the tests start.
-    protected override IEnumerable<string> ResourcesToAwait => [ResourceNames.Api];
+    protected override async Task BeforeStartAsync() => X = await FakeXApi.StartAsync();
+
+    protected override IEnumerable<string> AppHostArguments =>
+    [
+        $"--Parameters:api-key={ApiKey}",
+        "--Harvest:X:Mode=live",
+        $"--Harvest:X:BaseUrl={X.BaseUrl}",
+        $"--Parameters:x-bearer-token={FakeXApi.DefaultBearerToken}",
+        $"--Harvest:X:MaxResults={PageSize}",
+        "--Harvest:X:PageBudget=3",
+        $"--Harvest:Queries:0:Name={QueryName}",
+        $"--Harvest:Queries:0:Query={Query}",
+        "--Api:BulkJobs:BatchSize=5",
+        "--Api:BulkJobs:PauseBetweenBatchesMilliseconds=200",
+        "--Api:BulkJobs:LeaseSeconds=5",
+        "--Api:BulkJobs:PollIntervalMilliseconds=200",
+        "--RateLimiting:StandardPerMinute=100000",
+        .. NoScheduledPipelines,
+    ];
+
+    protected override async Task AfterStartAsync() => Jobs = new HangfireJobs(await DatabaseConnectionStringAsync());
+
+    protected override async Task AfterDisposeAsync() => await X.DisposeAsync();
 }
 
-// Its latency bounds (2 s per request, 1 s per probe) are the product's, not the machine's: the collection runs
-// after the parallel ones, alone, so other stacks starting on CI's two cores do not stretch the measured times
-// (in parallel, one request of a fresh-clone CI run took 2.06 s).
+// Alone, after the parallel collections: its tests stop PostgreSQL and kill the worker, and the outage test's latency
+// bounds (2 s per request, 1 s per probe) are the product's, not the machine's — other stacks starting on CI's two
+// cores would stretch them (in parallel, one request of a fresh-clone CI run took 2.06 s).
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class DatabaseOutageCollection : ICollectionFixture<DatabaseOutageStackFixture>
 {

@@ -3,10 +3,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Aspire.Hosting;
-using Aspire.Hosting.ApplicationModel;
-using Microsoft.Extensions.DependencyInjection;
-using SignalHarvester.Core;
 using SignalHarvester.Tests.Api.Signals;
 using SignalHarvester.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -27,7 +23,6 @@ public sealed class DatabaseOutageTests(DatabaseOutageStackFixture stack, ITestO
     private static readonly TimeSpan RequestBound = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan ProbeBound = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan RecoveryBound = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan ResourceTimeout = TimeSpan.FromMinutes(1);
     private const int Rounds = 5;
 
     [Fact]
@@ -41,16 +36,10 @@ public sealed class DatabaseOutageTests(DatabaseOutageStackFixture stack, ITestO
             Assert.Equal(HttpStatusCode.Created, before.StatusCode);
         }
 
-        var commands = stack.App.Services.GetRequiredService<ResourceCommandService>();
-        await FastShutdownAsync();
         TimeSpan returned;
         try
         {
-            await Eventually.ReturnsAsync(
-                () => Task.FromResult(stack.Snapshot(ResourceNames.Postgres)?.Snapshot.State?.Text),
-                state => state is "Exited" or "Finished",
-                ResourceTimeout,
-                "postgres stopping");
+            await PostgresOutage.StopAsync(stack);
 
             // A bounded load: rounds of reads and writes in parallel, every one timed on its own.
             var answers = new ConcurrentBag<(string Request, HttpStatusCode Status, TimeSpan Took, string? RetryAfter, string? MediaType)>();
@@ -111,11 +100,9 @@ public sealed class DatabaseOutageTests(DatabaseOutageStackFixture stack, ITestO
         }
         finally
         {
-            var started = await commands.ExecuteCommandAsync(ResourceNames.Postgres, KnownResourceCommands.StartCommand);
-            Assert.True(started.Success, started.Message);
+            await PostgresOutage.StartAsync(stack);
         }
 
-        await stack.App.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Postgres, WaitBehavior.WaitOnResourceUnavailable).WaitAsync(ResourceTimeout);
         var recovery = Stopwatch.StartNew();
         await Eventually.ReturnsAsync(
             async () =>
@@ -131,20 +118,6 @@ public sealed class DatabaseOutageTests(DatabaseOutageStackFixture stack, ITestO
         output.WriteLine($"reads and writes succeeded {returned.TotalMilliseconds:F0} ms after PostgreSQL was healthy again");
         var ready = await Eventually.ReturnsAsync(() => ReadyAsync(client), p => p.Database == "healthy", RecoveryBound, "/health/ready reporting the database healthy");
         Assert.Equal(HttpStatusCode.OK, ready.Status);
-    }
-
-    /// <summary>
-    /// PostgreSQL's fast shutdown (SIGINT: sessions are ended, the server exits at once). The orchestrator's stop command
-    /// sends SIGTERM, a smart shutdown that waits for every client to disconnect — the services' pools never do — so
-    /// under load it timed out ("Failed to stop resource"). The start command brings the server back as usual.
-    /// </summary>
-    private async Task FastShutdownAsync()
-    {
-        var pid = stack.Snapshot(ResourceNames.Postgres)?.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value?.ToString()
-            ?? throw new InvalidOperationException("the orchestrator reports no pid for postgres");
-        using var kill = Process.Start(new ProcessStartInfo("kill", ["-INT", pid]))!;
-        await kill.WaitForExitAsync();
-        Assert.Equal(0, kill.ExitCode);
     }
 
     /// <summary>One round of the load: uncached reads (a fresh search each) and a write, as an operator's clients would send.</summary>

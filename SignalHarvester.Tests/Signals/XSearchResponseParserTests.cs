@@ -213,6 +213,18 @@ public class XSearchResponseParserTests
     }
 
     [Fact]
+    public void A_ten_megabyte_post_is_skipped_as_oversized_and_the_rest_of_the_page_kept()
+    {
+        var huge = new string('x', 10 * 1024 * 1024);
+        var page = XSearchResponseParser.Parse($$"""{"data":[{"id":"1","text":"good"},{"id":"2","text":"{{huge}}"},{"id":"3","text":"also good"}]}""");
+
+        Assert.Equal(["1", "3"], page.Posts.Select(p => p.Id));
+        var skipped = Assert.Single(page.Skipped);
+        Assert.Equal((SkippedPost.Oversized, "2"), (skipped.Kind, skipped.Id));
+        Assert.Contains("characters of JSON", skipped.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Problem_bodies_are_described_for_error_messages()
     {
         Assert.Equal("Unauthorized", XSearchResponseParser.TryDescribeProblem("""{"title":"Unauthorized","type":"about:blank","status":401,"detail":"Unauthorized"}"""));

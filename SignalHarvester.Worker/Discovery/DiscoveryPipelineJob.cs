@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.AspNetCore.OutputCaching;
+using Npgsql;
 using SignalHarvester.Core.Caching;
 using SignalHarvester.Core.Jobs;
 using SignalHarvester.Worker.Discovery.Stages;
@@ -13,9 +14,10 @@ namespace SignalHarvester.Worker.Discovery;
 /// is idempotent and runs even when an earlier one failed; a failing source alone does not fail the
 /// run (it is logged and counted), a failing stage does.
 /// </summary>
-[AutomaticRetry(Attempts = 2, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
-[DisableConcurrentExecution(timeoutInSeconds: 60)]
+// Soon after a failure (a database restart is usually over within seconds), then once more a few minutes later.
+[AutomaticRetry(Attempts = 2, DelaysInSeconds = [10, 120], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
 public sealed class DiscoveryPipelineJob(
+    NpgsqlDataSource dataSource,
     FetchArtifactsStage fetch,
     ClassifyArtifactsStage classify,
     EmbedArtifactsStage embed,
@@ -31,6 +33,7 @@ public sealed class DiscoveryPipelineJob(
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        await using var exclusive = await PipelineLock.AcquireAsync(dataSource, RecurringJobId, cancellationToken);
         using var run = new PipelineRun("discovery pipeline", DiscoveryMetrics.ActivitySource, metrics.StageCompleted, logger);
         await run.StageAsync("fetch", () => fetch.RunAsync(cancellationToken));
         await run.StageAsync("classify", () => classify.RunAsync(cancellationToken));

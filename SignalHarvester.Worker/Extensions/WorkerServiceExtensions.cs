@@ -25,7 +25,12 @@ internal static class WorkerServiceExtensions
         builder.Services.AddHangfire(hangfire => hangfire
             .UseHarvestSerialization()
             .UsePostgreSqlStorage(storage => storage.UseNpgsqlConnection(connectionString), storageOptions));
-        builder.Services.AddHangfireServer(server => server.ServerName = $"{ResourceNames.Worker}:{Environment.MachineName}:{Environment.ProcessId}");
+        builder.Services.AddHangfireServer(server =>
+        {
+            server.ServerName = $"{ResourceNames.Worker}:{Environment.MachineName}:{Environment.ProcessId}";
+            // A pipeline's first automatic retry is due 10 s after its failure: look for due jobs every 5 s, not 15.
+            server.SchedulePollingInterval = TimeSpan.FromSeconds(5);
+        });
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.AddSourceReporting();

@@ -1,4 +1,5 @@
 using Hangfire;
+using Npgsql;
 using SignalHarvester.Core.Jobs;
 using SignalHarvester.Worker.Jobs;
 using SignalHarvester.Worker.Signals.Stages;
@@ -8,11 +9,14 @@ namespace SignalHarvester.Worker.Signals;
 /// <summary>
 /// The signal pipeline as one Hangfire job: harvest → classify → score → notify → snapshot. Each
 /// stage is idempotent and runs even when an earlier one failed (stored posts still get classified,
-/// scored and notified); the job fails at the end if any stage did, so Hangfire retries it.
+/// scored and notified); the job fails at the end if any stage did, so Hangfire retries it. One run at a time
+/// (<see cref="PipelineLock"/>).
 /// </summary>
-[AutomaticRetry(Attempts = 3, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
-[DisableConcurrentExecution(timeoutInSeconds: 60)]
+// Retries come soon (a database restart or an upstream hiccup is usually over within seconds) and stop before the next
+// scheduled run (every 5 minutes) would repeat them; Hangfire's default waits up to a minute and a quarter before the first.
+[AutomaticRetry(Attempts = 3, DelaysInSeconds = [10, 30, 90], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
 public sealed class SignalPipelineJob(
+    NpgsqlDataSource dataSource,
     HarvestStage harvest,
     ClassifyStage classify,
     ScoreStage score,
@@ -25,6 +29,7 @@ public sealed class SignalPipelineJob(
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        await using var exclusive = await PipelineLock.AcquireAsync(dataSource, RecurringJobId, cancellationToken);
         using var run = new PipelineRun("signal pipeline", SignalPipelineMetrics.ActivitySource, metrics.StageCompleted, logger);
         await run.StageAsync("harvest", () => harvest.RunAsync(cancellationToken));
         await run.StageAsync("classify", () => classify.RunAsync(cancellationToken));

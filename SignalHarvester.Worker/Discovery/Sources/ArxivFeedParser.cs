@@ -23,12 +23,31 @@ internal static partial class ArxivFeedParser
             throw new InvalidOperationException($"arXiv API error: {SourceText.CleanOrNull(only.Element(Atom + "summary")?.Value) ?? "no detail"}");
         }
 
-        var papers = entries.Select(ParseEntry).OfType<SourceArtifact>().ToList();
+        var papers = new List<SourceArtifact>();
+        var skipped = new List<(string?, string, string)>();
+        foreach (var entry in entries)
+        {
+            var id = entry.Element(Atom + "id")?.Value.Trim();
+            var length = entry.ToString(SaveOptions.DisableFormatting).Length;
+            if (length > UpstreamLimits.MaxItemChars)
+            {
+                skipped.Add((id, SkippedItems.Oversized, $"an entry of {length} characters, more than {UpstreamLimits.MaxItemChars}"));
+            }
+            else if (ParseEntry(entry) is { } paper)
+            {
+                papers.Add(paper);
+            }
+            else
+            {
+                skipped.Add((id, SkippedItems.Unreadable, "an entry without an id, a title or a publication date"));
+            }
+        }
+
         return new ArxivFeedPage(
             TotalResults: ReadInt(root.Element(OpenSearch + "totalResults")) ?? entries.Count,
             StartIndex: ReadInt(root.Element(OpenSearch + "startIndex")) ?? 0,
             EntryCount: entries.Count,
-            Papers: papers);
+            Papers: papers) { Skipped = skipped };
     }
 
     /// <summary>One entry, or null when it lacks an id, a title or a publication date.</summary>

@@ -16,7 +16,8 @@ public sealed class ArxivSource(
     IOptions<ArxivSourceOptions> options,
     ILogger<ArxivSource> logger,
     TimeProvider timeProvider,
-    RequestPacer pacer) : IDiscoverySource
+    RequestPacer pacer,
+    SkippedItems? skipped = null) : IDiscoverySource
 {
     public string Name => SourceNames.Arxiv;
 
@@ -44,9 +45,13 @@ public sealed class ArxivSource(
             await pacer.WaitTurnAsync(baseUri, settings.MinRequestInterval, cancellationToken);
             var page = await GetPageAsync(httpClient, QueryUri(baseUri, settings, start), cancellationToken);
             pages++;
-            if (page.EntryCount > page.Papers.Count)
+            if (page.Skipped.Count > 0)
             {
-                logger.LogWarning("arXiv: skipped {Skipped} entries without id, title or date on the page at {Start}", page.EntryCount - page.Papers.Count, start);
+                logger.LogWarning("arXiv: skipped {Skipped} entries on the page at {Start}", page.Skipped.Count, start);
+                foreach (var (id, kind, reason) in page.Skipped)
+                {
+                    skipped?.Skip(Name, kind, id, reason);
+                }
             }
 
             foreach (var paper in page.Papers)

@@ -55,6 +55,7 @@ public static class DiscoverySourceServiceExtensions
             (options, section) => options.Lists = ConfiguredList.Read(section, nameof(options.Lists)) ?? options.Lists)
             .Validate(o => o.Lists.Count > 0 && o.Lists.All(HackerNewsSource.KnownLists.Contains), $"Discovery:Sources:HackerNews:Lists must name some of: {string.Join(", ", HackerNewsSource.KnownLists)}.");
 
+        services.TryAddSingleton<SkippedItems>();
         services.AddHostedService<DiscoverySourceStartupLog>();
         return builder;
     }

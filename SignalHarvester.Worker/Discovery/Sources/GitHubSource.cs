@@ -16,7 +16,8 @@ namespace SignalHarvester.Worker.Discovery.Sources;
 public sealed class GitHubSource(
     HttpClient httpClient,
     IOptions<GitHubSourceOptions> options,
-    ILogger<GitHubSource> logger) : IDiscoverySource
+    ILogger<GitHubSource> logger,
+    SkippedItems? skipped = null) : IDiscoverySource
 {
     public const string ApiVersion = "2022-11-28";
 
@@ -30,7 +31,7 @@ public sealed class GitHubSource(
     public async IAsyncEnumerable<SourceArtifact> FetchAsync(DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var run = new Run(httpClient, new Uri(settings.BaseUrl!), settings, logger);
+        var run = new Run(httpClient, new Uri(settings.BaseUrl!), settings, logger, skipped);
 
         var repositories = new List<string>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -112,7 +113,7 @@ public sealed class GitHubSource(
     }
 
     /// <summary>One fetch: where requests go, and whether the rate limit has run out.</summary>
-    private sealed class Run(HttpClient client, Uri baseUri, GitHubSourceOptions settings, ILogger logger)
+    private sealed class Run(HttpClient client, Uri baseUri, GitHubSourceOptions settings, ILogger logger, SkippedItems? skipped)
     {
         private static readonly JsonElement EmptyArray = JsonDocument.Parse("[]").RootElement.Clone();
 
@@ -199,18 +200,37 @@ public sealed class GitHubSource(
             return null;
         }
 
-        /// <summary>One item of a page, or null (logged) when it lacks a field the source needs.</summary>
+        /// <summary>One item of a page, or null (skipped with the reason and counted) when it is too large or lacks a field the source needs.</summary>
         public T? Read<T>(JsonElement item) where T : class
         {
+            var id = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("id", out var value) ? value.ToString() : null;
+            var length = item.GetRawText().Length;
+            if (length > UpstreamLimits.MaxItemChars)
+            {
+                Skip(SkippedItems.Oversized, id, $"a {typeof(T).Name} of {length} characters of JSON, more than {UpstreamLimits.MaxItemChars}");
+                return null;
+            }
+
             try
             {
                 return item.Deserialize<T>(DiscoveryJson.SnakeCase);
             }
             catch (JsonException exception)
             {
-                logger.LogWarning("GitHub: skipped a {Type} item that does not parse: {Reason}", typeof(T).Name, exception.Message);
+                Skip(SkippedItems.Unreadable, id, $"a {typeof(T).Name} that does not parse: {exception.Message}");
                 return null;
             }
+        }
+
+        private void Skip(string kind, string? id, string reason)
+        {
+            if (skipped is null)
+            {
+                logger.LogWarning("GitHub: skipped item {Id} ({Kind}): {Reason}", id ?? "(no id)", kind, reason);
+                return;
+            }
+
+            skipped.Skip(SourceNames.GitHub, kind, id, reason);
         }
 
         private void StopForRateLimit(HttpResponseHeaders headers, Uri uri)

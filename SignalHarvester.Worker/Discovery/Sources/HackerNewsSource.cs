@@ -16,7 +16,8 @@ namespace SignalHarvester.Worker.Discovery.Sources;
 public sealed class HackerNewsSource(
     HttpClient httpClient,
     IOptions<HackerNewsSourceOptions> options,
-    ILogger<HackerNewsSource> logger) : IDiscoverySource
+    ILogger<HackerNewsSource> logger,
+    SkippedItems? skipped = null) : IDiscoverySource
 {
     /// <summary>The story lists the API serves (<c>/v0/{name}stories.json</c>), by the name used in <see cref="HackerNewsSourceOptions.Lists"/>.</summary>
     public static readonly IReadOnlySet<string> KnownLists = new HashSet<string>(["top", "new", "best", "show", "ask"], StringComparer.OrdinalIgnoreCase);
@@ -43,9 +44,7 @@ public sealed class HackerNewsSource(
             async (id, token) =>
             {
                 var raw = await GetJsonAsync<JsonElement>(httpClient, new Uri(string.Create(CultureInfo.InvariantCulture, $"{root}/v0/item/{id}.json")), token);
-                fetched[id] = raw.ValueKind == JsonValueKind.Object
-                    ? (raw.Deserialize<HackerNewsItem>(DiscoveryJson.SnakeCase), raw.GetRawText())
-                    : (null, "null");
+                fetched[id] = raw.ValueKind == JsonValueKind.Object ? (Read(id, raw), raw.GetRawText()) : (null, "null");
             });
 
         var yielded = 0;
@@ -59,6 +58,39 @@ public sealed class HackerNewsSource(
         }
 
         logger.LogInformation("Hacker News: {Count} stories since {Since:O} out of {Items} items from {BaseUrl}", yielded, since, ids.Count, settings.BaseUrl);
+    }
+
+    /// <summary>The item, or null when it is too large or does not read as an item (skipped with the reason; the others go on).</summary>
+    private HackerNewsItem? Read(long id, JsonElement raw)
+    {
+        var itemId = id.ToString(CultureInfo.InvariantCulture);
+        var length = raw.GetRawText().Length;
+        if (length > UpstreamLimits.MaxItemChars)
+        {
+            Skip(SkippedItems.Oversized, itemId, $"{length} characters of JSON, more than {UpstreamLimits.MaxItemChars}");
+            return null;
+        }
+
+        try
+        {
+            return raw.Deserialize<HackerNewsItem>(DiscoveryJson.SnakeCase);
+        }
+        catch (JsonException e)
+        {
+            Skip(SkippedItems.Unreadable, itemId, e.Message);
+            return null;
+        }
+    }
+
+    private void Skip(string kind, string id, string reason)
+    {
+        if (skipped is null)
+        {
+            logger.LogWarning("Hacker News: skipped item {Id} ({Kind}): {Reason}", id, kind, reason);
+            return;
+        }
+
+        skipped.Skip(Name, kind, id, reason);
     }
 
     /// <summary>First of each list, then second of each, ...: top stories alone would crowd out the others.</summary>

@@ -5,7 +5,7 @@ namespace SignalHarvester.Worker.Signals.XApi;
 /// counted (metric <c>signalharvester.signals.posts_skipped</c> by <see cref="Kind"/>) and logged, not retried forever.
 /// </summary>
 /// <param name="Id">The post's id when it had a readable one.</param>
-/// <param name="Kind">One of <see cref="Unreadable"/>, <see cref="Unstorable"/>, <see cref="Refused"/> (a bounded metric label).</param>
+/// <param name="Kind">One of <see cref="Unreadable"/>, <see cref="Unstorable"/>, <see cref="Oversized"/>, <see cref="Refused"/> (a bounded metric label).</param>
 public sealed record SkippedPost(string? Id, string Kind, string Reason)
 {
     /// <summary>A field X sent is unusable: no valid id, a date that is none, a string that is no UTF-16 text.</summary>
@@ -13,6 +13,9 @@ public sealed record SkippedPost(string? Id, string Kind, string Reason)
 
     /// <summary>Text PostgreSQL cannot store (NUL, an unpaired surrogate).</summary>
     public const string Unstorable = "unstorable";
+
+    /// <summary>The post's JSON is larger than any real post (<see cref="Sources.UpstreamLimits.MaxItemChars"/>).</summary>
+    public const string Oversized = "oversized";
 
     /// <summary>The database refused the row for another reason.</summary>
     public const string Refused = "refused";

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using SignalHarvester.Core.Data;
+using SignalHarvester.Worker.Sources;
 
 namespace SignalHarvester.Worker.Signals.XApi;
 
@@ -59,12 +60,19 @@ public static class XSearchResponseParser
 
     /// <summary>
     /// One bad item (no usable id, an unreadable date, a string with an unpaired surrogate, text PostgreSQL cannot
-    /// store) is skipped with its reason; the rest of the page is kept.
+    /// store, more JSON than any real post) is skipped with its reason; the rest of the page is kept.
     /// </summary>
     private static void ReadPosts(JsonElement data, Dictionary<string, JsonElement> users, List<XPost> posts, List<SkippedPost> skipped)
     {
         foreach (var item in data.EnumerateArray())
         {
+            var length = item.GetRawText().Length;
+            if (length > UpstreamLimits.MaxItemChars)
+            {
+                skipped.Add(new SkippedPost(IdOf(item), SkippedPost.Oversized, $"{length} characters of JSON, more than {UpstreamLimits.MaxItemChars}"));
+                continue;
+            }
+
             try
             {
                 var post = ReadPost(item, users);

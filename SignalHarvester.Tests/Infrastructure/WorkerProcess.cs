@@ -1,0 +1,35 @@
+using System.Diagnostics;
+using System.Globalization;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
+using SignalHarvester.Core;
+
+namespace SignalHarvester.Tests.Infrastructure;
+
+/// <summary>Crashes the stack's worker (no graceful stop: SIGKILL to its process tree) and brings it back with the orchestrator's start command.</summary>
+public static class WorkerProcess
+{
+    private static readonly TimeSpan ResourceTimeout = TimeSpan.FromMinutes(2);
+
+    public static async Task KillAsync(StackFixture stack)
+    {
+        var pid = Convert.ToInt32(
+            stack.Snapshot(ResourceNames.Worker)?.Snapshot.Properties.Single(p => p.Name == "executable.pid").Value, CultureInfo.InvariantCulture);
+        // The orchestrator launches the project through `dotnet run`: the worker is a child of the pid it reports.
+        using var launched = Process.GetProcessById(pid);
+        launched.Kill(entireProcessTree: true);
+        await launched.WaitForExitAsync();
+        await stack.App.ResourceNotifications.WaitForResourceAsync(
+            ResourceNames.Worker, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text)).WaitAsync(ResourceTimeout);
+    }
+
+    public static async Task StartAsync(StackFixture stack)
+    {
+        var started = await stack.App.Services.GetRequiredService<ResourceCommandService>()
+            .ExecuteCommandAsync(ResourceNames.Worker, KnownResourceCommands.StartCommand);
+        Assert.True(started.Success, started.Message);
+        await stack.App.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Worker, WaitBehavior.WaitOnResourceUnavailable)
+            .WaitAsync(ResourceTimeout);
+    }
+}

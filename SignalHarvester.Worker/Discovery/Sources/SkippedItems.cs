@@ -1,0 +1,29 @@
+using System.Diagnostics.Metrics;
+
+namespace SignalHarvester.Worker.Discovery.Sources;
+
+/// <summary>
+/// Items a discovery source could not use (a field of the wrong type, an item over <see cref="Worker.Sources.UpstreamLimits"/>):
+/// each is logged with its reason and counted as <c>discoveries_items_skipped_total{source, kind}</c>; the rest of the
+/// page and the run go on.
+/// </summary>
+public sealed partial class SkippedItems(IMeterFactory meterFactory, ILogger<SkippedItems> logger)
+{
+    /// <summary>The item does not read as the source's shape (a wrong type, a number out of range).</summary>
+    public const string Unreadable = "unreadable";
+
+    /// <summary>The item is larger than any real one.</summary>
+    public const string Oversized = "oversized";
+
+    private readonly Counter<long> skipped = meterFactory.Create(DiscoveryMetrics.Name)
+        .CreateCounter<long>("discoveries.items_skipped", description: "Discovery source items skipped (unreadable, oversized), by source and kind");
+
+    public void Skip(string source, string kind, string? id, string reason)
+    {
+        skipped.Add(1, new("source", source), new("kind", kind));
+        LogSkipped(source, id ?? "(no id)", kind, reason);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Source}: skipped item {Id} ({Kind}): {Reason}")]
+    private partial void LogSkipped(string source, string id, string kind, string reason);
+}
