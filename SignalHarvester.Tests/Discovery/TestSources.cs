@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -21,14 +22,18 @@ public static class TestSources
     public static ArxivSource Arxiv(ArxivSourceOptions options, ILogger<ArxivSource>? logger = null, TimeProvider? time = null, SkippedItems? skipped = null)
     {
         time ??= TimeProvider.System;
-        return new(Http, Options.Create(options), logger ?? NullLogger<ArxivSource>.Instance, time, new RequestPacer(time), skipped);
+        return new(Http, Options.Create(options), logger ?? NullLogger<ArxivSource>.Instance, time, new RequestPacer(time), skipped ?? Skipped());
     }
 
     public static GitHubSource GitHub(GitHubSourceOptions options, ILogger<GitHubSource>? logger = null) =>
-        new(Http, Options.Create(options), logger ?? NullLogger<GitHubSource>.Instance);
+        new(Http, Options.Create(options), logger ?? NullLogger<GitHubSource>.Instance, Skipped());
 
     public static HackerNewsSource HackerNews(HackerNewsSourceOptions options, ILogger<HackerNewsSource>? logger = null, SkippedItems? skipped = null) =>
-        new(Http, Options.Create(options), logger ?? NullLogger<HackerNewsSource>.Instance, skipped);
+        new(Http, Options.Create(options), logger ?? NullLogger<HackerNewsSource>.Instance, skipped ?? Skipped());
+
+    /// <summary>Where a source counts what it skipped, on a meter of its own (the tests that count pass theirs).</summary>
+    public static SkippedItems Skipped() =>
+        new(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>(), NullLogger<SkippedItems>.Instance);
 
     /// <summary>
     /// A source in sample mode as the worker registers it (its own settings under its section,

@@ -17,7 +17,7 @@ public sealed class ArxivSource(
     ILogger<ArxivSource> logger,
     TimeProvider timeProvider,
     RequestPacer pacer,
-    SkippedItems? skipped = null) : IDiscoverySource
+    SkippedItems skipped) : IDiscoverySource
 {
     public string Name => SourceNames.Arxiv;
 
@@ -50,7 +50,7 @@ public sealed class ArxivSource(
                 logger.LogWarning("arXiv: skipped {Skipped} entries on the page at {Start}", page.Skipped.Count, start);
                 foreach (var (id, kind, reason) in page.Skipped)
                 {
-                    skipped?.Skip(Name, kind, id, reason);
+                    skipped.Skip(Name, kind, id, reason);
                 }
             }
 

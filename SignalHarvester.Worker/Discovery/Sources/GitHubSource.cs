@@ -17,7 +17,7 @@ public sealed class GitHubSource(
     HttpClient httpClient,
     IOptions<GitHubSourceOptions> options,
     ILogger<GitHubSource> logger,
-    SkippedItems? skipped = null) : IDiscoverySource
+    SkippedItems skipped) : IDiscoverySource
 {
     public const string ApiVersion = "2022-11-28";
 
@@ -113,7 +113,7 @@ public sealed class GitHubSource(
     }
 
     /// <summary>One fetch: where requests go, and whether the rate limit has run out.</summary>
-    private sealed class Run(HttpClient client, Uri baseUri, GitHubSourceOptions settings, ILogger logger, SkippedItems? skipped)
+    private sealed class Run(HttpClient client, Uri baseUri, GitHubSourceOptions settings, ILogger logger, SkippedItems skipped)
     {
         private static readonly JsonElement EmptyArray = JsonDocument.Parse("[]").RootElement.Clone();
 
@@ -201,37 +201,9 @@ public sealed class GitHubSource(
         }
 
         /// <summary>One item of a page, or null (skipped with the reason and counted) when it is too large or lacks a field the source needs.</summary>
-        public T? Read<T>(JsonElement item) where T : class
-        {
-            var id = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("id", out var value) ? value.ToString() : null;
-            var length = item.GetRawText().Length;
-            if (length > UpstreamLimits.MaxItemChars)
-            {
-                Skip(SkippedItems.Oversized, id, $"a {typeof(T).Name} of {length} characters of JSON, more than {UpstreamLimits.MaxItemChars}");
-                return null;
-            }
-
-            try
-            {
-                return item.Deserialize<T>(DiscoveryJson.SnakeCase);
-            }
-            catch (JsonException exception)
-            {
-                Skip(SkippedItems.Unreadable, id, $"a {typeof(T).Name} that does not parse: {exception.Message}");
-                return null;
-            }
-        }
-
-        private void Skip(string kind, string? id, string reason)
-        {
-            if (skipped is null)
-            {
-                logger.LogWarning("GitHub: skipped item {Id} ({Kind}): {Reason}", id ?? "(no id)", kind, reason);
-                return;
-            }
-
-            skipped.Skip(SourceNames.GitHub, kind, id, reason);
-        }
+        public T? Read<T>(JsonElement item) where T : class =>
+            skipped.ReadJson<T>(
+                SourceNames.GitHub, item, item.ValueKind == JsonValueKind.Object && item.TryGetProperty("id", out var value) ? value.ToString() : null);
 
         private void StopForRateLimit(HttpResponseHeaders headers, Uri uri)
         {

@@ -17,7 +17,7 @@ public sealed class HackerNewsSource(
     HttpClient httpClient,
     IOptions<HackerNewsSourceOptions> options,
     ILogger<HackerNewsSource> logger,
-    SkippedItems? skipped = null) : IDiscoverySource
+    SkippedItems skipped) : IDiscoverySource
 {
     /// <summary>The story lists the API serves (<c>/v0/{name}stories.json</c>), by the name used in <see cref="HackerNewsSourceOptions.Lists"/>.</summary>
     public static readonly IReadOnlySet<string> KnownLists = new HashSet<string>(["top", "new", "best", "show", "ask"], StringComparer.OrdinalIgnoreCase);
@@ -61,37 +61,8 @@ public sealed class HackerNewsSource(
     }
 
     /// <summary>The item, or null when it is too large or does not read as an item (skipped with the reason; the others go on).</summary>
-    private HackerNewsItem? Read(long id, JsonElement raw)
-    {
-        var itemId = id.ToString(CultureInfo.InvariantCulture);
-        var length = raw.GetRawText().Length;
-        if (length > UpstreamLimits.MaxItemChars)
-        {
-            Skip(SkippedItems.Oversized, itemId, $"{length} characters of JSON, more than {UpstreamLimits.MaxItemChars}");
-            return null;
-        }
-
-        try
-        {
-            return raw.Deserialize<HackerNewsItem>(DiscoveryJson.SnakeCase);
-        }
-        catch (JsonException e)
-        {
-            Skip(SkippedItems.Unreadable, itemId, e.Message);
-            return null;
-        }
-    }
-
-    private void Skip(string kind, string id, string reason)
-    {
-        if (skipped is null)
-        {
-            logger.LogWarning("Hacker News: skipped item {Id} ({Kind}): {Reason}", id, kind, reason);
-            return;
-        }
-
-        skipped.Skip(Name, kind, id, reason);
-    }
+    private HackerNewsItem? Read(long id, JsonElement raw) =>
+        skipped.ReadJson<HackerNewsItem>(Name, raw, id.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>First of each list, then second of each, ...: top stories alone would crowd out the others.</summary>
     private static IEnumerable<long> Interleave(IReadOnlyList<long[]> lists)

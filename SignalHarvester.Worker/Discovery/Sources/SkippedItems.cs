@@ -1,4 +1,6 @@
 using System.Diagnostics.Metrics;
+using System.Text.Json;
+using SignalHarvester.Worker.Sources;
 
 namespace SignalHarvester.Worker.Discovery.Sources;
 
@@ -17,6 +19,30 @@ public sealed partial class SkippedItems(IMeterFactory meterFactory, ILogger<Ski
 
     private readonly Counter<long> skipped = meterFactory.Create(DiscoveryMetrics.Name)
         .CreateCounter<long>("discoveries.items_skipped", description: "Discovery source items skipped (unreadable, oversized), by source and kind");
+
+    /// <summary>
+    /// One JSON item of a page as <typeparamref name="T"/>, or null when it is larger than any real one or does not
+    /// read as one (skipped with the reason and counted; the caller goes on with the others).
+    /// </summary>
+    public T? ReadJson<T>(string source, JsonElement item, string? id) where T : class
+    {
+        var length = item.GetRawText().Length;
+        if (length > UpstreamLimits.MaxItemChars)
+        {
+            Skip(source, Oversized, id, $"a {typeof(T).Name} of {length} characters of JSON, more than {UpstreamLimits.MaxItemChars}");
+            return null;
+        }
+
+        try
+        {
+            return item.Deserialize<T>(DiscoveryJson.SnakeCase);
+        }
+        catch (JsonException exception)
+        {
+            Skip(source, Unreadable, id, $"a {typeof(T).Name} that does not parse: {exception.Message}");
+            return null;
+        }
+    }
 
     public void Skip(string source, string kind, string? id, string reason)
     {
