@@ -9,28 +9,13 @@ namespace SignalHarvester.Tests.External;
 /// scram-sha-256 and a password full of URL-special characters. The password reaches initdb in a file,
 /// never a command line. Started from the machine's binaries, as the local mode does.
 /// </summary>
-public sealed class ManagedPostgres : IAsyncDisposable
+public sealed class ManagedPostgres(string directory, Process server, int port, string password) : ManagedServer(directory, server, port, password)
 {
     public const string User = "managed_admin";
     public const string Database = "harvest_managed";
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
     private static readonly bool AsRoot = Environment.UserName == "root";
-
-    private readonly string directory;
-    private readonly Process server;
-
-    private ManagedPostgres(string directory, Process server, int port, string password)
-    {
-        this.directory = directory;
-        this.server = server;
-        Port = port;
-        Password = password;
-    }
-
-    public int Port { get; }
-
-    public string Password { get; }
 
     /// <summary>The URL an operator pastes from the provider's console: percent-encoded password, verify-full, the CA to trust.</summary>
     public string Url(string caFile, string database = Database) =>
@@ -73,66 +58,32 @@ public sealed class ManagedPostgres : IAsyncDisposable
         var server = Process.Start(start)!;
         var log = server.StandardError.ReadToEndAsync();
         var managed = new ManagedPostgres(directory, server, port, password);
-        try
-        {
-            await managed.WaitUntilAnsweringAsync(certificates, log);
-            return managed;
-        }
-        catch
-        {
-            await managed.DisposeAsync();
-            throw;
-        }
-    }
-
-    private async Task WaitUntilAnsweringAsync(TestCertificates certificates, Task<string> log)
-    {
-        var connectionString = new NpgsqlConnectionStringBuilder(Core.Data.DatabaseUrl.ToConnectionString(Url(certificates.CaFile, "postgres")))
+        var connectionString = new NpgsqlConnectionStringBuilder(Core.Data.DatabaseUrl.ToConnectionString(managed.Url(certificates.CaFile, "postgres")))
         {
             Pooling = false,
             Timeout = 2,
         }.ConnectionString;
-        var deadline = DateTime.UtcNow + StartTimeout;
-        while (true)
+        return await AnsweringAsync<ManagedPostgres, NpgsqlException>(managed, StartTimeout, async () =>
         {
-            if (server.HasExited)
-            {
-                throw new InvalidOperationException($"the managed PostgreSQL stand-in exited ({server.ExitCode}): {await log}");
-            }
-
-            try
-            {
-                await using var connection = new NpgsqlConnection(connectionString);
-                await connection.OpenAsync();
-                return;
-            }
-            catch (NpgsqlException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(100));
-            }
-        }
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+        }, log);
     }
 
-    public async ValueTask DisposeAsync()
+    // SIGINT: PostgreSQL's fast shutdown (SIGTERM would wait for the stack's pooled connections).
+    protected override async Task StopAsync()
     {
-        if (!server.HasExited)
+        await RunAsync("kill", ["-INT", $"{Server.Id}"]);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
         {
-            // SIGINT: PostgreSQL's fast shutdown (SIGTERM would wait for the stack's pooled connections).
-            await RunAsync("kill", ["-INT", $"{server.Id}"]);
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            try
-            {
-                await server.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                server.Kill(entireProcessTree: true);
-                await server.WaitForExitAsync();
-            }
+            await Server.WaitForExitAsync(timeout.Token);
         }
-
-        server.Dispose();
-        Directory.Delete(directory, recursive: true);
+        catch (OperationCanceledException)
+        {
+            Server.Kill(entireProcessTree: true);
+            await Server.WaitForExitAsync();
+        }
     }
 
     // Debian keeps the server binaries off PATH, under /usr/lib/postgresql/<version>/bin.

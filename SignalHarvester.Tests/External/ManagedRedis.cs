@@ -9,24 +9,9 @@ namespace SignalHarvester.Tests.External;
 /// A Redis server standing in for a managed one: TLS only (no plain port), a certificate from a private CA,
 /// and a password with URL-special characters, handed over as configuration on standard input.
 /// </summary>
-public sealed class ManagedRedis : IAsyncDisposable
+public sealed class ManagedRedis(string directory, Process server, int port, string password) : ManagedServer(directory, server, port, password)
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
-
-    private readonly string directory;
-    private readonly Process server;
-
-    private ManagedRedis(string directory, Process server, int port, string password)
-    {
-        this.directory = directory;
-        this.server = server;
-        Port = port;
-        Password = password;
-    }
-
-    public int Port { get; }
-
-    public string Password { get; }
 
     /// <summary>The URL an operator pastes: rediss, percent-encoded password, the CA to trust.</summary>
     public string Url(string caFile) => $"rediss://:{Uri.EscapeDataString(Password)}@127.0.0.1:{Port}?sslrootcert={Uri.EscapeDataString(caFile)}";
@@ -72,50 +57,10 @@ public sealed class ManagedRedis : IAsyncDisposable
         server.StandardInput.Close();
 
         var managed = new ManagedRedis(directory, server, port, password);
-        try
+        return await AnsweringAsync<ManagedRedis, RedisConnectionException>(managed, StartTimeout, async () =>
         {
-            await managed.WaitUntilAnsweringAsync(certificates, log);
-            return managed;
-        }
-        catch
-        {
-            await managed.DisposeAsync();
-            throw;
-        }
-    }
-
-    private async Task WaitUntilAnsweringAsync(TestCertificates certificates, Task<string> log)
-    {
-        var deadline = DateTime.UtcNow + StartTimeout;
-        while (true)
-        {
-            if (server.HasExited)
-            {
-                throw new InvalidOperationException($"the managed Redis stand-in exited ({server.ExitCode}): {await log}");
-            }
-
-            try
-            {
-                await using var connection = await ConnectAsync(certificates.CaFile);
-                await connection.GetDatabase().PingAsync();
-                return;
-            }
-            catch (RedisConnectionException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(100));
-            }
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (!server.HasExited)
-        {
-            server.Kill();
-            await server.WaitForExitAsync();
-        }
-
-        server.Dispose();
-        Directory.Delete(directory, recursive: true);
+            await using var connection = await managed.ConnectAsync(certificates.CaFile);
+            await connection.GetDatabase().PingAsync();
+        }, log);
     }
 }
