@@ -46,7 +46,9 @@ public sealed partial class OpenStreamSlots(
         {
             try
             {
-                var opened = (int)await redis.GetDatabase().ScriptEvaluateAsync(Open, slot.Arguments(StaleSeconds(settings), settings.OpenStreamsPerClient));
+                // As long as the rate limiter waits for Redis, then this replica decides.
+                var opened = (int)await redis.GetDatabase().ScriptEvaluateAsync(Open, slot.Arguments(StaleSeconds(settings), settings.OpenStreamsPerClient))
+                    .WaitAsync(TimeSpan.FromMilliseconds(settings.RedisTimeoutMilliseconds));
                 return opened == 1 ? slot : null;
             }
             catch (Exception e) when (e is RedisException or TimeoutException)
