@@ -38,7 +38,7 @@ public sealed class ApiKeyAuthenticationHandler(
             [
                 new Claim(ClaimTypes.Name, key.Name),
                 new Claim(TierClaim, key.Tier.ToString().ToLowerInvariant()),
-                .. ApiScopes.Parse(key.Scopes).Select(scope => new Claim(ApiScopes.ClaimType, scope)),
+                .. key.GrantedScopes.Select(scope => new Claim(ApiScopes.ClaimType, scope)),
             ],
             SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));

@@ -15,8 +15,18 @@ public sealed class ApiKeyDefinition
 
     public ApiKeyTier Tier { get; set; } = ApiKeyTier.Standard;
 
+    private string? scopes;
+    private IReadOnlyList<string>? granted;
+
     /// <summary>Space-separated <see cref="ApiScopes"/>; blank means <see cref="ApiScopes.Default"/>.</summary>
-    public string? Scopes { get; set; }
+    public string? Scopes
+    {
+        get => scopes;
+        set => (scopes, granted) = (value, null);
+    }
+
+    /// <summary>The scopes this key grants, parsed once (every keyed request asks).</summary>
+    public IReadOnlyList<string> GrantedScopes => granted ??= ApiScopes.Parse(scopes);
 }
 
 /// <summary>The <c>Api:Keys</c> section: an array of <c>{ Name, Key, Tier, Scopes }</c>.</summary>

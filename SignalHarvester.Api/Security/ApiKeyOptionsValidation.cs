@@ -8,7 +8,7 @@ public sealed class ApiKeyOptionsValidation : IValidateOptions<ApiKeyOptions>
     public ValidateOptionsResult Validate(string? name, ApiKeyOptions options)
     {
         var failures = options.Keys
-            .SelectMany(key => ApiScopes.Parse(key.Scopes)
+            .SelectMany(key => key.GrantedScopes
                 .Where(scope => !ApiScopes.Known.Contains(scope))
                 .Select(scope => $"Api:Keys: key '{key.Name}' names the unknown scope '{scope}' (known: {string.Join(", ", ApiScopes.Known)})."))
             .ToList();

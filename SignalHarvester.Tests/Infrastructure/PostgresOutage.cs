@@ -37,11 +37,7 @@ public static class PostgresOutage
     /// <summary>The orchestrator's start command, then waits until PostgreSQL is healthy again.</summary>
     public static async Task StartAsync(StackFixture stack)
     {
-        var started = await stack.App.Services.GetRequiredService<ResourceCommandService>()
-            .ExecuteCommandAsync(ResourceNames.Postgres, KnownResourceCommands.StartCommand);
-        Assert.True(started.Success, started.Message);
-        await stack.App.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Postgres, WaitBehavior.WaitOnResourceUnavailable)
-            .WaitAsync(ResourceTimeout);
+        await ResourceControl.StartAndWaitHealthyAsync(stack, ResourceNames.Postgres, ResourceTimeout);
         // The test process's own pools (its checks, its Hangfire client) still hold connections the outage ended.
         NpgsqlConnection.ClearAllPools();
     }

@@ -24,12 +24,5 @@ public static class WorkerProcess
             ResourceNames.Worker, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text)).WaitAsync(ResourceTimeout);
     }
 
-    public static async Task StartAsync(StackFixture stack)
-    {
-        var started = await stack.App.Services.GetRequiredService<ResourceCommandService>()
-            .ExecuteCommandAsync(ResourceNames.Worker, KnownResourceCommands.StartCommand);
-        Assert.True(started.Success, started.Message);
-        await stack.App.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Worker, WaitBehavior.WaitOnResourceUnavailable)
-            .WaitAsync(ResourceTimeout);
-    }
+    public static Task StartAsync(StackFixture stack) => ResourceControl.StartAndWaitHealthyAsync(stack, ResourceNames.Worker, ResourceTimeout);
 }
