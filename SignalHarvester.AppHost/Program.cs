@@ -6,16 +6,18 @@ using SignalHarvester.Hosting.Staging;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
-var (database, cache) = builder.AddBackingServices();
+var (database, applicationDatabase, cache) = builder.AddBackingServices();
 
+// The migrations own the schema and create the application role the API and the worker connect as.
 var migrations = builder.AddProject<Projects.SignalHarvester_MigrationService>(ResourceNames.Migrations)
     .WithReference(database, ResourceNames.Database)
+    .WithReference(applicationDatabase, ResourceNames.ApplicationDatabase)
     .WaitFor(database);
 
 var api = builder.AddProject<Projects.SignalHarvester_Api>(ResourceNames.Api)
     .WithApiSettings(builder)
     .WithSharedSnapshots(builder)
-    .WithReference(database, ResourceNames.Database)
+    .WithReference(applicationDatabase, ResourceNames.Database)
     .WithReference(cache, ResourceNames.Cache)
     .WaitFor(cache)
     .WaitForCompletion(migrations)
@@ -25,7 +27,7 @@ builder.AddProject<Projects.SignalHarvester_Worker>(ResourceNames.Worker)
     .WithSourceModes(builder)
     .WithPipelineSettings(builder)
     .WithSharedSnapshots(builder)
-    .WithReference(database, ResourceNames.Database)
+    .WithReference(applicationDatabase, ResourceNames.Database)
     .WithReference(cache, ResourceNames.Cache)
     .WaitFor(cache)
     .WaitForCompletion(migrations)

@@ -8,6 +8,12 @@ public static class ResourceNames
 {
     public const string Postgres = "postgres";
     public const string Database = "harvest";
+
+    /// <summary>
+    /// The same database for the application role (data rights only): the API and the worker get it as their
+    /// <see cref="Database"/> connection; the migration service, which owns the schema, creates the role from it.
+    /// </summary>
+    public const string ApplicationDatabase = "harvest-app";
     public const string Cache = "cache";
     public const string Migrations = "migrations";
     public const string Api = "api";

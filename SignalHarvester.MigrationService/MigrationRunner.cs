@@ -11,10 +11,11 @@ using SignalHarvester.Core.Jobs;
 namespace SignalHarvester.MigrationService;
 
 /// <summary>
-/// Reaches the database, applies migrations (and installs Hangfire's schema) under an advisory lock
-/// and keeps <c>schema_version</c> in step.
+/// Reaches the database, applies migrations (and installs Hangfire's schema) under an advisory lock,
+/// keeps <c>schema_version</c> in step and gives the application role its rights.
 /// </summary>
-internal sealed class MigrationRunner(IServiceScopeFactory scopes, IOptions<MigrationOptions> options, ILogger<MigrationRunner> logger)
+internal sealed class MigrationRunner(
+    IServiceScopeFactory scopes, IOptions<MigrationOptions> options, IConfiguration configuration, ILogger<MigrationRunner> logger)
 {
     public static readonly ActivitySource ActivitySource = new("SignalHarvester.Migrations");
 
@@ -63,6 +64,14 @@ internal sealed class MigrationRunner(IServiceScopeFactory scopes, IOptions<Migr
     public async Task<MigrationResult> MigrateAsync(CancellationToken cancellationToken)
     {
         using var activity = ActivitySource.StartActivity("migrate database");
+        // A mismatched application connection is refused before anything changes.
+        var owner = new NpgsqlConnectionStringBuilder(ConnectionString);
+        var application = ApplicationRole.Configured(configuration);
+        if (application is not null)
+        {
+            ApplicationRole.Validate(owner, application);
+        }
+
         var server = await WaitForServerAsync(cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HarvestDbContext>();
@@ -80,6 +89,11 @@ internal sealed class MigrationRunner(IServiceScopeFactory scopes, IOptions<Migr
             var version = await RecordSchemaVersionsAsync(db, cancellationToken);
             // Hangfire's own schema too, so the API can enqueue jobs before the worker has started.
             PostgreSqlObjectsInstaller.Install(lockConnection, HangfireStorageSettings.Schema);
+            if (application is not null)
+            {
+                await ApplicationRole.EnsureAsync(lockConnection, application, logger, cancellationToken);
+            }
+
             activity?.SetTag("migrations.applied", pending.Count);
             activity?.SetTag("schema.version", version);
             return new MigrationResult(server, pending, version);

@@ -15,6 +15,9 @@ public static class ConnectionStringSettings
     /// <summary>A managed database that replaces the configured one (the bundle's <c>DATABASE_URL</c>).</summary>
     public const string ExternalDatabase = "External:Database";
 
+    /// <summary>The application role's connection to the managed database (the bundle's <c>APP_DATABASE_URL</c>).</summary>
+    public const string ExternalApplicationDatabase = "External:ApplicationDatabase";
+
     /// <summary>A managed Redis that replaces the configured one (the bundle's <c>REDIS_URL</c>).</summary>
     public const string ExternalCache = "External:Cache";
 
@@ -23,6 +26,11 @@ public static class ConnectionStringSettings
         if (Configured(configuration, ExternalDatabase, ResourceNames.Database) is { } value)
         {
             configuration[Key(ResourceNames.Database)] = DatabaseUrl.ToConnectionString(value);
+        }
+
+        if (Configured(configuration, ExternalApplicationDatabase, ResourceNames.ApplicationDatabase) is { } application)
+        {
+            configuration[Key(ResourceNames.ApplicationDatabase)] = DatabaseUrl.ToConnectionString(application);
         }
     }
 

@@ -6,13 +6,20 @@ using SignalHarvester.Core;
 
 namespace SignalHarvester.Hosting.Infrastructure;
 
-/// <summary>The application's backing services: PostgreSQL (database) and Redis (cache).</summary>
+/// <summary>
+/// The application's backing services: PostgreSQL (<paramref name="Database"/> as the owner of the schema, for the
+/// migrations; <paramref name="ApplicationDatabase"/> as the application role, for the API and the worker) and Redis.
+/// </summary>
 public sealed record BackingServices(
     IResourceBuilder<IResourceWithConnectionString> Database,
+    IResourceBuilder<IResourceWithConnectionString> ApplicationDatabase,
     IResourceBuilder<IResourceWithConnectionString> Cache);
 
 public static class InfrastructureExtensions
 {
+    /// <summary>The role the API and the worker connect as; the migration service creates it (least privilege).</summary>
+    public const string ApplicationRole = "harvest_app";
+
     /// <summary>
     /// Adds PostgreSQL and Redis as containers, as local processes or as external (managed) services, per
     /// <c>Infrastructure:Mode</c> (auto | containers | local | external). Local state persists between runs unless
@@ -30,6 +37,7 @@ public static class InfrastructureExtensions
         }
 
         var postgresPassword = builder.AddGeneratedSecret($"{ResourceNames.Postgres}-password");
+        var applicationPassword = builder.AddGeneratedSecret($"{ResourceNames.ApplicationDatabase}-password");
         var redisPassword = builder.AddGeneratedSecret($"{ResourceNames.Cache}-password");
         if (mode == InfrastructureMode.Containers)
         {
@@ -42,7 +50,7 @@ public static class InfrastructureExtensions
             var cache = builder.AddRedis(ResourceNames.Cache, password: redisPassword)
                 .WithImageTag("7")
                 .WithDataVolume($"signalharvester-{ResourceNames.Cache}-data");
-            return new BackingServices(database, cache);
+            return new BackingServices(database, builder.AddApplicationDatabase(database.Resource.Parent.PrimaryEndpoint, applicationPassword), cache);
         }
 
         var state = LocalStateDirectory.Create(
@@ -59,9 +67,17 @@ public static class InfrastructureExtensions
         return new BackingServices(
             builder.AddLocalServer(localPostgres, "local-postgres.sh", state, "POSTGRES_PASSWORD",
                 new PostgresAnswersHealthCheck(localPostgres)),
+            builder.AddApplicationDatabase(localPostgres.PrimaryEndpoint, applicationPassword),
             builder.AddLocalServer(localRedis, "local-redis.sh", state, "REDIS_PASSWORD",
                 new RedisAnswersHealthCheck(localRedis)));
     }
+
+    // The same server and database as the owner's connection, as the application role (which the migrations create).
+    private static IResourceBuilder<IResourceWithConnectionString> AddApplicationDatabase(
+        this IDistributedApplicationBuilder builder, EndpointReference server, IResourceBuilder<ParameterResource> password) =>
+        builder.AddConnectionString(ResourceNames.ApplicationDatabase, ReferenceExpression.Create(
+            $"Host={server.Property(EndpointProperty.Host)};Port={server.Property(EndpointProperty.Port)};" +
+            $"Username={ApplicationRole};Password={password.Resource};Database={ResourceNames.Database}"));
 
     private static IResourceBuilder<ParameterResource> AddGeneratedSecret(this IDistributedApplicationBuilder builder, string name) =>
         // Letters and digits only: the value goes into connection strings and server configuration verbatim.

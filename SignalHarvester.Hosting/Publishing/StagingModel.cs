@@ -118,7 +118,7 @@ internal sealed class StagingModel
             rendered.Add(new(name, Render(value)));
         }
 
-        rendered = [.. rendered.Concat(ExternalServices.SettingsFor(rendered)).OrderBy(e => e.Key, StringComparer.Ordinal)];
+        rendered = [.. rendered.Concat(ExternalServices.SettingsFor(environment)).OrderBy(e => e.Key, StringComparer.Ordinal)];
 
         var args = new List<object>();
         // In publish mode, as the manifest publisher does: Redis then hands its arguments to a shell (/bin/sh -c).
@@ -168,7 +168,7 @@ internal sealed class StagingModel
                 args.Select(Render).ToList(), httpPorts, volumes, dependsOn, HealthCheckFor(container)),
             _ => throw new InvalidOperationException($"{resource.Name}: unexpected resource type {resource.GetType().Name}"),
         };
-        return service with { Profile = ExternalServices.ProfileOf(resource), Binds = ExternalServices.BindsFor(rendered) };
+        return service with { Profile = ExternalServices.ProfileOf(resource), Binds = ExternalServices.BindsFor(environment) };
     }
 
     // Aspire starts Redis as `/bin/sh -c "redis-server --requirepass $REDIS_PASSWORD …"`, which puts the password in

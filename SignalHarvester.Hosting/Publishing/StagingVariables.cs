@@ -41,7 +41,12 @@ internal static class StagingVariables
         yield return new(ExternalServices.DatabaseUrl, "", Secret: true,
             "Empty: the bundled postgres. A managed PostgreSQL: postgresql://<user>:<percent-encoded password>@<host>:5432/harvest" +
             $"?sslmode=verify-full&sslrootcert={ExternalServices.CertificatesMount}/database-ca.crt (put the CA file in ./certs). " +
-            "The migrations create the schema there, under an advisory lock.");
+            $"The migrations create the schema there, under an advisory lock, as this (owner) role; set {ExternalServices.ApplicationDatabaseUrl} too.");
+        yield return new(ExternalServices.ApplicationDatabaseUrl, "", Secret: true,
+            $"Empty: the bundled postgres. With {ExternalServices.DatabaseUrl} set: the same URL with another user, the application role the API " +
+            "and the worker connect as (data rights only; the migrations create it with this password): " +
+            "postgresql://harvest_app:<percent-encoded password>@<host>:5432/harvest?sslmode=verify-full&sslrootcert=" +
+            $"{ExternalServices.CertificatesMount}/database-ca.crt");
         yield return new(ExternalServices.RedisUrl, "", Secret: true,
             "Empty: the bundled cache. A managed Redis: rediss://:<percent-encoded password>@<host>:6380" +
             $"?sslrootcert={ExternalServices.CertificatesMount}/redis-ca.crt (the CA file in ./certs; omit it for a publicly trusted certificate).");

@@ -44,6 +44,47 @@ public sealed class ExternalInfrastructureTests(ExternalStackFixture stack, ITes
     }
 
     [Fact]
+    public async Task The_migrations_create_the_application_role_on_the_managed_server_and_the_services_use_it_over_tls()
+    {
+        await using var db = await stack.OpenDatabaseAsync();
+
+        // The role did not exist on the managed server: the migrations created it from ConnectionStrings:harvest-app.
+        Assert.False(await Sql.ScalarAsync<bool>(db,
+            $"select rolsuper or rolcreaterole or rolcreatedb from pg_roles where rolname = '{ExternalStackFixture.ApplicationRole}'"));
+        await Eventually.ReturnsAsync(
+            () => Sql.ScalarAsync<long>(db,
+                $"""
+                select count(*) from pg_stat_activity a join pg_stat_ssl s using (pid)
+                where a.usename = '{ExternalStackFixture.ApplicationRole}' and a.datname = '{ManagedPostgres.Database}' and s.ssl
+                """),
+            sessions => sessions > 0,
+            TimeSpan.FromSeconds(30),
+            "a TLS session of the application role on the managed database");
+    }
+
+    [Fact]
+    public async Task A_managed_owner_with_the_bundled_application_connection_is_refused_before_anything_changes()
+    {
+        // The bundle with DATABASE_URL set and APP_DATABASE_URL forgotten: the API and the worker would look for the bundled server.
+        var database = $"harvest_mismatch_{Guid.NewGuid():N}";
+        var environment = new Dictionary<string, string>
+        {
+            [$"ConnectionStrings__{ResourceNames.Database}"] = "Host=postgres;Port=5432;Username=postgres;Password=bundled;Database=harvest",
+            [$"ConnectionStrings__{ResourceNames.ApplicationDatabase}"] = "Host=postgres;Port=5432;Username=harvest_app;Password=bundled;Database=harvest",
+            ["External__Database"] = stack.Postgres.Url(stack.Certificates.CaFile, database),
+        };
+
+        var migrate = await MigrationCli.RunAsync(environment);
+
+        Assert.Equal(1, migrate.ExitCode);
+        var error = Assert.Single(migrate.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: the application role's connection (postgresql://harvest_app:***@postgres:5432/harvest) is not the migrated database", error, StringComparison.Ordinal);
+        Assert.Contains("set APP_DATABASE_URL", error, StringComparison.Ordinal);
+        await using var db = await stack.OpenDatabaseAsync();
+        Assert.False(await Sql.ScalarAsync<bool>(db, $"select exists (select 1 from pg_database where datname = '{database}')"), "nothing was created");
+    }
+
+    [Fact]
     public async Task The_api_caches_responses_in_the_managed_redis_over_tls()
     {
         using var client = stack.CreateApiClient();
@@ -121,7 +162,11 @@ public sealed class ExternalInfrastructureTests(ExternalStackFixture stack, ITes
     public void No_process_has_a_managed_password_on_its_command_line()
     {
         // The managed servers, the AppHost's services and the verbs all run now; none may show the secret in `ps`.
-        var secrets = new[] { ExternalStackFixture.Password, Uri.EscapeDataString(ExternalStackFixture.Password) };
+        var secrets = new[]
+        {
+            ExternalStackFixture.Password, Uri.EscapeDataString(ExternalStackFixture.Password),
+            ExternalStackFixture.ApplicationPassword, Uri.EscapeDataString(ExternalStackFixture.ApplicationPassword),
+        };
         var processes = 0;
         foreach (var cmdline in Directory.EnumerateDirectories("/proc").Select(d => Path.Combine(d, "cmdline")))
         {

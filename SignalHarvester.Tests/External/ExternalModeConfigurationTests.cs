@@ -16,7 +16,7 @@ public sealed class ExternalModeConfigurationTests
                 (options, _) => options.DisableDashboard = true,
                 timeout.Token));
 
-        Assert.StartsWith("Infrastructure:Mode=external needs ConnectionStrings:harvest:", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Infrastructure:Mode=external needs ConnectionStrings:harvest and ConnectionStrings:harvest-app:", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("ConnectionStrings:cache", error.Message, StringComparison.Ordinal);
     }
 }

@@ -23,6 +23,14 @@ public sealed class ExternalStackFixture : StackFixture
 
     public string DatabaseUrl => Postgres.Url(Certificates.CaFile);
 
+    /// <summary>The application role's URL: a role the managed server does not have yet, which the migrations create.</summary>
+    public string ApplicationDatabaseUrl => Postgres.Url(Certificates.CaFile, ManagedPostgres.Database, ApplicationRole, ApplicationPassword);
+
+    public const string ApplicationRole = "harvest_app_managed";
+
+    /// <summary>Another password full of URL-special characters, for the application role.</summary>
+    public const string ApplicationPassword = "a/pp:p@ss?#%&;=";
+
     protected override string InfrastructureMode => "external";
 
     // In-process settings of the AppHost (not a process command line): the connection strings as URLs.
@@ -30,6 +38,7 @@ public sealed class ExternalStackFixture : StackFixture
     [
         .. NoScheduledPipelines,
         $"--ConnectionStrings:{ResourceNames.Database}={DatabaseUrl}",
+        $"--ConnectionStrings:{ResourceNames.ApplicationDatabase}={ApplicationDatabaseUrl}",
         $"--ConnectionStrings:{ResourceNames.Cache}={Redis.Url(Certificates.CaFile)}",
     ];
 

@@ -18,8 +18,11 @@ public sealed class ManagedPostgres(string directory, Process server, int port, 
     private static readonly bool AsRoot = Environment.UserName == "root";
 
     /// <summary>The URL an operator pastes from the provider's console: percent-encoded password, verify-full, the CA to trust.</summary>
-    public string Url(string caFile, string database = Database) =>
-        $"postgresql://{User}:{Uri.EscapeDataString(Password)}@127.0.0.1:{Port}/{database}?sslmode=verify-full&sslrootcert={Uri.EscapeDataString(caFile)}";
+    public string Url(string caFile, string database = Database) => Url(caFile, database, User, Password);
+
+    /// <summary>The same server and database as another role (the application role, which the migrations create).</summary>
+    public string Url(string caFile, string database, string user, string password) =>
+        $"postgresql://{user}:{Uri.EscapeDataString(password)}@127.0.0.1:{Port}/{database}?sslmode=verify-full&sslrootcert={Uri.EscapeDataString(caFile)}";
 
     public static async Task<ManagedPostgres> StartAsync(TestCertificates certificates, string password)
     {
