@@ -40,4 +40,4 @@ builder.AddProject<Projects.SignalHarvester_Web>(ResourceNames.Web)
 
 builder.AddStagingRehearsal();
 
-builder.Build().RunOrPublishStaging();
+builder.Build().RunOrPublish();

@@ -50,16 +50,20 @@ internal static class ExternalServices
         _ => null,
     };
 
-    /// <summary>The settings that let a service use the managed database or cache instead (empty: the bundled one).</summary>
-    public static IEnumerable<KeyValuePair<string, string>> SettingsFor(IReadOnlyDictionary<string, object> environment) =>
+    /// <summary>The settings that let a service use the managed database or cache instead (none: the bundled one).</summary>
+    public static IEnumerable<ExternalSetting> SettingsFor(IReadOnlyDictionary<string, object> environment) =>
         environment
             .Where(e => SettingByConnection.ContainsKey(e.Key) && e.Value is ConnectionStringReference reference
                 && VariableByResource.ContainsKey(reference.Resource.Name))
-            .Select(e => new KeyValuePair<string, string>(
+            .Select(e => new ExternalSetting(
                 SettingByConnection[e.Key].Replace(":", "__", StringComparison.Ordinal),
-                $"${{{VariableByResource[((ConnectionStringReference)e.Value).Resource.Name]}-}}"));
+                VariableByResource[((ConnectionStringReference)e.Value).Resource.Name]))
+            .OrderBy(e => e.Setting, StringComparer.Ordinal);
 
     /// <summary>The read-only CA directory, for a service that uses the database or cache.</summary>
     public static IReadOnlyList<string> BindsFor(IReadOnlyDictionary<string, object> environment) =>
         SettingsFor(environment).Any() ? [$"{CertificatesDirectory}:{CertificatesMount}:ro"] : [];
 }
+
+/// <summary>An environment setting (<c>External__Database</c>) a service takes from a deployment variable (<c>DATABASE_URL</c>) when set.</summary>
+internal sealed record ExternalSetting(string Setting, string Variable);

@@ -41,6 +41,27 @@ internal sealed record StagingService(
 
     /// <summary>Host directories mounted into the service (<c>source:target:ro</c>).</summary>
     public IReadOnlyList<string> Binds { get; init; } = [];
+
+    /// <summary>The environment as the model holds it (parameters, expressions, literals), for formats that render it their own way.</summary>
+    public IReadOnlyList<KeyValuePair<string, object>> Values { get; init; } = [];
+
+    /// <summary>The settings that replace a connection string with a managed service's (<see cref="ExternalServices"/>).</summary>
+    public IReadOnlyList<ExternalSetting> ExternalSettings { get; init; } = [];
+}
+
+/// <summary>How a deployment format writes a reference to a parameter and a literal string.</summary>
+internal sealed record RenderStyle(Func<StagingParameter, string> Parameter, Func<string, string> Literal)
+{
+    /// <summary>Compose: <c>${VARIABLE}</c> with its default or its required check, a literal <c>$</c> doubled.</summary>
+    public static readonly RenderStyle Compose = new(
+        parameter => parameter.Default is { } value ? $"${{{parameter.Variable}-{ComposeDefault(value)}}}"
+            : parameter.Required ? StagingVariables.Required(parameter.Variable)
+            : $"${{{parameter.Variable}}}",
+        text => text.Replace("$", "$$", StringComparison.Ordinal));
+
+    private static string ComposeDefault(string value) => value.Contains('}', StringComparison.Ordinal)
+        ? throw new InvalidOperationException($"A compose default cannot hold '}}': {value}")
+        : value.Replace("$", "$$", StringComparison.Ordinal);
 }
 
 /// <summary>A parameter of the model, supplied to the deployment as an environment variable.</summary>
@@ -106,6 +127,7 @@ internal sealed class StagingModel
             await callback.Callback(context);
         }
 
+        var values = new List<KeyValuePair<string, object>>();
         var rendered = new List<KeyValuePair<string, string>>();
         foreach (var (name, value) in environment.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
@@ -115,10 +137,13 @@ internal sealed class StagingModel
                 continue;
             }
 
+            values.Add(new(name, value));
             rendered.Add(new(name, Render(value)));
         }
 
-        rendered = [.. rendered.Concat(ExternalServices.SettingsFor(environment)).OrderBy(e => e.Key, StringComparer.Ordinal)];
+        var externalSettings = ExternalServices.SettingsFor(environment).ToList();
+        rendered = [.. rendered.Concat(externalSettings.Select(e => new KeyValuePair<string, string>(e.Setting, $"${{{e.Variable}-}}")))
+            .OrderBy(e => e.Key, StringComparer.Ordinal)];
 
         var args = new List<object>();
         // In publish mode, as the manifest publisher does: Redis then hands its arguments to a shell (/bin/sh -c).
@@ -168,7 +193,13 @@ internal sealed class StagingModel
                 args.Select(Render).ToList(), httpPorts, volumes, dependsOn, HealthCheckFor(container)),
             _ => throw new InvalidOperationException($"{resource.Name}: unexpected resource type {resource.GetType().Name}"),
         };
-        return service with { Profile = ExternalServices.ProfileOf(resource), Binds = ExternalServices.BindsFor(environment) };
+        return service with
+        {
+            Profile = ExternalServices.ProfileOf(resource),
+            Binds = ExternalServices.BindsFor(environment),
+            Values = values,
+            ExternalSettings = externalSettings,
+        };
     }
 
     // Aspire starts Redis as `/bin/sh -c "redis-server --requirepass $REDIS_PASSWORD …"`, which puts the password in
@@ -221,40 +252,35 @@ internal sealed class StagingModel
         _ => null,
     };
 
-    private string Variable(ParameterResource parameter)
-    {
-        var variable = parameter.Name.ToUpperInvariant().Replace('-', '_');
-        parameters.TryAdd(parameter.Name, new StagingParameter(parameter.Name, variable, parameter.Secret, parameter.Default is GenerateParameterDefault,
-            (parameter.Default as PublishedSettingDefault)?.Value, parameter.Description));
-        return variable;
-    }
-
     /// <summary>A value of the model as compose text: parameters become <c>${VARIABLE}</c>, endpoints the service's DNS name.</summary>
-    private string Render(object value) => value switch
+    private string Render(object value) => Render(value, RenderStyle.Compose);
+
+    /// <summary>A value of the model as a deployment format writes it (<paramref name="style"/>); endpoints are the service's DNS name.</summary>
+    public string Render(object value, RenderStyle style) => value switch
     {
-        // A literal '$' must reach the container as-is: compose would otherwise interpolate it.
-        string text => text.Replace("$", "$$", StringComparison.Ordinal),
-        // A setting falls back to its default when unset ('-', not ':-': set empty, it stays empty).
-        ParameterResource { Default: PublishedSettingDefault setting } parameter => $"${{{Variable(parameter)}-{ComposeDefault(setting.Value)}}}",
-        // A password or key the AppHost would generate has no safe default: compose refuses to start without it.
-        ParameterResource { Default: GenerateParameterDefault } parameter => StagingVariables.Required(Variable(parameter)),
-        ParameterResource parameter => $"${{{Variable(parameter)}}}",
-        ConnectionStringReference reference => Render(reference.Resource.ConnectionStringExpression),
-        IResourceWithConnectionString resource => Render(resource.ConnectionStringExpression),
+        string text => style.Literal(text),
+        ParameterResource parameter => style.Parameter(Parameter(parameter)),
+        ConnectionStringReference reference => Render(reference.Resource.ConnectionStringExpression, style),
+        IResourceWithConnectionString resource => Render(resource.ConnectionStringExpression, style),
         ReferenceExpression { IsConditional: false } expression => string.Format(
-            CultureInfo.InvariantCulture, expression.Format.Replace("$", "$$", StringComparison.Ordinal), expression.ValueProviders.Select(v => (object)Render(v)).ToArray()),
+            CultureInfo.InvariantCulture, style.Literal(expression.Format), expression.ValueProviders.Select(v => (object)Render(v, style)).ToArray()),
         // Chosen at publish time, as the manifest publisher does (e.g. Redis' TLS flag).
         ReferenceExpression { IsConditional: true } expression =>
-            Render(string.Equals(Render(expression.Condition!), expression.MatchValue, StringComparison.OrdinalIgnoreCase) ? expression.WhenTrue! : expression.WhenFalse!),
+            Render(string.Equals(Render(expression.Condition!, style), expression.MatchValue, StringComparison.OrdinalIgnoreCase) ? expression.WhenTrue! : expression.WhenFalse!, style),
         EndpointReferenceExpression endpoint => Render(endpoint),
         EndpointReference endpoint => $"{endpoint.Scheme}://{ServiceName(endpoint.Resource)}:{TargetPort(endpoint)}",
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => throw new InvalidOperationException($"The staging bundle cannot express a {value.GetType().Name} ({value})."),
     };
 
-    private static string ComposeDefault(string value) => value.Contains('}', StringComparison.Ordinal)
-        ? throw new InvalidOperationException($"A compose default cannot hold '}}': {value}")
-        : value.Replace("$", "$$", StringComparison.Ordinal);
+    /// <summary>The parameter as the deployment supplies it: a required secret (generated in development), a setting with a default, or optional.</summary>
+    public StagingParameter Parameter(ParameterResource parameter)
+    {
+        var variable = parameter.Name.ToUpperInvariant().Replace('-', '_');
+        parameters.TryAdd(parameter.Name, new StagingParameter(parameter.Name, variable, parameter.Secret, parameter.Default is GenerateParameterDefault,
+            (parameter.Default as PublishedSettingDefault)?.Value, parameter.Description));
+        return parameters[parameter.Name];
+    }
 
     private static string Render(EndpointReferenceExpression expression) => expression.Property switch
     {

@@ -6,17 +6,32 @@ namespace SignalHarvester.Tests.Deployment;
 /// The staging bundle regenerated from the AppHost into a temporary directory, once per test class,
 /// exactly as an operator would (<c>dotnet run --project SignalHarvester.AppHost -- --publisher staging</c>).
 /// </summary>
-public sealed class GeneratedBundle : IAsyncLifetime
+public class GeneratedBundle : IAsyncLifetime
 {
-    public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("signalharvester-staging-").FullName;
+    private readonly string publisher;
 
-    public string CheckedIn { get; } = Path.Combine(Tool.RepositoryRoot(), "deploy", "staging");
+    public GeneratedBundle()
+        : this("staging")
+    {
+    }
+
+    protected GeneratedBundle(string publisher)
+    {
+        this.publisher = publisher;
+        Directory = System.IO.Directory.CreateTempSubdirectory($"signalharvester-{publisher}-").FullName;
+        CheckedIn = Path.Combine(Tool.RepositoryRoot(), "deploy", publisher);
+    }
+
+    public string Directory { get; }
+
+    /// <summary>The checked-in copy: <c>deploy/&lt;publisher&gt;</c>.</summary>
+    public string CheckedIn { get; }
 
     public async Task InitializeAsync()
     {
         // --no-build: the test run has just built the AppHost (the test project references it).
         var result = await Tool.RunAsync("dotnet",
-            ["run", "--no-build", "--project", "SignalHarvester.AppHost", "--", "--publisher", "staging", "--output-path", Directory],
+            ["run", "--no-build", "--project", "SignalHarvester.AppHost", "--", "--publisher", publisher, "--output-path", Directory],
             Tool.RepositoryRoot());
         Assert.True(result.ExitCode == 0, $"generating the bundle failed: {result}");
     }
@@ -65,4 +80,13 @@ public sealed class GeneratedBundle : IAsyncLifetime
         : line.Contains("HASH", StringComparison.Ordinal)
         ? "JDJhJDE0JEVUNlFCZFhBSEJ6T2xOamJDSm5GbS5UVVFZQWhPVExLd0JGdUl0aW9CeVE0a3ZlT0s5Z0FL" // base64 of a bcrypt hash
         : "0123456789abcdef";
+}
+
+/// <summary>The Kubernetes bundle (<c>--publisher kubernetes</c>), regenerated the same way.</summary>
+public sealed class GeneratedKubernetesBundle : GeneratedBundle
+{
+    public GeneratedKubernetesBundle()
+        : base("kubernetes")
+    {
+    }
 }

@@ -107,6 +107,19 @@ public sealed class ApplicationRoleTests(StackFixture stack)
         }
     }
 
+    [Fact]
+    public async Task The_schema_check_that_gates_a_kubernetes_pod_passes_with_the_application_roles_rights()
+    {
+        // The bundle's init container runs `check` with the service's own (application role) connection.
+        var connection = await stack.App.GetConnectionStringAsync(ResourceNames.ApplicationDatabase)
+            ?? throw new InvalidOperationException("no application database connection string");
+
+        var check = await MigrationCli.RunAsync(new Dictionary<string, string> { [$"ConnectionStrings__{ResourceNames.Database}"] = connection }, "check");
+
+        Assert.True(check.ExitCode == 0, check.ToString());
+        Assert.Contains("Schema check passed", check.Output, StringComparison.Ordinal);
+    }
+
     private async Task<NpgsqlConnection> OpenAsApplicationRoleAsync(string? database)
     {
         var connectionString = await stack.App.GetConnectionStringAsync(ResourceNames.ApplicationDatabase)
