@@ -165,6 +165,11 @@ public sealed class ConsoleTests(ConsoleStackFixture stack) : IClassFixture<Cons
         var ids = Ids(await api.OkAsync("/api/v1/signals?status=active&sort=created_at&order=desc&pageSize=40"), "id");
         Assert.True(ids.Count >= 10, $"the sample data must have active signals for the job ({ids.Count})");
         var page = await stack.OpenAsync(signedIn: true);
+        // A job that is not there is said beside the form; the rest of the page still shows.
+        await page.GotoAsync("/operations?job=987654321");
+        Assert.Contains("Bulk job not found", await page.GetByRole(AriaRole.Alert).InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await page.Locator("table.pipelines").CountAsync());
+
         var (status, job, response) = await api.SendAsync(HttpMethod.Post, "/api/v1/signals/bulk/status", new { ids, status = "none" });
         response.Dispose();
         Assert.True(status == HttpStatusCode.Accepted, job.ToString());
