@@ -43,17 +43,32 @@ public sealed record ExperimentRunResponse(
     double? F1,
     double? Accuracy,
     IReadOnlyDictionary<string, double> PrecisionAtK,
+    IReadOnlyDictionary<string, double?> NdcgAtK,
     ExperimentRunDetails? Details)
 {
-    public static ExperimentRunResponse From(ExperimentRun run) => new(
-        run.Id, run.ExperimentId, run.Status, run.StartedAt, run.CompletedAt, run.ArtifactCount,
-        new ConfusionMatrix(run.TruePositives, run.FalsePositives, run.TrueNegatives, run.FalseNegatives),
-        run.Precision, run.Recall, run.F1, run.Accuracy,
-        run.PrecisionAtK is null ? new Dictionary<string, double>() : JsonSerializer.Deserialize<Dictionary<string, double>>(run.PrecisionAtK)!,
-        run.Metrics is null ? null : JsonSerializer.Deserialize<ExperimentRunDetails>(run.Metrics, ExperimentConfigJson.Options));
+    public static ExperimentRunResponse From(ExperimentRun run)
+    {
+        var metrics = run.Metrics is null ? null : JsonSerializer.Deserialize<StoredRunMetrics>(run.Metrics, ExperimentConfigJson.Options);
+        return new(
+            run.Id, run.ExperimentId, run.Status, run.StartedAt, run.CompletedAt, run.ArtifactCount,
+            new ConfusionMatrix(run.TruePositives, run.FalsePositives, run.TrueNegatives, run.FalseNegatives),
+            run.Precision, run.Recall, run.F1, run.Accuracy,
+            run.PrecisionAtK is null ? new Dictionary<string, double>() : JsonSerializer.Deserialize<Dictionary<string, double>>(run.PrecisionAtK)!,
+            metrics?.NdcgAtK ?? new Dictionary<string, double?>(), // runs from before NDCG have none
+            metrics is null ? null : new ExperimentRunDetails(metrics.Threshold, metrics.Annotator, metrics.UnscoredLabels));
+    }
 
     public static string PrecisionAtKJson(IReadOnlyDictionary<int, double> precisionAtK) =>
         JsonSerializer.Serialize(precisionAtK.ToDictionary(p => p.Key.ToString(CultureInfo.InvariantCulture), p => p.Value));
+
+    /// <summary>experiment_runs.metrics (jsonb): the run's details and the metrics without a column of their own.</summary>
+    public static string MetricsJson(ExperimentRunDetails details, IReadOnlyDictionary<int, double?> ndcgAtK) =>
+        JsonSerializer.Serialize(
+            new StoredRunMetrics(details.Threshold, details.Annotator, details.UnscoredLabels,
+                ndcgAtK.ToDictionary(n => n.Key.ToString(CultureInfo.InvariantCulture), n => n.Value)),
+            ExperimentConfigJson.Options);
+
+    private sealed record StoredRunMetrics(double Threshold, string? Annotator, int UnscoredLabels, Dictionary<string, double?>? NdcgAtK);
 }
 
 public sealed record ConfusionMatrix(int TruePositives, int FalsePositives, int TrueNegatives, int FalseNegatives);
@@ -64,7 +79,10 @@ public sealed record ExperimentRunDetails(double Threshold, string? Annotator, i
 /// <summary>The latest runs of two experiments side by side; each delta is b − a (null where either side has no value).</summary>
 public sealed record ExperimentComparison(ExperimentResponse A, ExperimentResponse B, MetricDeltas Deltas);
 
-public sealed record MetricDeltas(double? Precision, double? Recall, double? F1, double? Accuracy, IReadOnlyDictionary<string, double> PrecisionAtK);
+/// <summary>b − a per metric; precision@k and NDCG@k for the cut-offs both runs have.</summary>
+public sealed record MetricDeltas(
+    double? Precision, double? Recall, double? F1, double? Accuracy,
+    IReadOnlyDictionary<string, double> PrecisionAtK, IReadOnlyDictionary<string, double?> NdcgAtK);
 
 /// <summary>experiments.config is stored as camelCase JSON.</summary>
 internal static class ExperimentConfigJson

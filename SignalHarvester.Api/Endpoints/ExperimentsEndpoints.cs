@@ -201,8 +201,7 @@ public static class ExperimentsEndpoints
             F1 = result.F1,
             Accuracy = result.Accuracy,
             PrecisionAtK = ExperimentRunResponse.PrecisionAtKJson(result.PrecisionAtK),
-            Metrics = System.Text.Json.JsonSerializer.Serialize(
-                new ExperimentRunDetails(config.Threshold, annotator, labelled.Count - samples.Count), ExperimentConfigJson.Options),
+            Metrics = ExperimentRunResponse.MetricsJson(new ExperimentRunDetails(config.Threshold, annotator, labelled.Count - samples.Count), result.NdcgAtK),
         };
         db.ExperimentRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
@@ -240,9 +239,11 @@ public static class ExperimentsEndpoints
         var rightRun = right.LatestRun!;
         var precisionAtK = leftRun.PrecisionAtK.Keys.Intersect(rightRun.PrecisionAtK.Keys)
             .ToDictionary(k => k, k => Math.Round(rightRun.PrecisionAtK[k] - leftRun.PrecisionAtK[k], 6));
+        var ndcgAtK = leftRun.NdcgAtK.Keys.Intersect(rightRun.NdcgAtK.Keys)
+            .ToDictionary(k => k, k => Delta(leftRun.NdcgAtK[k], rightRun.NdcgAtK[k]));
         return TypedResults.Ok(new ExperimentComparison(left, right, new MetricDeltas(
             Delta(leftRun.Precision, rightRun.Precision), Delta(leftRun.Recall, rightRun.Recall), Delta(leftRun.F1, rightRun.F1),
-            Delta(leftRun.Accuracy, rightRun.Accuracy), precisionAtK)));
+            Delta(leftRun.Accuracy, rightRun.Accuracy), precisionAtK, ndcgAtK)));
     }
 
     private static double? Delta(double? a, double? b) => a is { } x && b is { } y ? Math.Round(y - x, 6) : null;

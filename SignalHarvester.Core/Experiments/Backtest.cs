@@ -5,7 +5,8 @@ public sealed record BacktestSample(long ArtifactId, double Score, bool Relevant
 
 /// <summary>
 /// A backtest's confusion matrix and the metrics derived from it. A metric whose denominator is 0
-/// (precision without predicted positives, recall without relevant labels) is null, not 0.
+/// (precision without predicted positives, recall without relevant labels, NDCG without relevant
+/// labels) is null, not 0.
 /// </summary>
 public sealed record BacktestResult(
     int ArtifactCount,
@@ -17,7 +18,8 @@ public sealed record BacktestResult(
     double? Recall,
     double? F1,
     double Accuracy,
-    IReadOnlyDictionary<int, double> PrecisionAtK);
+    IReadOnlyDictionary<int, double> PrecisionAtK,
+    IReadOnlyDictionary<int, double?> NdcgAtK);
 
 /// <summary>Scores labelled artifacts against a threshold: predicted relevant when score ≥ threshold.</summary>
 public static class Backtest
@@ -48,7 +50,7 @@ public static class Backtest
         double? recall = tp + fn == 0 ? null : (double)tp / (tp + fn);
         double? f1 = precision is { } p && recall is { } r ? (p + r == 0 ? 0 : 2 * p * r / (p + r)) : null;
         var accuracy = (double)(tp + tn) / samples.Count;
-        return new BacktestResult(samples.Count, tp, fp, tn, fn, precision, recall, f1, accuracy, PrecisionAtK(samples, ks));
+        return new BacktestResult(samples.Count, tp, fp, tn, fn, precision, recall, f1, accuracy, PrecisionAtK(samples, ks), NdcgAtK(samples, ks));
     }
 
     /// <summary>
@@ -57,7 +59,7 @@ public static class Backtest
     /// </summary>
     public static IReadOnlyDictionary<int, double> PrecisionAtK(IReadOnlyList<BacktestSample> samples, IReadOnlyList<int> ks)
     {
-        var ranked = samples.OrderByDescending(s => s.Score).ThenBy(s => s.ArtifactId).ToList();
+        var ranked = Rank(samples);
         var result = new SortedDictionary<int, double>();
         foreach (var k in ks.Distinct())
         {
@@ -67,4 +69,31 @@ public static class Backtest
 
         return result;
     }
+
+    /// <summary>
+    /// NDCG@k with binary relevance (a label of relevant is 1, irrelevant 0) and a log2 discount, over the
+    /// same ranking as precision@k: DCG@k = Σ_{i=1..min(k,n)} rel_i / log2(i + 1), divided by the DCG@k of the
+    /// ideal ranking (every relevant artifact first), IDCG@k = Σ_{i=1..min(k,R)} 1 / log2(i + 1) with R the
+    /// relevant count. 1 when the k best are as good as the labels allow; null when nothing is labelled relevant.
+    /// </summary>
+    public static IReadOnlyDictionary<int, double?> NdcgAtK(IReadOnlyList<BacktestSample> samples, IReadOnlyList<int> ks)
+    {
+        var ranked = Rank(samples);
+        var relevantCount = ranked.Count(s => s.Relevant);
+        var result = new SortedDictionary<int, double?>();
+        foreach (var k in ks.Distinct())
+        {
+            var dcg = ranked.Take(k).Select((s, i) => s.Relevant ? Discount(i + 1) : 0).Sum();
+            var idcg = Enumerable.Range(1, Math.Min(k, relevantCount)).Sum(Discount);
+            result[k] = idcg == 0 ? null : dcg / idcg;
+        }
+
+        return result;
+    }
+
+    // Best first, ties by artifact id, so reruns agree.
+    private static List<BacktestSample> Rank(IReadOnlyList<BacktestSample> samples) =>
+        [.. samples.OrderByDescending(s => s.Score).ThenBy(s => s.ArtifactId)];
+
+    private static double Discount(int position) => 1 / Math.Log2(position + 1);
 }

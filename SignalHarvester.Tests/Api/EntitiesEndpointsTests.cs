@@ -238,10 +238,10 @@ public sealed class EntitiesEndpointsTests(PopulatedStackFixture stack)
     }
 
     /// <summary>A word no sample name contains (letters only, so it survives normalisation as one token).</summary>
-    private static string UniqueWord(string prefix) =>
+    internal static string UniqueWord(string prefix) =>
         prefix + new string(Guid.NewGuid().ToString("N").Where(char.IsLetter).Take(8).ToArray()).PadRight(8, 'q');
 
-    private static Task<long> InsertEntityAsync(NpgsqlConnection db, string name, string? affiliation) =>
+    internal static Task<long> InsertEntityAsync(NpgsqlConnection db, string name, string? affiliation) =>
         ScalarAsync<long>(db,
             "INSERT INTO entities (entity_type, name, normalized_name, affiliation, expertise_score, created_at, updated_at) "
             + "VALUES ('person', @name, @normalized, @affiliation, 0, now(), now()) RETURNING id",

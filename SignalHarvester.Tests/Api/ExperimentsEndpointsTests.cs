@@ -106,6 +106,14 @@ public sealed class ExperimentsEndpointsTests(PopulatedStackFixture stack)
             Assert.Equal((double)labels.Take(k).Count(l => l.Relevant) / k, run.GetProperty("precisionAtK").GetProperty($"{k}").GetDouble(), 9);
         }
 
+        // NDCG@k, binary relevance, gain 1/log2(rank + 1) (ranks 1..6: 1, 0.6309298, 0.5, 0.4306766, 0.3868528, 0.3562072).
+        // @3: the three best are relevant, as good as it gets → 1.
+        // @5: DCG 1 + 0.6309298 + 0.5 + 0 + 0.3868528 = 2.5177826; five relevant, IDCG 1 + 0.6309298 + 0.5 + 0.4306766
+        //     + 0.3868528 = 2.9484592; 2.5177826 / 2.9484592 = 0.8539317.
+        var ndcg = run.GetProperty("ndcgAtK");
+        Assert.Equal(1.0, ndcg.GetProperty("3").GetDouble(), 9);
+        Assert.Equal(0.8539317, ndcg.GetProperty("5").GetDouble(), 7);
+
         // Stored as an experiment run, and listed first among the experiment's runs.
         var runId = run.GetProperty("id").GetInt64();
         var stored = await SingleAsync(db,
@@ -170,6 +178,8 @@ public sealed class ExperimentsEndpointsTests(PopulatedStackFixture stack)
         Assert.Equal(b.GetProperty("recall").GetDouble() - a.GetProperty("recall").GetDouble(), deltas.GetProperty("recall").GetDouble(), 6);
         Assert.Equal(b.GetProperty("precisionAtK").GetProperty("2").GetDouble() - a.GetProperty("precisionAtK").GetProperty("2").GetDouble(),
             deltas.GetProperty("precisionAtK").GetProperty("2").GetDouble(), 6);
+        Assert.Equal(b.GetProperty("ndcgAtK").GetProperty("2").GetDouble() - a.GetProperty("ndcgAtK").GetProperty("2").GetDouble(),
+            deltas.GetProperty("ndcgAtK").GetProperty("2").GetDouble(), 6);
     }
 
     private static async Task<long> CreateAsync(KeyedApiClient api, double threshold, int[] k)

@@ -28,7 +28,20 @@ public sealed class ConsoleStackFixture : PopulatedStackFixture
         ? directory
         : Path.Combine(AppContext.BaseDirectory, "console-screenshots");
 
+    /// <summary>The screen of a phone (an iPhone 12 to 15: 390 × 844 CSS pixels).</summary>
+    public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+
     protected override bool IncludeConsole => true;
+
+    // Bulk jobs in small batches with a pause, so a job of a few dozen signals runs for seconds: long
+    // enough for the operations page to follow its progress live.
+    protected override IEnumerable<string> AppHostArguments =>
+    [
+        .. base.AppHostArguments,
+        "--Api:BulkJobs:BatchSize=2",
+        "--Api:BulkJobs:PauseBetweenBatchesMilliseconds=400",
+        "--Api:BulkJobs:ProgressIntervalMilliseconds=100",
+    ];
 
     protected override IEnumerable<string> ResourcesToAwait => [.. base.ResourcesToAwait, ResourceNames.Web];
 
@@ -55,13 +68,19 @@ public sealed class ConsoleStackFixture : PopulatedStackFixture
         await base.AfterDisposeAsync();
     }
 
-    /// <summary>A fresh browser context (its own cookies) on the console, signed in with the stack's API key when asked.</summary>
-    public async Task<IPage> OpenAsync(bool signedIn = false, ColorScheme colorScheme = ColorScheme.Light)
+    /// <summary>
+    /// A fresh browser context (its own cookies) on the console, signed in with the stack's API key when asked;
+    /// on a desktop screen, or as a phone (<see cref="Phone"/>'s viewport, touch, a mobile browser's layout).
+    /// </summary>
+    public async Task<IPage> OpenAsync(bool signedIn = false, ColorScheme colorScheme = ColorScheme.Light, bool phone = false)
     {
         var context = await Browser.NewContextAsync(new()
         {
             BaseURL = ConsoleUrl.ToString().TrimEnd('/'),
-            ViewportSize = new() { Width = 1280, Height = 900 },
+            ViewportSize = phone ? Phone : new() { Width = 1280, Height = 900 },
+            IsMobile = phone,
+            HasTouch = phone,
+            DeviceScaleFactor = phone ? 2 : 1,
             ColorScheme = colorScheme,
         });
         context.SetDefaultTimeout(30_000);
@@ -83,6 +102,7 @@ public sealed class ConsoleStackFixture : PopulatedStackFixture
         await page.WaitForLoadStateAsync(LoadState.Load);
     }
 
-    public Task ScreenshotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, $"console-{name}.png"), FullPage = true });
+    /// <summary>The whole page, or what fits the screen (a phone's, where the whole page is many screens long).</summary>
+    public Task ScreenshotAsync(IPage page, string name, bool fullPage = true) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, $"console-{name}.png"), FullPage = fullPage });
 }

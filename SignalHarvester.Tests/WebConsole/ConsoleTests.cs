@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Aspire.Hosting.ApplicationModel;
@@ -156,6 +157,142 @@ public sealed class ConsoleTests(ConsoleStackFixture stack) : IClassFixture<Cons
     }
 
     [Fact]
+    public async Task A_bulk_jobs_progress_reaches_completion_on_the_operations_page_without_a_reload()
+    {
+        using var api = Api();
+        // Clearing the review status of active signals (they have none) changes nothing another test sees; the
+        // stack runs bulk jobs two ids a batch with a pause, so this one runs for seconds.
+        var ids = Ids(await api.OkAsync("/api/v1/signals?status=active&sort=created_at&order=desc&pageSize=40"), "id");
+        Assert.True(ids.Count >= 10, $"the sample data must have active signals for the job ({ids.Count})");
+        var page = await stack.OpenAsync(signedIn: true);
+        // A job that is not there is said beside the form; the rest of the page still shows.
+        await page.GotoAsync("/operations?job=987654321");
+        Assert.Contains("Bulk job not found", await page.GetByRole(AriaRole.Alert).InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await page.Locator("table.pipelines").CountAsync());
+
+        var (status, job, response) = await api.SendAsync(HttpMethod.Post, "/api/v1/signals/bulk/status", new { ids, status = "none" });
+        response.Dispose();
+        Assert.True(status == HttpStatusCode.Accepted, job.ToString());
+        var id = job.GetProperty("id").GetInt64();
+
+        await page.GotoAsync($"/operations?job={id}");
+        var first = await page.GetByTestId("bulk-job-state").InnerTextAsync();
+        Assert.True(first is "queued" or "running", $"the job must still be going when the page opens, not {first}");
+        // Without script the page still works: a refresh link.
+        Assert.Equal($"/operations?job={id}", await page.GetByTestId("bulk-job-refresh").GetAttributeAsync("href"));
+        await page.EvaluateAsync("() => { window.notReloaded = true; }");
+
+        await Assertions.Expect(page.GetByTestId("bulk-job-state")).ToHaveTextAsync("completed", new() { Timeout = 60_000 });
+        Assert.True(await page.EvaluateAsync<bool>("() => window.notReloaded === true"), "the page reloaded instead of updating in place");
+        Assert.Equal($"{ids.Count}", await page.GetByTestId("bulk-job-processed").InnerTextAsync());
+        Assert.Equal("ended", await page.GetByTestId("bulk-job").GetAttributeAsync("data-live")); // the script closed its stream
+        Assert.Equal(0, await page.GetByTestId("bulk-job-refresh").CountAsync());
+        var ended = await api.OkAsync($"/api/v1/signals/bulk-jobs/{id}");
+        Assert.Equal(("completed", ids.Count), (ended.GetProperty("state").GetString(), ended.GetProperty("processed").GetInt32()));
+        Assert.DoesNotContain(stack.ApiKey, await page.ContentAsync(), StringComparison.Ordinal);
+        await stack.ScreenshotAsync(page, "bulk-job");
+    }
+
+    [Fact]
+    public async Task A_note_added_to_a_signal_shows_after_a_reload_and_through_the_api()
+    {
+        using var api = Api();
+        var id = Ids(await api.OkAsync("/api/v1/signals?sort=created_at&order=desc&pageSize=1"), "id").Single();
+        var note = $"console note {Guid.NewGuid():N}";
+
+        var page = await stack.OpenAsync(signedIn: true);
+        await page.GotoAsync($"/signals/{id}");
+        await page.GetByLabel("Note", new() { Exact = true }).FillAsync(note);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save note" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("signal-notes")).ToHaveTextAsync(note);
+        await page.ReloadAsync();
+
+        Assert.Equal(note, await page.GetByTestId("signal-notes").InnerTextAsync());
+        Assert.Equal(note, (await api.OkAsync($"/api/v1/signals/{id}")).GetProperty("notes").GetString());
+    }
+
+    [Fact]
+    public async Task Merging_and_rejecting_candidates_on_the_entities_page_reach_the_api()
+    {
+        // Two pairs, each the same name and affiliation twice (similarity 1), so they lead the candidates the page lists.
+        await using var db = await stack.OpenDatabaseAsync();
+        var (mergeName, rejectName) = (EntitiesEndpointsTests.UniqueWord("Merge"), EntitiesEndpointsTests.UniqueWord("Reject"));
+        long[] merge = [await EntitiesEndpointsTests.InsertEntityAsync(db, $"Ada {mergeName}", "Console Lab"),
+                        await EntitiesEndpointsTests.InsertEntityAsync(db, $"Ada {mergeName}", "Console Lab")];
+        long[] reject = [await EntitiesEndpointsTests.InsertEntityAsync(db, $"Bo {rejectName}", "Console Lab"),
+                         await EntitiesEndpointsTests.InsertEntityAsync(db, $"Bo {rejectName}", "Console Lab")];
+        using var api = Api();
+        var listed = (await api.OkAsync("/api/v1/entities/candidates?limit=20")).GetProperty("items").EnumerateArray()
+            .Select(c => new[] { c.GetProperty("first").GetProperty("id").GetInt64(), c.GetProperty("second").GetProperty("id").GetInt64() }.Order().ToArray()).ToList();
+        Assert.Contains(listed, pair => pair.SequenceEqual(merge));
+        Assert.Contains(listed, pair => pair.SequenceEqual(reject));
+
+        var page = await stack.OpenAsync(signedIn: true);
+        await page.GotoAsync("/entities");
+        // Side by side: one row holds both entities of a pair, each linked to its profile.
+        var mergeRow = page.Locator("table.candidates tbody tr", new() { HasText = mergeName });
+        var rejectRow = page.Locator("table.candidates tbody tr", new() { HasText = rejectName });
+        Assert.Equal(merge.Select(id => $"/entities/{id}").Order(), (await mergeRow.Locator("a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))")).Order());
+        await stack.ScreenshotAsync(page, "entities-candidates");
+
+        await mergeRow.GetByRole(AriaRole.Button, new() { Name = $"Merge Ada {mergeName} into Ada {mergeName}", Exact = true }).ClickAsync();
+        await Assertions.Expect(mergeRow).ToHaveCountAsync(0);
+        var mergedInto = new List<long?>();
+        foreach (var id in merge)
+        {
+            var entity = (await api.OkAsync($"/api/v1/entities/{id}")).GetProperty("entity").GetProperty("mergedIntoId");
+            mergedInto.Add(entity.ValueKind == JsonValueKind.Null ? null : entity.GetInt64());
+        }
+
+        // One of the two is now an alias of the other.
+        Assert.True(mergedInto.SequenceEqual([null, merge[0]]) || mergedInto.SequenceEqual([merge[1], null]), string.Join(", ", mergedInto));
+
+        await rejectRow.GetByRole(AriaRole.Button, new() { Name = "Not the same" }).ClickAsync();
+        await Assertions.Expect(rejectRow).ToHaveCountAsync(0);
+        var history = (await api.OkAsync($"/api/v1/entities/{reject[0]}/history")).EnumerateArray().Single();
+        Assert.Equal("ignore", history.GetProperty("decision").GetString());
+        foreach (var id in reject)
+        {
+            Assert.Equal(JsonValueKind.Null, (await api.OkAsync($"/api/v1/entities/{id}")).GetProperty("entity").GetProperty("mergedIntoId").ValueKind);
+        }
+    }
+
+    [Fact]
+    public async Task On_a_phone_no_page_is_wider_than_the_screen()
+    {
+        using var api = Api();
+        var signal = Ids(await api.OkAsync("/api/v1/signals?pageSize=1"), "id").Single();
+        var discovery = Ids(await api.OkAsync("/api/v1/discoveries?limit=1"), "id").Single();
+        var topic = Ids(await api.OkAsync("/api/v1/topics/trending?window=14&limit=1"), "id").Single();
+        var entity = Ids(await api.OkAsync("/api/v1/entities?pageSize=1"), "id").Single();
+        var experiments = Ids(await api.OkAsync("/api/v1/experiments?pageSize=2"), "id");
+        string[] paths =
+        [
+            "/", "/signals", $"/signals/{signal}", "/discoveries", $"/discoveries/{discovery}", "/topics", $"/topics/{topic}",
+            "/entities", $"/entities/{entity}", "/experiments", "/operations", "/signin",
+            .. experiments.Count == 2 ? [$"/experiments?a={experiments[0]}&b={experiments[1]}"] : Array.Empty<string>(),
+        ];
+
+        var page = await stack.OpenAsync(signedIn: true, phone: true);
+        var overflowing = new List<string>();
+        foreach (var path in paths)
+        {
+            await page.GotoAsync(path);
+            // Tables may scroll inside their own container; the document itself must not scroll sideways.
+            var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+            Assert.Equal(ConsoleStackFixture.Phone.Width, widths[1]);
+            if (widths[0] > widths[1])
+            {
+                overflowing.Add($"{path}: {widths[0]} px wide");
+            }
+        }
+
+        Assert.Empty(overflowing);
+        await page.GotoAsync("/signals");
+        await stack.ScreenshotAsync(page, "phone", fullPage: false);
+    }
+
+    [Fact]
     public async Task Discoveries_topics_entities_and_experiments_show_the_apis_rows()
     {
         using var api = Api();
@@ -192,7 +329,16 @@ public sealed class ConsoleTests(ConsoleStackFixture stack) : IClassFixture<Cons
         var experiments = (await api.OkAsync("/api/v1/experiments?pageSize=50")).GetProperty("items").EnumerateArray()
             .Select(e => e.GetProperty("name").GetString()!).ToList();
         Assert.Equal(experiments, await page.Locator("table.experiments tbody tr td:nth-child(3)").AllInnerTextsAsync());
-        Assert.Equal(4, await page.Locator("table:not(.experiments) tbody tr").CountAsync());
+        // The comparison: the scalar metrics, then precision@k and NDCG@k per cut-off, as the API computed them.
+        var comparison = await api.OkAsync($"/api/v1/experiments/compare?a={a}&b={b}");
+        var ndcg = (A: NdcgAt2(comparison.GetProperty("a")), B: NdcgAt2(comparison.GetProperty("b")));
+        Assert.Equal(["Precision", "Recall", "F1", "Accuracy", "Precision@2", "NDCG@2"],
+            await page.Locator("table:not(.experiments) tbody tr td:first-child").AllInnerTextsAsync());
+        var ndcgRow = await page.Locator("table:not(.experiments) tbody tr").Last.Locator("td").AllInnerTextsAsync();
+        Assert.Equal([Fixed(ndcg.A, "0.000"), Fixed(ndcg.B, "0.000")], ndcgRow.Skip(1).Take(2));
+        Assert.Equal(["NDCG@2 A", "NDCG@2 B"], (await page.Locator("svg.bars text").AllTextContentsAsync()).Where(t => t.StartsWith("NDCG", StringComparison.Ordinal)));
+        var nameOfA = comparison.GetProperty("a").GetProperty("name").GetString()!;
+        Assert.Equal($"@2 {Fixed(ndcg.A, "0.00")}", await page.Locator("table.experiments tbody tr", new() { HasText = nameOfA }).Locator("td.ndcg").InnerTextAsync());
         await stack.ScreenshotAsync(page, "experiments");
     }
 
@@ -252,6 +398,10 @@ public sealed class ConsoleTests(ConsoleStackFixture stack) : IClassFixture<Cons
         Assert.True(runStatus == HttpStatusCode.Created, run.ToString());
         return id;
     }
+
+    private static double NdcgAt2(JsonElement experiment) => experiment.GetProperty("latestRun").GetProperty("ndcgAtK").GetProperty("2").GetDouble();
+
+    private static string Fixed(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 
     private static List<string> Ids(JsonElement body, string property) =>
         [.. body.GetProperty("items").EnumerateArray().Select(item => item.GetProperty(property).ToString())];

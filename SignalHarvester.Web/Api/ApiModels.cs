@@ -93,11 +93,13 @@ public sealed record Experiment(long Id, string Name, string? Description, DateT
 
 public sealed record ExperimentRun(
     long Id, string Status, DateTimeOffset StartedAt, int ArtifactCount, double? Precision, double? Recall, double? F1, double? Accuracy,
-    IReadOnlyDictionary<string, double> PrecisionAtK);
+    IReadOnlyDictionary<string, double> PrecisionAtK, IReadOnlyDictionary<string, double?> NdcgAtK);
 
 public sealed record ExperimentComparison(Experiment A, Experiment B, MetricDeltas Deltas);
 
-public sealed record MetricDeltas(double? Precision, double? Recall, double? F1, double? Accuracy);
+public sealed record MetricDeltas(
+    double? Precision, double? Recall, double? F1, double? Accuracy,
+    IReadOnlyDictionary<string, double> PrecisionAtK, IReadOnlyDictionary<string, double?> NdcgAtK);
 
 public sealed record PipelinesStatus(IReadOnlyList<PipelineSchedule> Pipelines, IReadOnlyList<SourceStatus> Sources);
 
@@ -112,6 +114,11 @@ public sealed record SourceError(DateTimeOffset At, string Message);
 public sealed record PipelineRun(string Id, string? Pipeline, string State, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? Error)
 {
     public bool Finished => FinishedAt is not null;
+}
+
+public sealed record BulkJob(long Id, string Kind, string? Status, string State, int Total, int Processed, int Succeeded, int Failed, string? Error)
+{
+    public bool Finished => State is "completed" or "cancelled" or "failed";
 }
 
 /// <summary>What the API says went wrong (RFC 9457), as far as a person needs to read it.</summary>

@@ -79,6 +79,8 @@ public sealed class HarvesterApi(HttpClient http)
     public Task<PipelineRun> StartPipelineAsync(string pipeline, CancellationToken ct) =>
         SendAsync<PipelineRun>(HttpMethod.Post, $"/api/v1/pipelines/{Uri.EscapeDataString(pipeline)}", null, ct);
 
+    public Task<BulkJob> BulkJobAsync(long id, CancellationToken ct) => GetAsync<BulkJob>($"/api/v1/signals/bulk-jobs/{id}", ct);
+
     /// <summary>
     /// Whether the API accepts <paramref name="key"/>: its description answers 200 with any valid key, whatever
     /// its scopes (a key without <c>admin</c> may still triage), 401 with a wrong one.

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Http.Resilience;
 using SignalHarvester.Core;
 using SignalHarvester.Web.Api;
 using SignalHarvester.Web.Auth;
+using SignalHarvester.Web.BulkJobs;
 using SignalHarvester.Web.Components;
 
 namespace SignalHarvester.Web.Extensions;
@@ -47,6 +48,12 @@ public static class ConsoleExtensions
                 options.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(10);
                 options.CircuitBreaker.BreakDuration = TimeSpan.FromSeconds(5);
             });
+        builder.Services.AddHttpClient(BulkJobEventsRelay.ClientName, http =>
+            {
+                http.BaseAddress = new Uri($"http://{ResourceNames.Api}");
+                http.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
         return builder;
     }
@@ -79,6 +86,7 @@ public static class ConsoleExtensions
         app.MapStaticAssets();
         app.MapRazorComponents<App>();
         app.MapSignOut();
+        app.MapBulkJobEvents();
         return app;
     }
 }

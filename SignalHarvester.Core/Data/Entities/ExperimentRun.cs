@@ -20,6 +20,7 @@ public class ExperimentRun
     public double? Accuracy { get; set; }
     /// <summary>Precision at each k as a JSON object, e.g. {"5":0.8,"10":0.7} (jsonb).</summary>
     public string? PrecisionAtK { get; set; }
+    /// <summary>What the run used (threshold, annotator, unscored labels) and NDCG at each k, as JSON (jsonb).</summary>
     public string? Metrics { get; set; }
     public string? Error { get; set; }
 }

@@ -40,6 +40,33 @@ public sealed class BacktestTests
     }
 
     [Fact]
+    public void Ndcg_at_k_matches_a_hand_computed_ranking()
+    {
+        // Ranked best first: relevant, irrelevant, relevant, relevant, irrelevant (3 relevant in all).
+        bool[] relevant = [true, false, true, true, false];
+        var samples = relevant.Select((r, i) => new BacktestSample(i + 1, 90 - 10 * i, r)).ToList();
+
+        var ndcg = Backtest.Evaluate(samples, 50, [1, 3, 5, 10]).NdcgAtK;
+
+        // Gains 1/log2(rank + 1): rank 1 → 1, rank 2 → 0.6309298, rank 3 → 0.5, rank 4 → 0.4306766.
+        // @1: DCG 1 / IDCG 1 = 1.
+        Assert.Equal(1.0, ndcg[1]!.Value, 9);
+        // @3: DCG 1 + 0 + 0.5 = 1.5; IDCG (three relevant first) 1 + 0.6309298 + 0.5 = 2.1309298; 1.5 / 2.1309298 = 0.7039181.
+        Assert.Equal(0.7039181, ndcg[3]!.Value, 7);
+        // @5: DCG 1.5 + 0.4306766 = 1.9306766; IDCG still 2.1309298 (only three relevant); 0.9060254.
+        Assert.Equal(0.9060254, ndcg[5]!.Value, 7);
+        // @10 beyond the five labelled: the same sums as @5.
+        Assert.Equal(0.9060254, ndcg[10]!.Value, 7);
+
+        // Nothing labelled relevant: no ideal gain to divide by, so undefined (null), not 0.
+        var none = Backtest.Evaluate([new BacktestSample(1, 90, false), new BacktestSample(2, 80, false)], 50, [2]);
+        Assert.Null(none.NdcgAtK[2]);
+        // A tie ranks artifact 1 (irrelevant) first: DCG 0 + 0.6309298, IDCG 1 → 0.6309298.
+        var tie = Backtest.Evaluate([new BacktestSample(2, 10, true), new BacktestSample(1, 10, false)], 50, [2]);
+        Assert.Equal(0.6309298, tie.NdcgAtK[2]!.Value, 7);
+    }
+
+    [Fact]
     public void Rescoring_with_the_scorers_weights_reproduces_the_stored_score()
     {
         var options = new DiscoveryScoringOptions();
