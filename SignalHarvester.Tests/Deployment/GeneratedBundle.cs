@@ -42,6 +42,29 @@ public class GeneratedBundle : IAsyncLifetime
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// The checked-in copy holds exactly the generated files, byte for byte. Files git ignores there (an operator's
+    /// filled-in <c>.env.staging</c> or <c>secrets.env</c>) are not part of it.
+    /// </summary>
+    public async Task AssertCheckedInIsCurrentAsync()
+    {
+        var tracked = await Tool.RunAsync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "--", $"deploy/{publisher}"], Tool.RepositoryRoot());
+        Assert.Equal(0, tracked.ExitCode);
+        var checkedIn = tracked.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(f => Path.GetRelativePath(CheckedIn, Path.Combine(Tool.RepositoryRoot(), f)))
+            .Where(f => File.Exists(Path.Combine(CheckedIn, f)))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        var generated = Files();
+        Assert.Equal(generated, checkedIn);
+        foreach (var file in generated)
+        {
+            Assert.True(Read(file) == File.ReadAllText(Path.Combine(CheckedIn, file)),
+                $"deploy/{publisher}/{file} is stale: regenerate with dotnet run --project SignalHarvester.AppHost -- --publisher {publisher} --output-path deploy/{publisher}");
+        }
+    }
+
     public IReadOnlyList<string> Files() =>
         System.IO.Directory.EnumerateFiles(Directory, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(Directory, f))

@@ -44,17 +44,8 @@ internal static class KubernetesBackingServices
                 ? new V1Probe { Exec = new V1ExecAction { Command = ["sh", "-c", Unescape(check)] }, PeriodSeconds = 5, TimeoutSeconds = 5 }
                 : null,
             VolumeMounts = [.. mounts, new V1VolumeMount { MountPath = "/tmp", Name = "tmp" }],
-            Resources = new V1ResourceRequirements
-            {
-                Requests = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("100m"), ["memory"] = new("256Mi") },
-                Limits = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("1"), ["memory"] = new("1Gi") },
-            },
-            SecurityContext = new V1SecurityContext
-            {
-                AllowPrivilegeEscalation = false,
-                ReadOnlyRootFilesystem = true,
-                Capabilities = new V1Capabilities { Drop = ["ALL"] },
-            },
+            Resources = KubernetesWorkloads.Resources(memoryLimit: "1Gi"),
+            SecurityContext = KubernetesWorkloads.Restricted(),
         };
         yield return new V1StatefulSet
         {
@@ -71,14 +62,7 @@ internal static class KubernetesBackingServices
                     Metadata = new V1ObjectMeta { Labels = KubernetesNames.Labels(name) },
                     Spec = new V1PodSpec
                     {
-                        SecurityContext = new V1PodSecurityContext
-                        {
-                            RunAsNonRoot = true,
-                            RunAsUser = user,
-                            RunAsGroup = user,
-                            FsGroup = user,
-                            SeccompProfile = new V1SeccompProfile { Type = "RuntimeDefault" },
-                        },
+                        SecurityContext = KubernetesWorkloads.PodSecurity(user),
                         AutomountServiceAccountToken = false,
                         Containers = [container],
                         Volumes = name == ResourceNames.Postgres ? [EmptyDirectory("tmp"), EmptyDirectory("run")] : [EmptyDirectory("tmp")],

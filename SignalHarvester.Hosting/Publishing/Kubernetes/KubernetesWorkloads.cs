@@ -159,14 +159,7 @@ internal static class KubernetesWorkloads
             Metadata = new V1ObjectMeta { Labels = labels },
             Spec = new V1PodSpec
             {
-                SecurityContext = new V1PodSecurityContext
-                {
-                    RunAsNonRoot = true,
-                    RunAsUser = KubernetesNames.AppUser,
-                    RunAsGroup = KubernetesNames.AppUser,
-                    FsGroup = KubernetesNames.AppUser,
-                    SeccompProfile = new V1SeccompProfile { Type = "RuntimeDefault" },
-                },
+                SecurityContext = PodSecurity(KubernetesNames.AppUser),
                 AutomountServiceAccountToken = false,
                 InitContainers = waitsForMigrations
                     ? [Container("wait-for-schema", Image(ResourceNames.Migrations), KubernetesEnvironment.ForSchemaCheck(environment),
@@ -185,17 +178,32 @@ internal static class KubernetesWorkloads
         Args = args,
         Env = environment,
         VolumeMounts = mounts,
-        Resources = new V1ResourceRequirements
-        {
-            Requests = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("100m"), ["memory"] = new("256Mi") },
-            Limits = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("1"), ["memory"] = new("768Mi") },
-        },
-        SecurityContext = new V1SecurityContext
-        {
-            AllowPrivilegeEscalation = false,
-            ReadOnlyRootFilesystem = true,
-            Capabilities = new V1Capabilities { Drop = ["ALL"] },
-        },
+        Resources = Resources(memoryLimit: "768Mi"),
+        SecurityContext = Restricted(),
+    };
+
+    /// <summary>A pod that runs as <paramref name="user"/>, never root, under the runtime's default seccomp profile.</summary>
+    public static V1PodSecurityContext PodSecurity(long user) => new()
+    {
+        RunAsNonRoot = true,
+        RunAsUser = user,
+        RunAsGroup = user,
+        FsGroup = user,
+        SeccompProfile = new V1SeccompProfile { Type = "RuntimeDefault" },
+    };
+
+    /// <summary>A container that cannot write its image, gain privileges or use any capability.</summary>
+    public static V1SecurityContext Restricted() => new()
+    {
+        AllowPrivilegeEscalation = false,
+        ReadOnlyRootFilesystem = true,
+        Capabilities = new V1Capabilities { Drop = ["ALL"] },
+    };
+
+    public static V1ResourceRequirements Resources(string memoryLimit) => new()
+    {
+        Requests = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("100m"), ["memory"] = new("256Mi") },
+        Limits = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("1"), ["memory"] = new(memoryLimit) },
     };
 
     private static V1Probe Probe(string path, int periodSeconds, int failureThreshold) => new()
