@@ -17,7 +17,7 @@ public class StackFixture : IAsyncLifetime
     public DistributedApplication App { get; private set; } = null!;
 
     /// <summary>Resources that must be healthy before the tests of the collection run.</summary>
-    protected virtual IEnumerable<string> ResourcesToAwait => [ResourceNames.Api, ResourceNames.Worker];
+    protected virtual IEnumerable<string> ResourcesToAwait => IncludeWorker ? [ResourceNames.Api, ResourceNames.Worker] : [ResourceNames.Api];
 
     /// <summary>
     /// Settings for a stack whose tests bring their own data: the pipelines neither run at start nor on
@@ -36,6 +36,12 @@ public class StackFixture : IAsyncLifetime
     /// stacks no start-up time on CI's two cores.
     /// </summary>
     protected virtual bool IncludeConsole => false;
+
+    /// <summary>
+    /// Whether the worker runs. A collection that tests only the API (rate limits, outages of Redis, bad input, bulk
+    /// jobs) leaves it out: no pipeline can touch its data and its start-up costs nothing.
+    /// </summary>
+    protected virtual bool IncludeWorker => true;
 
     /// <summary>How PostgreSQL and Redis run (<c>Infrastructure:Mode</c>): local processes unless a fixture brings its own.</summary>
     protected virtual string InfrastructureMode => "local";
@@ -71,6 +77,11 @@ public class StackFixture : IAsyncLifetime
         if (!IncludeConsole)
         {
             builder.Resources.Remove(builder.Resources.Single(r => r.Name == ResourceNames.Web));
+        }
+
+        if (!IncludeWorker)
+        {
+            builder.Resources.Remove(builder.Resources.Single(r => r.Name == ResourceNames.Worker));
         }
 
         // The dashboard is off, so nothing receives OTLP: without an endpoint the services skip the

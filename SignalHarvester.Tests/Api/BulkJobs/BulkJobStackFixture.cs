@@ -10,13 +10,15 @@ namespace SignalHarvester.Tests.Api.BulkJobs;
 /// A stack of its own for bulk jobs: the api on two replicas, both claiming jobs; batches of 5 and a gate the
 /// tests hold (<see cref="HoldJobs"/>: every claimed job stops after its current batch until released), so a
 /// test can watch progress, cancel mid-way and stop a replica mid-job without racing the pace of a job; a
-/// short lease; no scheduled pipeline runs; and a rate limit high enough for tests that poll.
+/// short lease; no worker (so no pipeline runs); and a rate limit high enough for tests that poll.
 /// </summary>
 public sealed class BulkJobStackFixture : StackFixture
 {
     public const string ApiKey = "test-key-bulk-jobs-0123456789abcdef";
     public const int BatchSize = 5;
     public const int OpenStreamsPerClient = 2;
+
+    protected override bool IncludeWorker => false;
 
     private readonly string holdFile = Path.Combine(Directory.CreateTempSubdirectory("signalharvester-bulk-hold-").FullName, "hold");
 
@@ -31,7 +33,6 @@ public sealed class BulkJobStackFixture : StackFixture
         "--RateLimiting:AnonymousPerMinute=100000",
         "--RateLimiting:StandardPerMinute=100000",
         $"--RateLimiting:OpenStreamsPerClient={OpenStreamsPerClient}",
-        .. NoScheduledPipelines,
     ];
 
     protected override void Configure(IDistributedApplicationTestingBuilder builder)
