@@ -14,6 +14,11 @@ public class StackFixture : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
+    // Starting a stack is the CPU-heavy part (several .NET processes compiling, PostgreSQL's initdb); running its tests
+    // is mostly waiting. With collections side by side (xunit.runner.json), two stacks start at a time, so start-ups
+    // do not starve each other on two cores; the start timeout counts from the turn of this one.
+    private static readonly SemaphoreSlim StartTurns = new(2);
+
     public DistributedApplication App { get; private set; } = null!;
 
     /// <summary>Resources that must be healthy before the tests of the collection run.</summary>
@@ -62,6 +67,21 @@ public class StackFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        await StartTurns.WaitAsync();
+        try
+        {
+            await StartAsync();
+        }
+        finally
+        {
+            StartTurns.Release();
+        }
+
+        await AfterStartAsync();
+    }
+
+    private async Task StartAsync()
+    {
         using var timeout = new CancellationTokenSource(StartTimeout);
         await BeforeStartAsync();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.SignalHarvester_AppHost>(
@@ -97,8 +117,6 @@ public class StackFixture : IAsyncLifetime
         {
             await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
         }
-
-        await AfterStartAsync();
     }
 
     public async Task DisposeAsync()
