@@ -20,6 +20,12 @@ public sealed class BulkJobOptions
     /// <summary>How long a claim holds without progress; after that another replica (or a restarted one) takes the job over.</summary>
     public int LeaseSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// Tests only (unset in every deployment): while this file exists, a processor holds a job after its current batch,
+    /// keeping the lease, so a test can see a job mid-way without racing its pace; deleting the file lets it go on.
+    /// </summary>
+    public string? HoldFile { get; set; }
+
     /// <summary>How often the progress stream (Server-Sent Events) looks at the job.</summary>
     public int ProgressIntervalMilliseconds { get; set; } = 250;
 }

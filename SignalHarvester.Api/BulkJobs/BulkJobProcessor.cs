@@ -13,6 +13,8 @@ public sealed partial class BulkJobProcessor(
 {
     // Machine and process id tell operators (and tests) which replica holds a lease or did a job's work; the guid
     // keeps a new process that reuses a pid from continuing a dead one's lease.
+    private static readonly TimeSpan HoldPollInterval = TimeSpan.FromMilliseconds(50);
+
     private readonly string owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -52,6 +54,7 @@ public sealed partial class BulkJobProcessor(
         {
             while (await store.RunBatchAsync(jobId, owner, settings.BatchSize, lease, stoppingToken))
             {
+                await HoldWhileHoldFileExistsAsync(jobId, settings.HoldFile, lease, stoppingToken);
                 if (settings.PauseBetweenBatchesMilliseconds > 0)
                 {
                     await Task.Delay(TimeSpan.FromMilliseconds(settings.PauseBetweenBatchesMilliseconds), clock, stoppingToken);
@@ -76,6 +79,27 @@ public sealed partial class BulkJobProcessor(
             // Anyone may read a job's state: the cause goes to the log, the job says where to look.
             LogFailed(e, jobId);
             await store.FailAsync(jobId, owner, $"The job failed; the API's log has the cause (bulk job {jobId}).", CancellationToken.None);
+        }
+    }
+
+    // A test's gate (Api:BulkJobs:HoldFile): the job waits between two batches while the file exists, its lease
+    // renewed so no other replica takes it over meanwhile.
+    private async Task HoldWhileHoldFileExistsAsync(long jobId, string? holdFile, TimeSpan lease, CancellationToken stoppingToken)
+    {
+        if (string.IsNullOrEmpty(holdFile))
+        {
+            return;
+        }
+
+        var renewedAt = clock.GetUtcNow();
+        while (File.Exists(holdFile))
+        {
+            await Task.Delay(HoldPollInterval, clock, stoppingToken);
+            if (clock.GetUtcNow() - renewedAt >= lease / 3)
+            {
+                await store.RenewAsync(jobId, owner, lease, stoppingToken);
+                renewedAt = clock.GetUtcNow();
+            }
         }
     }
 

@@ -110,6 +110,17 @@ public sealed class BulkJobStore(NpgsqlDataSource dataSource, TimeProvider clock
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>Extends the lease of a running job this owner holds, without a batch (a job held by a test's gate).</summary>
+    public async Task RenewAsync(long jobId, string owner, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "UPDATE bulk_jobs SET lease_expires_at = $3 WHERE id = $1 AND lease_owner = $2 AND state = 'running'");
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = jobId });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = owner });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = clock.GetUtcNow() + lease });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>Gives the lease back (on shutdown), so the next replica to look resumes the job at once instead of waiting for the lease to expire.</summary>
     public async Task ReleaseAsync(long jobId, string owner, CancellationToken cancellationToken)
     {

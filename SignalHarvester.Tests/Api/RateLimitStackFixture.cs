@@ -8,19 +8,20 @@ namespace SignalHarvester.Tests.Api;
 
 /// <summary>
 /// The stack with a tiny anonymous limit and the api on two replicas behind the AppHost's endpoint,
-/// so a client's budget is visibly shared (or not) between replicas; no pipeline runs.
+/// so a client's budget is visibly shared (or not) between replicas; no worker, so no pipeline runs.
 /// </summary>
 public sealed class RateLimitStackFixture : StackFixture
 {
     public const int AnonymousPerMinute = 5;
     public const string ApiKey = "test-key-rate-limits-0123456789abcdef";
 
+    protected override bool IncludeWorker => false;
+
     protected override IEnumerable<string> AppHostArguments =>
     [
         $"--RateLimiting:AnonymousPerMinute={AnonymousPerMinute}",
         "--RateLimiting:StandardPerMinute=1000",
         $"--Parameters:api-key={ApiKey}",
-        .. NoScheduledPipelines,
     ];
 
     protected override void Configure(IDistributedApplicationTestingBuilder builder)

@@ -1,7 +1,8 @@
 namespace SignalHarvester.Tests.Deployment;
 
 /// <summary>The generated files pass the real tools' own checks (installed by eng/prerequisites.sh).</summary>
-public sealed class BundleValidationTests(GeneratedBundle bundle) : IClassFixture<GeneratedBundle>
+[Collection(GeneratedBundleCollection.Name)]
+public sealed class BundleValidationTests(GeneratedBundle bundle)
 {
     [Fact]
     public async Task Compose_refuses_to_start_while_a_required_secret_is_empty_and_names_it()

@@ -7,7 +7,8 @@ namespace SignalHarvester.Tests.Deployment;
 /// services, trusting only that subnet for <c>X-Forwarded-For</c>: nothing else on the compose networks
 /// (the worker, the database, a compromised exporter) can choose the client address the API rate-limits.
 /// </summary>
-public sealed class EdgeNetworkBundleTests(GeneratedBundle bundle) : IClassFixture<GeneratedBundle>
+[Collection(GeneratedBundleCollection.Name)]
+public sealed class EdgeNetworkBundleTests(GeneratedBundle bundle)
 {
     private const string EdgeSubnet = "10.213.0.0/24";
 

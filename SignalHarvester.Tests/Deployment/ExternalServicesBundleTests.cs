@@ -7,7 +7,8 @@ namespace SignalHarvester.Tests.Deployment;
 /// migrations, APP_DATABASE_URL (the application role) the API and the worker, REDIS_URL the services that use it;
 /// the bundled servers run only under profiles, and the CA directory is mounted.
 /// </summary>
-public sealed class ExternalServicesBundleTests(GeneratedBundle bundle) : IClassFixture<GeneratedBundle>
+[Collection(GeneratedBundleCollection.Name)]
+public sealed class ExternalServicesBundleTests(GeneratedBundle bundle)
 {
     private static readonly string[] ApplicationServices = ["api", "worker"];
 
@@ -52,7 +53,7 @@ public sealed class ExternalServicesBundleTests(GeneratedBundle bundle) : IClass
         Assert.Equal("${REDIS_URL-}", Scalar(Mapping(Mapping(services, "worker"), "environment"), "External__Cache"));
 
         // As compose resolves it: the operator's URL verbatim (percent-encoding intact), beside the bundled connection string it replaces.
-        var envFile = Path.Combine(bundle.Directory, ".env.external");
+        var envFile = bundle.EnvFile(".env.external");
         var required = await File.ReadAllTextAsync(bundle.RequiredOnlyEnvFile());
         // A made-up password with URL-special characters, percent-encoded as an operator would.
         var url = $"postgresql://owner:{Uri.EscapeDataString("p@ss:w/rd")}@db.example.com:5432/harvest?sslmode=verify-full"; // secretlint-disable-line -- test value

@@ -3,12 +3,16 @@ using System.Text.RegularExpressions;
 namespace SignalHarvester.Tests.Deployment;
 
 /// <summary>
-/// The staging bundle regenerated from the AppHost into a temporary directory, once per test class,
-/// exactly as an operator would (<c>dotnet run --project SignalHarvester.AppHost -- --publisher staging</c>).
+/// The staging bundle regenerated from the AppHost into a temporary directory, once for all the bundle tests
+/// (<see cref="GeneratedBundleCollection"/>), exactly as an operator would
+/// (<c>dotnet run --project SignalHarvester.AppHost -- --publisher staging</c>).
 /// </summary>
 public class GeneratedBundle : IAsyncLifetime
 {
     private readonly string publisher;
+
+    // Env files the tests fill live beside the bundle, not in it: the bundle directory stays exactly what was generated.
+    private readonly string envDirectory;
 
     public GeneratedBundle()
         : this("staging")
@@ -19,6 +23,7 @@ public class GeneratedBundle : IAsyncLifetime
     {
         this.publisher = publisher;
         Directory = System.IO.Directory.CreateTempSubdirectory($"signalharvester-{publisher}-").FullName;
+        envDirectory = System.IO.Directory.CreateTempSubdirectory($"signalharvester-{publisher}-env-").FullName;
         CheckedIn = Path.Combine(Tool.RepositoryRoot(), "deploy", publisher);
     }
 
@@ -39,6 +44,7 @@ public class GeneratedBundle : IAsyncLifetime
     public Task DisposeAsync()
     {
         System.IO.Directory.Delete(Directory, recursive: true);
+        System.IO.Directory.Delete(envDirectory, recursive: true);
         return Task.CompletedTask;
     }
 
@@ -71,12 +77,15 @@ public class GeneratedBundle : IAsyncLifetime
             .Order(StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>Where a test writes an env file of its own (beside the bundle, not in it).</summary>
+    public string EnvFile(string name) => Path.Combine(envDirectory, name);
+
     public string Read(string file) => File.ReadAllText(Path.Combine(Directory, file));
 
     /// <summary>The example env file with every empty value filled with a dummy, for tools that insist on values.</summary>
     public string DummyEnvFile()
     {
-        var path = Path.Combine(Directory, ".env.test");
+        var path = EnvFile(".env.test");
         var lines = Read(".env.staging.example").Split('\n')
             .Select(line => line.EndsWith('=') && !line.StartsWith('#') ? line + DummyValue(line) : line);
         // CADDY_TLS_EMAIL stays as in the example: empty means Caddy's internal CA.
@@ -92,7 +101,7 @@ public class GeneratedBundle : IAsyncLifetime
     {
         var required = Regex.Matches(Read("docker-compose.staging.yml"), @"\$\{([A-Z0-9_]+):\?").Select(m => m.Groups[1].Value).ToHashSet();
         Assert.Contains("POSTGRES_PASSWORD", required);
-        var path = Path.Combine(Directory, ".env.required");
+        var path = EnvFile(".env.required");
         var lines = Read(".env.staging.example").Split('\n')
             .Select(line => line.EndsWith('=') && required.Contains(line[..^1]) ? line + DummyValue(line) : line);
         File.WriteAllText(path, string.Join('\n', lines));
@@ -103,6 +112,13 @@ public class GeneratedBundle : IAsyncLifetime
         : line.Contains("HASH", StringComparison.Ordinal)
         ? "JDJhJDE0JEVUNlFCZFhBSEJ6T2xOamJDSm5GbS5UVVFZQWhPVExLd0JGdUl0aW9CeVE0a3ZlT0s5Z0FL" // base64 of a bcrypt hash
         : "0123456789abcdef";
+}
+
+/// <summary>The bundle tests share one generated bundle: generating it is a run of the AppHost.</summary>
+[CollectionDefinition(Name)]
+public sealed class GeneratedBundleCollection : ICollectionFixture<GeneratedBundle>
+{
+    public const string Name = "generated-bundle";
 }
 
 /// <summary>The Kubernetes bundle (<c>--publisher kubernetes</c>), regenerated the same way.</summary>

@@ -15,7 +15,8 @@ using YamlDotNet.RepresentationModel;
 namespace SignalHarvester.Tests.Deployment;
 
 /// <summary>The checked-in bundle is what the AppHost generates now, and its wiring follows the model.</summary>
-public sealed class StagingBundleTests(GeneratedBundle bundle) : IClassFixture<GeneratedBundle>
+[Collection(GeneratedBundleCollection.Name)]
+public sealed class StagingBundleTests(GeneratedBundle bundle)
 {
     [Fact]
     public Task Checked_in_bundle_is_what_the_apphost_generates() => bundle.AssertCheckedInIsCurrentAsync();

@@ -14,10 +14,15 @@ public class StackFixture : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
+    // Starting a stack is the CPU-heavy part (several .NET processes compiling, PostgreSQL's initdb); running its tests
+    // is mostly waiting. With collections side by side (xunit.runner.json), two stacks start at a time, so start-ups
+    // do not starve each other on two cores; the start timeout counts from the turn of this one.
+    private static readonly SemaphoreSlim StartTurns = new(2);
+
     public DistributedApplication App { get; private set; } = null!;
 
     /// <summary>Resources that must be healthy before the tests of the collection run.</summary>
-    protected virtual IEnumerable<string> ResourcesToAwait => [ResourceNames.Api, ResourceNames.Worker];
+    protected virtual IEnumerable<string> ResourcesToAwait => IncludeWorker ? [ResourceNames.Api, ResourceNames.Worker] : [ResourceNames.Api];
 
     /// <summary>
     /// Settings for a stack whose tests bring their own data: the pipelines neither run at start nor on
@@ -36,6 +41,12 @@ public class StackFixture : IAsyncLifetime
     /// stacks no start-up time on CI's two cores.
     /// </summary>
     protected virtual bool IncludeConsole => false;
+
+    /// <summary>
+    /// Whether the worker runs. A collection that tests only the API (rate limits, outages of Redis, bad input, bulk
+    /// jobs) leaves it out: no pipeline can touch its data and its start-up costs nothing.
+    /// </summary>
+    protected virtual bool IncludeWorker => true;
 
     /// <summary>How PostgreSQL and Redis run (<c>Infrastructure:Mode</c>): local processes unless a fixture brings its own.</summary>
     protected virtual string InfrastructureMode => "local";
@@ -56,6 +67,21 @@ public class StackFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        await StartTurns.WaitAsync();
+        try
+        {
+            await StartAsync();
+        }
+        finally
+        {
+            StartTurns.Release();
+        }
+
+        await AfterStartAsync();
+    }
+
+    private async Task StartAsync()
+    {
         using var timeout = new CancellationTokenSource(StartTimeout);
         await BeforeStartAsync();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.SignalHarvester_AppHost>(
@@ -73,6 +99,11 @@ public class StackFixture : IAsyncLifetime
             builder.Resources.Remove(builder.Resources.Single(r => r.Name == ResourceNames.Web));
         }
 
+        if (!IncludeWorker)
+        {
+            builder.Resources.Remove(builder.Resources.Single(r => r.Name == ResourceNames.Worker));
+        }
+
         // The dashboard is off, so nothing receives OTLP: without an endpoint the services skip the
         // exporter instead of retrying it at every stop (which outlasts the orchestrator's stop timeout).
         foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
@@ -86,8 +117,6 @@ public class StackFixture : IAsyncLifetime
         {
             await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
         }
-
-        await AfterStartAsync();
     }
 
     public async Task DisposeAsync()

@@ -6,8 +6,8 @@ using SignalHarvester.Tests.Infrastructure;
 namespace SignalHarvester.Tests.Migrations;
 
 /// <summary>The migration service's verbs from a plain shell, against databases on the stack's real PostgreSQL.</summary>
-[Collection(StackCollection.Name)]
-public sealed class MigrationVerbTests(StackFixture stack) : IAsyncLifetime
+[Collection(MigrationVerbCollection.Name)]
+public sealed class MigrationVerbTests(PostgresOnlyStackFixture stack) : IAsyncLifetime
 {
     private readonly ScratchDatabases scratch = new(stack);
 

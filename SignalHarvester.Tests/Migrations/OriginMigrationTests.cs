@@ -12,8 +12,8 @@ namespace SignalHarvester.Tests.Migrations;
 /// Upgrading a database that stored the bundled samples before rows had an origin: the migration
 /// marks exactly the sample-era rows as samples, so a live source never merges into them.
 /// </summary>
-[Collection(StackCollection.Name)]
-public sealed class OriginMigrationTests(StackFixture stack) : IAsyncLifetime
+[Collection(SampleMigrationCollection.Name)]
+public sealed class OriginMigrationTests(PostgresOnlyStackFixture stack) : IAsyncLifetime
 {
     private const string BeforeOrigin = "20261127120121_AddBulkJobProcessedBy";
 

@@ -7,8 +7,8 @@ using SignalHarvester.Tests.Infrastructure;
 namespace SignalHarvester.Tests.Migrations;
 
 /// <summary><c>purge-samples</c> from a plain shell against a migrated scratch database holding live and sample rows side by side.</summary>
-[Collection(StackCollection.Name)]
-public sealed class PurgeSamplesVerbTests(StackFixture stack) : IAsyncLifetime
+[Collection(SampleMigrationCollection.Name)]
+public sealed class PurgeSamplesVerbTests(PostgresOnlyStackFixture stack) : IAsyncLifetime
 {
     private static readonly DateTimeOffset At = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
 

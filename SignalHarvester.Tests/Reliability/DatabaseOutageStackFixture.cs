@@ -51,3 +51,11 @@ public sealed class DatabaseOutageCollection : ICollectionFixture<DatabaseOutage
 {
     public const string Name = "database-outage";
 }
+
+// The chaos harvest kills the worker, never PostgreSQL, and has no latency bound: on a stack of its own it runs next
+// to the other collections instead of after them.
+[CollectionDefinition(Name)]
+public sealed class ChaosHarvestCollection : ICollectionFixture<DatabaseOutageStackFixture>
+{
+    public const string Name = "chaos-harvest";
+}

@@ -8,19 +8,20 @@ namespace SignalHarvester.Tests.Api.BadInput;
 /// <summary>
 /// A stack of its own for bad input: the matrix sends thousands of requests (anonymous ones too), more than
 /// any shared stack's rate limits allow, and checks that the stored data did not change, which needs a
-/// database nothing else writes to: no scheduled pipeline runs, no other tests' mutations. A signal and an
+/// database nothing else writes to: no worker (so no pipeline runs), no other tests' mutations. A signal and an
 /// experiment are stored up front so that a change to existing rows would show, not only new rows.
 /// </summary>
 public sealed class BadInputStackFixture : StackFixture
 {
     public const string ApiKey = "test-key-bad-input-0123456789abcdef";
 
+    protected override bool IncludeWorker => false;
+
     protected override IEnumerable<string> AppHostArguments =>
     [
         $"--Parameters:api-key={ApiKey}",
         "--RateLimiting:AnonymousPerMinute=1000000",
         "--RateLimiting:StandardPerMinute=1000000",
-        .. NoScheduledPipelines,
     ];
 
     protected override async Task AfterStartAsync()

@@ -17,10 +17,11 @@ public sealed class BulkJobEventResumeTests(BulkJobStackFixture stack)
     [Fact]
     public async Task A_client_reconnecting_with_Last_Event_ID_gets_only_newer_events_then_the_end_and_after_the_end_204()
     {
-        const int count = 100; // 20 paced batches: the first connection sees the job mid-way
+        const int count = 100; // 20 batches, held after the first while the first connection is open: it sees the job mid-way
         await using var db = await stack.OpenDatabaseAsync();
         var ids = await TestSignalRows.InsertAsync(db, TestSignalRows.NewSource("bulk-resume"), count);
         using var client = stack.CreateApiClient();
+        using var hold = stack.HoldJobs();
         var (location, _) = await StartAsync(client, "/api/v1/signals/bulk/status", new { ids, status = "archived" });
         using var timeout = new CancellationTokenSource(JobTimeout);
 
@@ -44,6 +45,8 @@ public sealed class BulkJobEventResumeTests(BulkJobStackFixture stack)
             lastSeen = EventId(midway.Value);
             Assert.Equal(Parse(midway.Value.Data).GetProperty("processed").GetInt32(), lastSeen);
         }
+
+        hold.Dispose();
 
         using var resumed = await OpenEventsAsync(client, location, lastSeen.ToString(CultureInfo.InvariantCulture), timeout.Token);
         var events = await ReadEventsAsync(resumed, timeout.Token);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,7 +25,7 @@ public sealed class BulkJobReplicaTests(BulkJobStackFixture stack)
     [Fact]
     public async Task Jobs_started_together_are_shared_by_both_replicas_and_each_id_is_processed_exactly_once()
     {
-        const int jobs = 4, perJob = 40; // 8 paced batches each: while one replica works on a job, the other claims the next
+        const int jobs = 4, perJob = 40; // 8 batches each, held after the first until both replicas hold a job
         var replicas = await ApiReplicas.WaitForHealthyAsync(stack.App, ReplicaTimeout);
         await using var db = await stack.OpenDatabaseAsync();
         var idSets = new List<string[]>();
@@ -34,7 +35,20 @@ public sealed class BulkJobReplicaTests(BulkJobStackFixture stack)
         }
 
         using var client = stack.CreateApiClient();
-        var started = await Task.WhenAll(idSets.Select(ids => StartAsync(client, DeletePath, new { ids })));
+        (string Location, JsonElement Job)[] started;
+        using (stack.HoldJobs())
+        {
+            started = await Task.WhenAll(idSets.Select(ids => StartAsync(client, DeletePath, new { ids })));
+
+            // Each replica claims a job, runs its first batch and holds it there; its lease keeps the other replica to
+            // another job. Let go once both hold one.
+            var jobIds = string.Join(',', started.Select(s => s.Job.GetProperty("id").GetInt64()));
+            await Eventually.ReturnsAsync(
+                () => Sql.ListAsync(db, $"select lease_owner from bulk_jobs where id in ({jobIds}) and processed > 0 and lease_owner is not null", r => r.GetString(0)),
+                owners => owners.Select(o => ApiReplicas.InstanceOf(o, replicas)).Distinct().Count() == replicas.Count,
+                ReplicaTimeout,
+                "each replica holding a job of its own");
+        }
 
         var workers = new HashSet<string>();
         foreach (var (location, accepted) in started)
@@ -72,15 +86,16 @@ public sealed class BulkJobReplicaTests(BulkJobStackFixture stack)
             await process.WaitForExitAsync();
         });
 
-    // Starts a paced delete, finds the replica holding its lease, takes that replica down with takeDown(instance,
+    // Starts a held delete, finds the replica holding its lease, takes that replica down with takeDown(instance,
     // pid of the API process) and does not bring it back until the job has ended: the other replica must finish it.
     private async Task AssertTheOtherReplicaFinishesAsync(string purpose, Func<string, int, Task> takeDown)
     {
-        const int count = 150; // 30 paced batches: the job is still running when its replica goes
+        const int count = 150; // 30 batches, held after the first: the job is still running when its replica goes
         var replicas = await ApiReplicas.WaitForHealthyAsync(stack.App, ReplicaTimeout);
         await using var db = await stack.OpenDatabaseAsync();
         var ids = await TestSignalRows.InsertAsync(db, TestSignalRows.NewSource(purpose), count);
         using var client = stack.CreateApiClient();
+        using var hold = stack.HoldJobs(); // the job stops after its first batch until its replica is down
         var (location, accepted) = await StartAsync(client, DeletePath, new { ids });
         var jobId = accepted.GetProperty("id").GetInt64();
         await WaitForAsync(client, location, j => j.GetProperty("processed").GetInt32() > 0);
@@ -96,6 +111,7 @@ public sealed class BulkJobReplicaTests(BulkJobStackFixture stack)
             await stack.App.ResourceNotifications.WaitForResourceAsync(
                 ResourceNames.Api, e => e.ResourceId == holder && KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text))
                 .WaitAsync(ReplicaTimeout);
+            hold.Dispose();
 
             var job = await WaitForEndAsync(client, location);
             Assert.False(ApiReplicas.IsRunning(stack.App, holder)); // the job did not wait for its replica to come back

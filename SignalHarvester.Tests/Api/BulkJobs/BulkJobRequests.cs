@@ -69,8 +69,9 @@ internal static class BulkJobRequests
         return await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
     }
 
-    /// <summary>Reads an event stream to its end: each event's type, id and job.</summary>
-    public static async Task<List<(string Type, long Id, JsonElement Job)>> ReadEventsAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>Reads an event stream to its end: each event's type, id and job, each also handed to <paramref name="onEvent"/> as it arrives.</summary>
+    public static async Task<List<(string Type, long Id, JsonElement Job)>> ReadEventsAsync(
+        HttpResponseMessage response, CancellationToken cancellationToken, Action<(string Type, long Id, JsonElement Job)>? onEvent = null)
     {
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
@@ -79,6 +80,7 @@ internal static class BulkJobRequests
         await foreach (var item in SseParser.Create(stream).EnumerateAsync(cancellationToken))
         {
             events.Add((item.EventType, EventId(item), Parse(item.Data)));
+            onEvent?.Invoke(events[^1]);
         }
 
         return events;

@@ -7,9 +7,10 @@ using SignalHarvester.Tests.Infrastructure;
 namespace SignalHarvester.Tests.Api.BulkJobs;
 
 /// <summary>
-/// A stack of its own for bulk jobs: the api on two replicas, both claiming jobs; throttled (batches of
-/// 5, a pause after each) so a test can watch progress, cancel mid-way and stop a replica mid-job; a
-/// short lease; no scheduled pipeline runs; and a rate limit high enough for tests that poll.
+/// A stack of its own for bulk jobs: the api on two replicas, both claiming jobs; batches of 5 and a gate the
+/// tests hold (<see cref="HoldJobs"/>: every claimed job stops after its current batch until released), so a
+/// test can watch progress, cancel mid-way and stop a replica mid-job without racing the pace of a job; a
+/// short lease; no worker (so no pipeline runs); and a rate limit high enough for tests that poll.
 /// </summary>
 public sealed class BulkJobStackFixture : StackFixture
 {
@@ -17,18 +18,21 @@ public sealed class BulkJobStackFixture : StackFixture
     public const int BatchSize = 5;
     public const int OpenStreamsPerClient = 2;
 
+    protected override bool IncludeWorker => false;
+
+    private readonly string holdFile = Path.Combine(Directory.CreateTempSubdirectory("signalharvester-bulk-hold-").FullName, "hold");
+
     protected override IEnumerable<string> AppHostArguments =>
     [
         $"--Parameters:api-key={ApiKey}",
         $"--Api:BulkJobs:BatchSize={BatchSize}",
-        "--Api:BulkJobs:PauseBetweenBatchesMilliseconds=250",
+        $"--Api:BulkJobs:HoldFile={holdFile}",
         "--Api:BulkJobs:LeaseSeconds=5",
         "--Api:BulkJobs:PollIntervalMilliseconds=200",
         "--Api:BulkJobs:ProgressIntervalMilliseconds=100",
         "--RateLimiting:AnonymousPerMinute=100000",
         "--RateLimiting:StandardPerMinute=100000",
         $"--RateLimiting:OpenStreamsPerClient={OpenStreamsPerClient}",
-        .. NoScheduledPipelines,
     ];
 
     protected override void Configure(IDistributedApplicationTestingBuilder builder)
@@ -39,6 +43,27 @@ public sealed class BulkJobStackFixture : StackFixture
 
     // The base waits for one healthy api instance; every test here starts with both.
     protected override Task AfterStartAsync() => ApiReplicas.WaitForHealthyAsync(App, TimeSpan.FromMinutes(2));
+
+    protected override Task AfterDisposeAsync()
+    {
+        Directory.Delete(Path.GetDirectoryName(holdFile)!, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Holds every bulk job after the batch it is running (each replica keeps the lease of the job it holds) until the
+    /// result is disposed, which lets them go on; tests of a collection run one at a time, so a hold is the test's own.
+    /// </summary>
+    public IDisposable HoldJobs()
+    {
+        File.WriteAllText(holdFile, "held by a test");
+        return new Hold(holdFile);
+    }
+
+    private sealed class Hold(string file) : IDisposable
+    {
+        public void Dispose() => File.Delete(file);
+    }
 }
 
 [CollectionDefinition(Name)]

@@ -16,10 +16,11 @@ public sealed class BulkJobStreamLimitTests(BulkJobStackFixture stack)
     [Fact]
     public async Task A_client_holds_only_its_quota_of_open_streams_and_a_closed_one_frees_its_slot()
     {
-        const int count = 200; // 40 paced batches: the job runs while the streams stay open
+        const int count = 200; // 40 batches, held after the first: the job runs while the streams stay open
         await using var db = await stack.OpenDatabaseAsync();
         var ids = await TestSignalRows.InsertAsync(db, TestSignalRows.NewSource("bulk-streams"), count);
         using var client = stack.CreateApiClient();
+        using var hold = stack.HoldJobs();
         var (location, _) = await StartAsync(client, "/api/v1/signals/bulk/status", new { ids, status = "archived" });
         using var timeout = new CancellationTokenSource(JobTimeout);
         var open = new List<HttpResponseMessage>();

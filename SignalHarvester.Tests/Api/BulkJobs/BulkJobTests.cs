@@ -119,11 +119,19 @@ public sealed class BulkJobTests(BulkJobStackFixture stack)
         await using var db = await stack.OpenDatabaseAsync();
         var ids = await TestSignalRows.InsertAsync(db, TestSignalRows.NewSource("bulk-events"), 20);
         using var client = stack.CreateApiClient();
+        using var hold = stack.HoldJobs(); // disposing it again at the end is harmless
         var (location, _) = await StartAsync(client, "/api/v1/signals/bulk/status", new { ids, status = "archived" });
 
         using var timeout = new CancellationTokenSource(JobTimeout);
         using var response = await OpenEventsAsync(client, location, null, timeout.Token);
-        var events = await ReadEventsAsync(response, timeout.Token);
+        // The job is held after its first batch until the stream has shown it mid-way.
+        var events = await ReadEventsAsync(response, timeout.Token, e =>
+        {
+            if (e.Type == "progress" && e.Id is > 0 and < 20)
+            {
+                hold.Dispose();
+            }
+        });
 
         // The stream ended by itself, after exactly one terminal event, whose id is total + 1.
         Assert.Equal("completed", events[^1].Type);
@@ -135,7 +143,7 @@ public sealed class BulkJobTests(BulkJobStackFixture stack)
         Assert.All(progress, e => Assert.Equal(e.Job.GetProperty("processed").GetInt32(), e.Id)); // a progress event's id is its processed count
         var eventIds = events.Select(e => e.Id).ToList();
         Assert.Equal(eventIds.Order().Distinct(), eventIds); // strictly growing
-        Assert.Contains(progress, e => e.Id is > 0 and < 20); // 4 batches of 5, paced: progress in between is visible
+        Assert.Contains(progress, e => e.Id is > 0 and < 20); // 4 batches of 5: progress in between is visible
     }
 
     [Fact]
@@ -144,6 +152,7 @@ public sealed class BulkJobTests(BulkJobStackFixture stack)
         await using var db = await stack.OpenDatabaseAsync();
         var ids = await TestSignalRows.InsertAsync(db, TestSignalRows.NewSource("bulk-cancel"), 100);
         using var client = stack.CreateApiClient();
+        using var hold = stack.HoldJobs(); // the job stops after its first batch until the end of the test
         var (location, _) = await StartAsync(client, "/api/v1/signals/bulk/status", new { ids, status = "archived" });
         await WaitForAsync(client, location, j => j.GetProperty("processed").GetInt32() > 0);
 
@@ -153,6 +162,7 @@ public sealed class BulkJobTests(BulkJobStackFixture stack)
         Assert.Equal("cancelled", cancelled.GetProperty("state").GetString());
         var processed = cancelled.GetProperty("processed").GetInt32();
         Assert.InRange(processed, BulkJobStackFixture.BatchSize, 100 - 1);
+        Assert.Equal(BulkJobStackFixture.BatchSize, processed); // held after its first batch, so cancelled right there
         // Batches and the cancel serialise on the job's row: what was changed is exactly what was counted.
         Assert.Equal((100, processed), await TestSignalRows.CountAsync(db, ids, "archived"));
 
@@ -170,10 +180,11 @@ public sealed class BulkJobTests(BulkJobStackFixture stack)
     [Fact]
     public async Task A_bulk_job_survives_a_restart_of_every_api_replica_and_processes_every_id_exactly_once()
     {
-        const int count = 150; // 30 batches of 5 with a pause after each: several seconds, outlasting the stop
+        const int count = 150; // 30 batches of 5, held after the first until the replicas are stopped
         await using var db = await stack.OpenDatabaseAsync();
         var ids = await TestSignalRows.InsertAsync(db, TestSignalRows.NewSource("bulk-restart"), count);
         using var client = stack.CreateApiClient();
+        using var hold = stack.HoldJobs();
         var (location, accepted) = await StartAsync(client, "/api/v1/signals/bulk/delete", new { ids });
         var jobId = accepted.GetProperty("id").GetInt64();
         await WaitForAsync(client, location, j => j.GetProperty("processed").GetInt32() > 0);
@@ -183,6 +194,7 @@ public sealed class BulkJobTests(BulkJobStackFixture stack)
         var commands = stack.App.Services.GetRequiredService<ResourceCommandService>();
         var stopped = await commands.ExecuteCommandAsync(api, KnownResourceCommands.StopCommand);
         Assert.True(stopped.Success, stopped.Message);
+        hold.Dispose();
         var (stateAtStop, processedAtStop, _, _) = await JobRowAsync(db, jobId);
         Assert.Equal("running", stateAtStop);
         Assert.InRange(processedAtStop, 1, count - 1); // interrupted mid-way

@@ -5,11 +5,14 @@ namespace SignalHarvester.Tests.Discovery.Pipeline;
 
 /// <summary>
 /// The real stack with discovery pointed at fake arXiv and Hacker News servers and a GitHub that
-/// always fails; runs happen when a test asks (the fixture runs one after start).
+/// always fails, and topic evolution's thresholds set; runs happen when a test asks (the fixture runs one after start).
 /// </summary>
 public sealed class DiscoveryStackFixture : StackFixture
 {
     public const string ExpertName = "Ada Example";
+
+    /// <summary>Topic evolution's thresholds (<c>Discovery:Topics</c>), set here so tests derive expected events from them.</summary>
+    public const double SimilarityThreshold = 0.5, MergeSimilarity = 0.85, SplitSimilarity = 0.70;
 
     public FakeArxivApi Arxiv { get; private set; } = null!;
     public FakeGitHubApi GitHub { get; private set; } = null!;
@@ -54,6 +57,9 @@ public sealed class DiscoveryStackFixture : StackFixture
         "--Discovery:RunOnStartWhenEmpty=false",
         "--Discovery:Schedule=0 0 1 1 *",
         $"--Discovery:Experts:0={ExpertName}",
+        FormattableString.Invariant($"--Discovery:Topics:SimilarityThreshold={SimilarityThreshold}"),
+        FormattableString.Invariant($"--Discovery:Topics:MergeSimilarity={MergeSimilarity}"),
+        FormattableString.Invariant($"--Discovery:Topics:SplitSimilarity={SplitSimilarity}"),
         "--Harvest:RunOnStart=false",
     ];
 
