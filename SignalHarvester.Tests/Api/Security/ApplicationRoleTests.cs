@@ -120,6 +120,36 @@ public sealed class ApplicationRoleTests(StackFixture stack)
         Assert.Contains("Schema check passed", check.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_later_migration_sets_an_existing_roles_new_password_and_keeps_it_unprivileged()
+    {
+        // A role of its own, so the stack's services keep theirs: the first run creates it, the second finds it.
+        var owner = await stack.DatabaseConnectionStringAsync();
+        var role = $"rotation_{Guid.NewGuid():N}"[..24];
+        string Application(string password) =>
+            new NpgsqlConnectionStringBuilder(owner) { Username = role, Password = password, Pooling = false }.ConnectionString;
+        Dictionary<string, string> Environment(string password) => new()
+        {
+            [$"ConnectionStrings__{ResourceNames.Database}"] = owner,
+            [$"ConnectionStrings__{ResourceNames.ApplicationDatabase}"] = Application(password),
+        };
+
+        var created = await MigrationCli.RunAsync(Environment("first-password"));
+        var rotated = await MigrationCli.RunAsync(Environment("second-password"));
+
+        Assert.True(created.ExitCode == 0, created.ToString());
+        Assert.True(rotated.ExitCode == 0, rotated.ToString());
+        await using var db = new NpgsqlConnection(Application("second-password"));
+        await db.OpenAsync();
+        Assert.False(await Sql.ScalarAsync<bool>(db,
+            "select rolsuper or rolcreaterole or rolcreatedb or rolreplication or rolbypassrls from pg_roles where rolname = current_user"));
+        var error = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(db, "create table intruder (id int)"));
+        Assert.Equal(InsufficientPrivilege, error.SqlState);
+        await using var old = new NpgsqlConnection(Application("first-password"));
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => old.OpenAsync());
+        Assert.Equal("28P01", refused.SqlState); // invalid_password
+    }
+
     private async Task<NpgsqlConnection> OpenAsApplicationRoleAsync(string? database)
     {
         var connectionString = await stack.App.GetConnectionStringAsync(ResourceNames.ApplicationDatabase)
