@@ -59,14 +59,5 @@ public sealed class CredentialScanTests
     private static Task<Tool.Result> ScanAsync(string workingDirectory, IEnumerable<string> files) =>
         Tool.RunAsync(Scanner, ["--secretlintrc", Path.Combine(Root, ".secretlintrc.json"), "--format", "unix", .. files], workingDirectory);
 
-    private static async Task EnsureScannerAsync()
-    {
-        if (File.Exists(Scanner))
-        {
-            return;
-        }
-
-        var install = await Tool.RunAsync("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], ScannerDirectory);
-        Assert.True(install.ExitCode == 0, $"installing secretlint failed (needs npm: eng/prerequisites.sh): {install}");
-    }
+    private static Task EnsureScannerAsync() => Tool.EnsureNpmPackagesAsync(ScannerDirectory, Scanner, "secretlint");
 }

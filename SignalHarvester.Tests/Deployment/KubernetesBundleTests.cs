@@ -191,12 +191,7 @@ public sealed class KubernetesBundleTests(GeneratedKubernetesBundle bundle) : IC
 
     private static async Task<Tool.Result> ValidateAsync(IEnumerable<string> files)
     {
-        if (!Directory.Exists(Path.Combine(ValidatorDirectory, "node_modules", "kubernetes-models")))
-        {
-            var install = await Tool.RunAsync("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], ValidatorDirectory);
-            Assert.True(install.ExitCode == 0, $"installing the schema validator failed (needs npm: eng/prerequisites.sh): {install}");
-        }
-
+        await Tool.EnsureNpmPackagesAsync(ValidatorDirectory, Path.Combine(ValidatorDirectory, "node_modules", "kubernetes-models"), "the schema validator");
         return await Tool.RunAsync("node", ["validate.mjs", .. files], ValidatorDirectory);
     }
 }

@@ -62,4 +62,19 @@ public static class Tool
 
         throw new InvalidOperationException("SignalHarvester.sln not found above the test binaries");
     }
+
+    /// <summary>
+    /// Installs the npm packages pinned in <paramref name="directory"/> (its package-lock.json) unless
+    /// <paramref name="installed"/> is already there; the tools the tests run from eng/ come this way.
+    /// </summary>
+    public static async Task EnsureNpmPackagesAsync(string directory, string installed, string what)
+    {
+        if (File.Exists(installed) || Directory.Exists(installed))
+        {
+            return;
+        }
+
+        var install = await RunAsync("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], directory);
+        Assert.True(install.ExitCode == 0, $"installing {what} failed (needs npm: eng/prerequisites.sh): {install}");
+    }
 }
