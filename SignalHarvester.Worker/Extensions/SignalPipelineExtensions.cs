@@ -1,5 +1,6 @@
 using SignalHarvester.Core.Signals;
 using SignalHarvester.Worker.Signals;
+using SignalHarvester.Worker.Signals.Retention;
 using SignalHarvester.Worker.Signals.Slack;
 using SignalHarvester.Worker.Signals.Snapshots;
 using SignalHarvester.Worker.Signals.Stages;
@@ -9,7 +10,7 @@ namespace SignalHarvester.Worker.Extensions;
 
 internal static class SignalPipelineExtensions
 {
-    /// <summary>The signal pipeline: X source, classification, salience, Slack, snapshots and the stages that use them.</summary>
+    /// <summary>The signal pipeline: X source, classification, salience, Slack, snapshots, the stages that use them, and the retention of old posts.</summary>
     public static IHostApplicationBuilder AddSignalPipeline(this IHostApplicationBuilder builder)
     {
         builder.AddXPostSource();
@@ -29,6 +30,13 @@ internal static class SignalPipelineExtensions
         builder.Services.AddTransient<SnapshotStage>();
         builder.Services.AddTransient<SignalPipelineJob>();
         builder.Services.AddTransient<SnapshotExportJob>();
+
+        builder.Services.AddOptions<PostRetentionOptions>()
+            .Bind(builder.Configuration.GetSection(PostRetentionOptions.SectionName))
+            .Validate(o => o.BatchSize >= 1, $"{PostRetentionOptions.SectionName}:BatchSize must be at least 1.")
+            .Validate(o => o.PostMaxAgeDays >= 0 && o.RawPayloadMaxAgeDays >= 0, $"{PostRetentionOptions.SectionName}: ages are days, 0 (keep) or more.")
+            .ValidateOnStart();
+        builder.Services.AddTransient<PostRetentionJob>();
         return builder;
     }
 }

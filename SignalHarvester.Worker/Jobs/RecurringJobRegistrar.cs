@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SignalHarvester.Core.Data;
 using SignalHarvester.Worker.Discovery;
 using SignalHarvester.Worker.Signals;
+using SignalHarvester.Worker.Signals.Retention;
 
 namespace SignalHarvester.Worker.Jobs;
 
@@ -16,6 +17,7 @@ internal sealed class RecurringJobRegistrar(
     IRecurringJobManager recurringJobs,
     IConfiguration configuration,
     IOptions<DiscoveryOptions> discovery,
+    IOptions<PostRetentionOptions> retention,
     IServiceScopeFactory scopes) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -30,6 +32,9 @@ internal sealed class RecurringJobRegistrar(
         {
             recurringJobs.Trigger(SignalPipelineJob.RecurringJobId);
         }
+
+        recurringJobs.AddOrUpdate<PostRetentionJob>(
+            PostRetentionJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), retention.Value.Schedule);
 
         recurringJobs.AddOrUpdate<DiscoveryPipelineJob>(
             DiscoveryPipelineJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), discovery.Value.Schedule);

@@ -17,6 +17,7 @@ public sealed class SignalPipelineMetrics
     private readonly Counter<long> classified;
     private readonly Counter<long> scored;
     private readonly Counter<long> notified;
+    private readonly Counter<long> retired;
     private readonly Histogram<double> stageDuration;
     private readonly Counter<long> runs;
 
@@ -30,6 +31,8 @@ public sealed class SignalPipelineMetrics
         classified = meter.CreateCounter<long>("signalharvester.signals.posts_classified", description: "Posts classified");
         scored = meter.CreateCounter<long>("signalharvester.signals.posts_scored", description: "Posts whose salience was computed");
         notified = meter.CreateCounter<long>("signalharvester.signals.posts_notified", description: "Slack notifications attempted");
+        retired = meter.CreateCounter<long>("signalharvester.signals.posts_retired",
+            description: "Posts archived by retention: posts (archived and deleted) or raw (raw payload archived and cleared)");
         stageDuration = meter.CreateHistogram<double>("signalharvester.signals.stage.duration", unit: "s", description: "Duration of each pipeline stage");
         runs = meter.CreateCounter<long>("signalharvester.signals.runs", description: "Signal pipeline runs by outcome");
         MetricSeries.StartAtZero(runs, "outcome", "success", "failure");
@@ -50,6 +53,8 @@ public sealed class SignalPipelineMetrics
     public void PostsScored(int count) => scored.Add(count);
 
     public void PostNotified(bool success) => notified.Add(1, new KeyValuePair<string, object?>("outcome", success ? "sent" : "failed"));
+
+    public void PostsRetired(int count, string kind) => retired.Add(count, new KeyValuePair<string, object?>("kind", kind));
 
     public void StageCompleted(string stage, TimeSpan duration, bool success) =>
         stageDuration.Record(duration.TotalSeconds, new("stage", stage), new("outcome", success ? "success" : "failure"));
