@@ -92,6 +92,7 @@ public sealed record SignalAuthor(string? Id, string? Username, string? Name);
 
 public sealed record SignalEngagement(int Likes, int Retweets, int Replies, int Quotes);
 
-public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
+/// <summary>A page of a list; <see cref="TotalExact"/> is false when <see cref="Total"/> is a lower bound (a listing that counts only so far).</summary>
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total, bool TotalExact = true);
 
 public sealed record SignalStats(int Total, IReadOnlyDictionary<string, int> ByStatus, IReadOnlyDictionary<string, int> ByCategory, double? AverageSalience, DateTimeOffset? NewestAt);

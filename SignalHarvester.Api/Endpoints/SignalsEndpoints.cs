@@ -22,6 +22,12 @@ public static partial class SignalsEndpoints
     private const int MaxTextLength = 4000;
     private const int MaxNotesLength = 2000;
 
+    /// <summary>
+    /// The listing counts matching signals up to this many: an exact count grows with the table (a full index scan per
+    /// request), a bounded one does not. Past it, <c>total</c> is this number and <c>totalExact</c> false.
+    /// </summary>
+    public const int ExactTotalLimit = 10_000;
+
     private static readonly string[] Sorts = ["salience", "created_at", "engagement"];
     private static readonly string[] Orders = ["asc", "desc"];
 
@@ -62,6 +68,16 @@ public static partial class SignalsEndpoints
             query = query.Where(t => t.Origin == origin);
         }
 
+        // Counted before ordering, so the bounded count stops after its limit instead of sorting every match.
+        var counted = await query.Take(ExactTotalLimit + 1).CountAsync(cancellationToken);
+        var totalExact = counted <= ExactTotalLimit;
+        var total = Math.Min(counted, ExactTotalLimit);
+        // Past the limit the last page is unknown: a page beyond the matches is empty rather than refused.
+        if (totalExact && new ValidationErrors().RequirePageWithin(page, pageSize, total) is { Any: true } beyond)
+        {
+            return beyond.ToProblem();
+        }
+
         var descending = order == "desc";
         query = (sort, descending) switch
         {
@@ -73,17 +89,11 @@ public static partial class SignalsEndpoints
             (_, false) => query.OrderBy(t => t.Salience).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id),
         };
 
-        var total = await query.CountAsync(cancellationToken);
-        if (new ValidationErrors().RequirePageWithin(page, pageSize, total) is { Any: true } beyond)
-        {
-            return beyond.ToProblem();
-        }
-
         // The page's ids come from the listing index alone (a deep page skips index entries, not whole rows),
         // then only those rows are read, in the same order.
         var pageIds = query.Skip(ValidationErrors.Offset(page, pageSize)).Take(pageSize).Select(t => t.Id);
         var items = await query.Where(t => pageIds.Contains(t.Id)).Select(SignalResponse.Columns).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedResult<SignalResponse>(items.Select(SignalResponse.From).ToList(), page, pageSize, total));
+        return TypedResults.Ok(new PagedResult<SignalResponse>(items.Select(SignalResponse.From).ToList(), page, pageSize, total, totalExact));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<SignalResponse>>, ValidationProblem>> TopAsync(

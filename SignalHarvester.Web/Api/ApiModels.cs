@@ -3,7 +3,7 @@ namespace SignalHarvester.Web.Api;
 // The API's JSON contracts as the console reads them (SignalHarvester.Api/Contracts, docs/api.md):
 // only the fields a page shows, so the console does not depend on the API's assembly.
 
-public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total, bool TotalExact = true)
 {
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
