@@ -19,6 +19,7 @@ public sealed class PostRetentionTests(SignalsStackFixture stack)
         var (old, aging, fresh) = (NewId(), NewId(), NewId());
         await using var db = await stack.OpenDatabaseAsync();
         await SeedAsync(db, (old, 400), (aging, 40), (fresh, 1));
+        var oldRow = await ScalarAsync<string>(db, $"select t::text from tweets t where id = '{old}'");
 
         Assert.Equal("Succeeded", await RunRetentionAsync());
 
@@ -34,6 +35,15 @@ public sealed class PostRetentionTests(SignalsStackFixture stack)
         Assert.Equal("an operator's note", archivedPost.GetProperty("notes").GetString());
         Assert.Equal($"raw of {old}", archivedPost.GetProperty("raw").GetProperty("marker").GetString());
         Assert.DoesNotContain(posts, line => line.GetProperty("id").GetString() is { } id && (id == aging || id == fresh));
+        // The archived line restores the row exactly, as the runbook says.
+        await using (var restore = new NpgsqlCommand("insert into tweets select * from json_populate_record(null::tweets, @line::json)", db))
+        {
+            restore.Parameters.AddWithValue("line", archivedPost.GetRawText());
+            await restore.ExecuteNonQueryAsync();
+        }
+
+        Assert.Equal(oldRow, await ScalarAsync<string>(db, $"select t::text from tweets t where id = '{old}'"));
+        await ScalarAsync<object>(db, $"delete from tweets where id = '{old}' returning id");
 
         var payloads = ArchivedLines(PostArchive.RawPayloads);
         var archivedPayload = Assert.Single(payloads, line => line.GetProperty("id").GetString() == aging);
