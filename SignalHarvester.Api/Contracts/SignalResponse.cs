@@ -84,7 +84,7 @@ public sealed record SignalResponse(
         tweet.ScoredAt,
         tweet.NotifiedAt,
         SignalStatus.Derive(tweet),
-        $"https://x.com/{tweet.AuthorUsername ?? "i"}/status/{tweet.Id}",
+        XPostUrl.For(tweet.AuthorUsername, tweet.Id),
         tweet.Notes);
 }
 

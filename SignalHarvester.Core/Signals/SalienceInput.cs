@@ -1,5 +1,3 @@
-using SignalHarvester.Core.Data.Entities;
-
 namespace SignalHarvester.Core.Signals;
 
 /// <summary>What salience depends on: engagement, the classification and the post's age.</summary>
@@ -13,18 +11,16 @@ public sealed record SalienceInput(
     SignalSentiment Sentiment,
     DateTimeOffset CreatedAt)
 {
-    /// <summary>A stored post; a missing or unknown classification counts as other / neutral / urgency 0.</summary>
-    public static SalienceInput From(Tweet tweet)
-    {
-        ArgumentNullException.ThrowIfNull(tweet);
-        return new SalienceInput(
-            tweet.LikeCount,
-            tweet.RetweetCount,
-            tweet.ReplyCount,
-            tweet.QuoteCount,
-            tweet.Urgency ?? 0,
-            SignalNames.TryParseCategory(tweet.Category, out var category) ? category : SignalCategory.Other,
-            SignalNames.TryParseSentiment(tweet.Sentiment, out var sentiment) ? sentiment : SignalSentiment.Neutral,
-            tweet.CreatedAt);
-    }
+    /// <summary>A stored post's columns; a missing or unknown classification counts as other / neutral / urgency 0.</summary>
+    public static SalienceInput FromStored(
+        int likes, int retweets, int replies, int quotes, int? urgency, string? category, string? sentiment, DateTimeOffset createdAt) =>
+        new(
+            likes,
+            retweets,
+            replies,
+            quotes,
+            urgency ?? 0,
+            SignalNames.TryParseCategory(category, out var parsedCategory) ? parsedCategory : SignalCategory.Other,
+            SignalNames.TryParseSentiment(sentiment, out var parsedSentiment) ? parsedSentiment : SignalSentiment.Neutral,
+            createdAt);
 }

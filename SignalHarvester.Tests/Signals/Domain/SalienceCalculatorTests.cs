@@ -1,4 +1,3 @@
-using SignalHarvester.Core.Data.Entities;
 using SignalHarvester.Core.Signals;
 
 namespace SignalHarvester.Tests.Signals.Domain;
@@ -100,9 +99,7 @@ public class SalienceCalculatorTests
     [Fact]
     public void Reads_a_stored_post_with_missing_classification_as_other_and_neutral()
     {
-        var tweet = new Tweet { Id = "1", Text = "hello", LikeCount = 1, CreatedAt = Now };
-
-        var input = SalienceInput.From(tweet);
+        var input = SalienceInput.FromStored(likes: 1, retweets: 0, replies: 0, quotes: 0, urgency: null, category: null, sentiment: null, Now);
 
         Assert.Equal(SignalCategory.Other, input.Category);
         Assert.Equal(SignalSentiment.Neutral, input.Sentiment);

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using SignalHarvester.Core.Signals;
 using SignalHarvester.Worker.Sources;
 
 namespace SignalHarvester.Worker.Discovery.Sources;
@@ -48,7 +49,7 @@ public sealed class XArtifactSource(NpgsqlDataSource dataSource, IOptions<XArtif
                 ArtifactTypes.Post,
                 Title: text.Length <= 120 ? text : text[..119] + "…",
                 Text: text,
-                Url: $"https://x.com/{username ?? "i"}/status/{id}",
+                Url: XPostUrl.For(username, id),
                 PublishedAt: reader.GetFieldValue<DateTimeOffset>(4),
                 Authors: [new SourceAuthor(name ?? username ?? "unknown", Handle: username)],
                 RawJson: reader.IsDBNull(5) ? JsonSerializer.Serialize(new { id, text }) : reader.GetString(5))

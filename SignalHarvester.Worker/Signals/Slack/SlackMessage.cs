@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
+using SignalHarvester.Core.Signals;
 
 namespace SignalHarvester.Worker.Signals.Slack;
 
@@ -45,5 +46,5 @@ public sealed record SlackText(
 
 public sealed record SignalNotification(string Id, string Text, string? AuthorUsername, string? Category, double Salience)
 {
-    public string Url => $"https://x.com/{AuthorUsername ?? "i"}/status/{Id}";
+    public string Url => XPostUrl.For(AuthorUsername, Id);
 }

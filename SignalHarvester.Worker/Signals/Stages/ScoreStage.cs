@@ -82,11 +82,11 @@ public sealed class ScoreStage(
         while (await reader.ReadAsync(cancellationToken))
         {
             ids.Add(reader.GetString(0));
-            inputs.Add(new SalienceInput(
+            inputs.Add(SalienceInput.FromStored(
                 reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4),
-                reader.IsDBNull(5) ? 0 : reader.GetInt32(5),
-                SignalNames.TryParseCategory(reader.GetString(6), out var category) ? category : SignalCategory.Other,
-                SignalNames.TryParseSentiment(reader.IsDBNull(7) ? null : reader.GetString(7), out var sentiment) ? sentiment : SignalSentiment.Neutral,
+                reader.IsDBNull(5) ? null : reader.GetInt32(5),
+                reader.GetString(6),
+                reader.IsDBNull(7) ? null : reader.GetString(7),
                 reader.GetFieldValue<DateTimeOffset>(8)));
         }
 

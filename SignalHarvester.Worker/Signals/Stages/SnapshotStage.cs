@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SignalHarvester.Core.Data;
 using SignalHarvester.Core.Data.Entities;
+using SignalHarvester.Core.Signals;
 using SignalHarvester.Worker.Signals.Snapshots;
 
 namespace SignalHarvester.Worker.Signals.Stages;
@@ -48,7 +49,7 @@ public sealed class SnapshotStage(
             .Take(settings.TopCount)
             .Select(t => new SignalExportRow(t.Id, t.Text, t.AuthorUsername, t.CreatedAt, t.Category, t.Sentiment, t.Urgency,
                 t.Tags, t.Salience, t.LikeCount, t.RetweetCount, t.ReplyCount, t.QuoteCount,
-                "https://x.com/" + (t.AuthorUsername ?? "i") + "/status/" + t.Id))
+                XPostUrl.For(t.AuthorUsername, t.Id)))
             .ToListAsync(cancellationToken);
 
         var tracked = settings.Formats.Select(SnapshotFormats.Normalize).Distinct().Select(format => new Snapshot
