@@ -8,17 +8,6 @@ using SignalHarvester.Worker.Sources;
 
 namespace SignalHarvester.Worker.Discovery;
 
-/// <summary>Section <c>Discovery</c>: names of known experts, whose work earns the expert bonus.</summary>
-public sealed class DiscoveryOptions
-{
-    public List<string> Experts { get; set; } = [];
-
-    public string Schedule { get; set; } = "0 2 * * *";
-
-    /// <summary>Run once when the worker starts and no artifact is stored yet.</summary>
-    public bool RunOnStartWhenEmpty { get; set; } = true;
-}
-
 /// <summary>
 /// Resolves entity mentions to <c>entities</c> rows: an existing entity of the same type whose
 /// normalised name matches and whose profile is similar enough (name, affiliation, domain) is
