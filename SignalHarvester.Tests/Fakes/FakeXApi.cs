@@ -4,11 +4,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace SignalHarvester.Tests.Fakes;
 
@@ -74,22 +70,11 @@ public sealed partial class FakeXApi : IAsyncDisposable
 
     public static async Task<FakeXApi> StartAsync(string bearerToken = DefaultBearerToken, CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
-        {
-            ApplicationName = typeof(FakeXApi).Assembly.GetName().Name,
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackApp.Create();
         var fake = new FakeXApi(app, bearerToken);
-        app.Urls.Add("http://127.0.0.1:0");
         app.MapGet(SearchRecentPath, (RequestDelegate)fake.HandleSearchAsync);
         app.MapFallback((RequestDelegate)fake.HandleUnknownAsync);
-        await app.StartAsync(cancellationToken);
-
-        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
-            ?? throw new InvalidOperationException("The fake X API has no server addresses feature.");
-        fake.BaseUrl = addresses.First().TrimEnd('/');
+        fake.BaseUrl = await LoopbackApp.StartAsync(app, cancellationToken);
         return fake;
     }
 
