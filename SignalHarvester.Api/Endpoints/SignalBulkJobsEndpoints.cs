@@ -9,10 +9,11 @@ using SignalHarvester.Api.BulkJobs;
 using SignalHarvester.Api.Contracts;
 using SignalHarvester.Api.RateLimiting;
 using SignalHarvester.Api.Security;
+using SignalHarvester.Api.Signals;
+using SignalHarvester.Api.Validation;
 using SignalHarvester.Core.Data;
 using SignalHarvester.Core.Data.Entities;
 using SignalHarvester.Core.Signals;
-using SignalHarvester.Api.Validation;
 
 namespace SignalHarvester.Api.Endpoints;
 
@@ -90,7 +91,7 @@ public static class SignalBulkJobsEndpoints
         }
         else
         {
-            targets = await SignalsEndpoints.Filter(db.Tweets.AsNoTracking(), filter!.Search, filter.Status, filter.Source)
+            targets = await db.Tweets.AsNoTracking().Matching(filter!.Search, filter.Status, filter.Source)
                 .OrderBy(t => t.Id).Select(t => t.Id).Take(settings.MaxIds + 1).ToArrayAsync(cancellationToken);
             if (errors.Require(targets.Length <= settings.MaxIds, "filter", $"matches more than {settings.MaxIds} signals; narrow it").Count > 0)
             {

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using SignalHarvester.Api.Contracts;
 using SignalHarvester.Api.Security;
+using SignalHarvester.Api.Signals;
 using SignalHarvester.Api.Validation;
 using SignalHarvester.Core.Data;
 using SignalHarvester.Core.Data.Entities;
@@ -62,7 +63,7 @@ public static partial class SignalsEndpoints
             return TypedResults.ValidationProblem(errors);
         }
 
-        var query = Filter(db.Tweets.AsNoTracking(), search, status, source);
+        var query = db.Tweets.AsNoTracking().Matching(search, status, source);
         if (origin is not null)
         {
             query = query.Where(t => t.Origin == origin);
@@ -243,28 +244,6 @@ public static partial class SignalsEndpoints
 
     private static ProblemHttpResult AlreadyExists(string id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Signal already exists", detail: $"A signal with id '{id}' exists; change it with PATCH /api/v1/signals/{id}.");
-
-    /// <summary>The list's criteria (also what a bulk job's filter selects); <paramref name="status"/> must be valid.</summary>
-    internal static IQueryable<Tweet> Filter(IQueryable<Tweet> query, string? search, string? status, string? source)
-    {
-        if (!string.IsNullOrWhiteSpace(search))
-        {
-            var pattern = LikePattern.Contains(search.Trim());
-            query = query.Where(t => EF.Functions.ILike(t.Text, pattern, "\\") || EF.Functions.ILike(t.AuthorUsername!, pattern, "\\"));
-        }
-
-        if (status is not null)
-        {
-            query = query.Where(SignalStatus.Is(status));
-        }
-
-        if (!string.IsNullOrWhiteSpace(source))
-        {
-            query = query.Where(t => t.MatchedQueries.Contains(source));
-        }
-
-        return query;
-    }
 
     [GeneratedRegex("^[0-9]{1,32}$", RegexOptions.CultureInvariant)]
     private static partial Regex PostId();
