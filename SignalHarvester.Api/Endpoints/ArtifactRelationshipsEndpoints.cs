@@ -71,9 +71,9 @@ public static class ArtifactRelationshipsEndpoints
     private static async Task<Results<Ok<CitationGraphResponse>, ValidationProblem, ProblemHttpResult>> CitationGraphAsync(
         long id, HarvestDbContext db, CancellationToken cancellationToken, int depth = 1, bool includeRelated = false)
     {
-        if (depth is < 1 or > 3)
+        if (new ValidationErrors().Require(depth is >= 1 and <= 3, "depth", "must be between 1 and 3") is { Any: true } errors)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["depth"] = ["depth must be between 1 and 3."] });
+            return errors.ToProblem();
         }
 
         if (!await db.Artifacts.AnyAsync(a => a.Id == id, cancellationToken))

@@ -160,9 +160,9 @@ public static class TopicsEndpoints
     private static async Task<Results<Ok<TopicEvolutionResponse>, ValidationProblem, ProblemHttpResult>> EvolutionAsync(
         long id, HarvestDbContext db, IOptions<TopicEvolutionOptions> options, CancellationToken cancellationToken, int limit = 30)
     {
-        if (limit is < 1 or > 365)
+        if (new ValidationErrors().Require(limit is >= 1 and <= 365, "limit", "must be between 1 and 365") is { Any: true } errors)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = ["limit must be between 1 and 365."] });
+            return errors.ToProblem();
         }
 
         var topic = await db.Topics.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
