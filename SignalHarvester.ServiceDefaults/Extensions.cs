@@ -21,6 +21,13 @@ public static class Extensions
 
     public const string PrometheusPath = "/metrics/prometheus";
 
+    /// <summary>
+    /// A port of its own for readiness, start-up, the full health report and metrics (probes and Prometheus reach
+    /// pods directly; an ingress reaches only the main port). Unset, they answer on every port, as in development and
+    /// behind the compose bundle's Caddy, which hides them itself.
+    /// </summary>
+    public const string ManagementPortKey = "ServiceDefaults:ManagementPort";
+
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.ConfigureOpenTelemetry();
@@ -103,6 +110,21 @@ public static class Extensions
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        if (app.Configuration.GetValue<int?>(ManagementPortKey) is { } managementPort)
+        {
+            // The socket's own port, not the Host header, which a client sending through the ingress chooses.
+            app.Use((context, next) =>
+            {
+                if (IsManagementPath(context.Request.Path) && context.Connection.LocalPort != managementPort)
+                {
+                    context.Response.StatusCode = StatusCodes.Status404NotFound;
+                    return Task.CompletedTask;
+                }
+
+                return next(context);
+            });
+        }
+
         app.MapHealth("/health/live", check => check.Tags.Contains(HealthTags.Live));
         app.MapHealth("/health/ready", check => check.Tags.Contains(HealthTags.Ready));
         app.MapHealth("/health/startup", check => check.Tags.Contains(HealthTags.Ready) || check.Tags.Contains(HealthTags.Startup));
@@ -123,6 +145,10 @@ public static class Extensions
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
         });
+
+    // Liveness stays public (the API publishes it): it says the process answers, nothing about its dependencies.
+    private static bool IsManagementPath(PathString path) =>
+        IsInfrastructurePath(path) && !path.Equals("/health/live", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsInfrastructurePath(PathString path) =>
         path.StartsWithSegments("/health") || path.StartsWithSegments("/metrics");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using k8s;
 using k8s.Models;
 using SignalHarvester.Core;
@@ -100,6 +101,11 @@ public sealed class KubernetesBundleTests(GeneratedKubernetesBundle bundle) : IC
             Assert.Equal("/health/startup", container.StartupProbe.HttpGet.Path);
             Assert.Equal("/health/live", container.LivenessProbe.HttpGet.Path);
             Assert.Equal("/health/ready", container.ReadinessProbe.HttpGet.Path);
+            // Probes use the management port, the only one where readiness answers (ManagementPortTests).
+            var management = Assert.Single(container.Ports, p => p.Name == container.ReadinessProbe.HttpGet.Port.Value).ContainerPort;
+            Assert.All(new[] { container.StartupProbe, container.LivenessProbe }, probe => Assert.Equal(container.ReadinessProbe.HttpGet.Port.Value, probe.HttpGet.Port.Value));
+            Assert.Equal(management.ToString(CultureInfo.InvariantCulture), container.Env.Single(e => e.Name == "ServiceDefaults__ManagementPort").Value);
+            Assert.Contains(management.ToString(CultureInfo.InvariantCulture), container.Env.Single(e => e.Name == "HTTP_PORTS").Value.Split(';'));
             var budget = Assert.Single(Objects().OfType<V1PodDisruptionBudget>(), b => b.Metadata.Name == name);
             Assert.Equal(1, int.Parse(budget.Spec.MinAvailable.Value));
         }
@@ -154,12 +160,23 @@ public sealed class KubernetesBundleTests(GeneratedKubernetesBundle bundle) : IC
             Assert.Equal(clients, labelled.Where(l => l.Labels.ContainsKey(label)).Select(l => l.Name).Order(StringComparer.Ordinal));
         }
 
-        // The console is published but reaches neither server; the API lets in the console, the ingress controller and Prometheus.
-        var api = Assert.Single(policies, p => p.Metadata.Name == ResourceNames.Api).Spec.Ingress.Single().FromProperty;
+        // The console is published but reaches neither server; the API's main port lets in the console and the ingress
+        // controller; Prometheus reaches only the management port, where metrics answer, and nothing else does.
+        int PortOf(string service, string portName) => Deployment(service).Spec.Template.Spec.Containers.Single().Ports.Single(p => p.Name == portName).ContainerPort;
+        List<V1NetworkPolicyPeer> From(string service, int port) =>
+            Assert.Single(Assert.Single(policies, p => p.Metadata.Name == service).Spec.Ingress, r => int.Parse(Assert.Single(r.Ports).Port.Value) == port).FromProperty.ToList();
+        var api = From(ResourceNames.Api, PortOf(ResourceNames.Api, "http"));
+        Assert.Equal(2, api.Count);
         Assert.Contains(api, peer => peer.PodSelector?.MatchLabels["app.kubernetes.io/name"] == ResourceNames.Web);
         Assert.Contains(api, peer => peer.NamespaceSelector?.MatchLabels["kubernetes.io/metadata.name"] == "ingress-nginx");
-        var worker = Assert.Single(policies, p => p.Metadata.Name == ResourceNames.Worker).Spec.Ingress.Single().FromProperty;
-        Assert.Equal("monitoring", Assert.Single(worker).NamespaceSelector.MatchLabels["kubernetes.io/metadata.name"]);
+        foreach (var service in new[] { ResourceNames.Api, ResourceNames.Web, ResourceNames.Worker })
+        {
+            var scrape = From(service, PortOf(service, "management"));
+            Assert.Equal("monitoring", Assert.Single(scrape).NamespaceSelector.MatchLabels["kubernetes.io/metadata.name"]);
+        }
+
+        // The worker is published to no one: only its management port is open, to Prometheus.
+        Assert.Single(Assert.Single(policies, p => p.Metadata.Name == ResourceNames.Worker).Spec.Ingress);
     }
 
     [Fact]

@@ -12,6 +12,8 @@ namespace SignalHarvester.Hosting.Publishing.Kubernetes;
 /// </summary>
 internal static class KubernetesEnvironment
 {
+    private const string HttpPortsVariable = "HTTP_PORTS";
+
     public static List<V1EnvVar> For(StagingModel model, StagingService service)
     {
         var embedded = new SortedDictionary<string, StagingParameter>(StringComparer.Ordinal);
@@ -38,6 +40,15 @@ internal static class KubernetesEnvironment
 
             referenced.ForEach(p => embedded[p.Variable] = p);
             values.Add(new V1EnvVar { Name = name, Value = rendered });
+        }
+
+        if (service.HttpPorts.Count > 0)
+        {
+            // Kestrel listens on both (the model's HTTP_PORTS names the first); health beyond liveness and metrics
+            // answer only on the management port.
+            values.RemoveAll(e => e.Name == HttpPortsVariable);
+            values.Add(new V1EnvVar { Name = HttpPortsVariable, Value = $"{KubernetesNames.HttpPort};{KubernetesNames.ManagementPort}" });
+            values.Add(new V1EnvVar { Name = Microsoft.Extensions.Hosting.Extensions.ManagementPortKey.Replace(":", "__", StringComparison.Ordinal), Value = $"{KubernetesNames.ManagementPort}" });
         }
 
         sourced.AddRange(service.ExternalSettings.Select(e => new V1EnvVar { Name = e.Setting, ValueFrom = SecretKey(e.Variable, optional: true) }));

@@ -30,6 +30,12 @@ internal static class KubernetesNames
     /// <summary>The port the .NET images listen on (ASPNETCORE_HTTP_PORTS).</summary>
     public const int HttpPort = 8080;
 
+    /// <summary>
+    /// Readiness, start-up, the health report and metrics answer only here (ServiceDefaults' management port): probes
+    /// and Prometheus reach it, the ingress does not, so the console's published host cannot show them.
+    /// </summary>
+    public const int ManagementPort = 8081;
+
     /// <summary>The user the .NET SDK container images run as ("app").</summary>
     public const long AppUser = 1654;
 

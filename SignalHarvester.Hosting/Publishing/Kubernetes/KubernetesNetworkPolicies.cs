@@ -4,8 +4,8 @@ using SignalHarvester.Core;
 namespace SignalHarvester.Hosting.Publishing.Kubernetes;
 
 /// <summary>
-/// Nothing reaches a pod of the namespace unless a policy lets it: the published services from the ingress
-/// controller (the API also from the console), every HTTP service from the monitoring namespace (Prometheus),
+/// Nothing reaches a pod of the namespace unless a policy lets it: the published services' main port from the ingress
+/// controller (the API's also from the console), every HTTP service's management port from the monitoring namespace (Prometheus),
 /// and PostgreSQL and Redis only from the pods labelled as their clients (the services whose environment uses them).
 /// </summary>
 internal static class KubernetesNetworkPolicies
@@ -22,7 +22,7 @@ internal static class KubernetesNetworkPolicies
 
         foreach (var service in model.Services.Where(s => s.IsProject && s.HttpPorts.Count > 0))
         {
-            var from = new List<V1NetworkPolicyPeer> { Namespace(KubernetesNames.MonitoringNamespace) };
+            var from = new List<V1NetworkPolicyPeer>();
             if (KubernetesWorkloads.IsPublished(service.Name))
             {
                 from.Add(Namespace(KubernetesNames.IngressNamespace));
@@ -32,15 +32,26 @@ internal static class KubernetesNetworkPolicies
             from.AddRange(model.Services
                 .Where(s => s.IsProject && s.DependsOn.Any(d => d.Key == service.Name && d.Value == StartCondition.Started))
                 .Select(s => new V1NetworkPolicyPeer { PodSelector = new V1LabelSelector { MatchLabels = KubernetesNames.Selector(s.Name) } }));
-            yield return Allow(service.Name, KubernetesNames.HttpPort, from);
+            var rules = new List<V1NetworkPolicyIngressRule>();
+            if (from.Count > 0)
+            {
+                rules.Add(Rule(KubernetesNames.HttpPort, from));
+            }
+
+            // Prometheus scrapes the management port only.
+            rules.Add(Rule(KubernetesNames.ManagementPort, [Namespace(KubernetesNames.MonitoringNamespace)]));
+            yield return Allow(service.Name, rules);
         }
     }
 
     /// <summary>A bundled backing service (the staging overlay's PostgreSQL or Redis) reachable only from its clients.</summary>
     public static V1NetworkPolicy ForBackingService(string name, int port, string clientLabel) =>
-        Allow(name, port, [new V1NetworkPolicyPeer { PodSelector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { [clientLabel] = "true" } } }]);
+        Allow(name, [Rule(port, [new V1NetworkPolicyPeer { PodSelector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { [clientLabel] = "true" } } }])]);
 
-    private static V1NetworkPolicy Allow(string name, int port, List<V1NetworkPolicyPeer> from) => new()
+    private static V1NetworkPolicyIngressRule Rule(int port, List<V1NetworkPolicyPeer> from) =>
+        new() { FromProperty = from, Ports = [new V1NetworkPolicyPort { Port = port, Protocol = "TCP" }] };
+
+    private static V1NetworkPolicy Allow(string name, List<V1NetworkPolicyIngressRule> rules) => new()
     {
         ApiVersion = "networking.k8s.io/v1",
         Kind = "NetworkPolicy",
@@ -49,7 +60,7 @@ internal static class KubernetesNetworkPolicies
         {
             PodSelector = new V1LabelSelector { MatchLabels = KubernetesNames.Selector(name) },
             PolicyTypes = ["Ingress"],
-            Ingress = [new V1NetworkPolicyIngressRule { FromProperty = from, Ports = [new V1NetworkPolicyPort { Port = port, Protocol = "TCP" }] }],
+            Ingress = rules,
         },
     };
 

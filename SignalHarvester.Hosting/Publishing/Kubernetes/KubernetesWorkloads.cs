@@ -13,6 +13,7 @@ namespace SignalHarvester.Hosting.Publishing.Kubernetes;
 internal static class KubernetesWorkloads
 {
     private const string HttpPortName = "http";
+    private const string ManagementPortName = "management";
     private const string TmpVolume = "tmp";
 
     /// <summary>Replicas of the long-running services; the API also scales with CPU.</summary>
@@ -147,7 +148,11 @@ internal static class KubernetesWorkloads
         container.Args = service.Command.Count > 0 ? [.. service.Command] : null;
         if (service.HttpPorts.Count > 0)
         {
-            container.Ports = [new V1ContainerPort { ContainerPort = KubernetesNames.HttpPort, Name = HttpPortName }];
+            container.Ports =
+            [
+                new V1ContainerPort { ContainerPort = KubernetesNames.HttpPort, Name = HttpPortName },
+                new V1ContainerPort { ContainerPort = KubernetesNames.ManagementPort, Name = ManagementPortName },
+            ];
             container.StartupProbe = Probe("/health/startup", periodSeconds: 2, failureThreshold: 60);
             container.LivenessProbe = Probe("/health/live", periodSeconds: 10, failureThreshold: 3);
             container.ReadinessProbe = Probe("/health/ready", periodSeconds: 5, failureThreshold: 3);
@@ -208,7 +213,7 @@ internal static class KubernetesWorkloads
 
     private static V1Probe Probe(string path, int periodSeconds, int failureThreshold) => new()
     {
-        HttpGet = new V1HTTPGetAction { Port = HttpPortName, Path = path },
+        HttpGet = new V1HTTPGetAction { Port = ManagementPortName, Path = path },
         PeriodSeconds = periodSeconds,
         TimeoutSeconds = 3,
         FailureThreshold = failureThreshold,
