@@ -1,3 +1,4 @@
+using SignalHarvester.Tests.Api.BulkJobs;
 using SignalHarvester.Tests.Fakes;
 using SignalHarvester.Tests.Infrastructure;
 
@@ -6,7 +7,7 @@ namespace SignalHarvester.Tests.Reliability;
 /// <summary>
 /// A stack of its own for stopping and restarting PostgreSQL (and the worker): the outages must not disturb other
 /// collections. The worker harvests one query from a fake X; pipelines run only when a test asks; bulk jobs go in
-/// paced batches of 5 so a test can break things while one is in progress.
+/// batches of 5 and a test can hold them after a batch (<see cref="HoldJobs"/>) to break things while one is in progress.
 /// </summary>
 public sealed class DatabaseOutageStackFixture : StackFixture
 {
@@ -14,6 +15,8 @@ public sealed class DatabaseOutageStackFixture : StackFixture
     public const string QueryName = "outages";
     public const string Query = "outage OR down";
     public const int PageSize = 10;
+
+    private readonly BulkJobGate gate = new();
 
     public FakeXApi X { get; private set; } = null!;
     public HangfireJobs Jobs { get; private set; } = null!;
@@ -31,7 +34,7 @@ public sealed class DatabaseOutageStackFixture : StackFixture
         $"--Harvest:Queries:0:Name={QueryName}",
         $"--Harvest:Queries:0:Query={Query}",
         "--Api:BulkJobs:BatchSize=5",
-        "--Api:BulkJobs:PauseBetweenBatchesMilliseconds=200",
+        gate.AppHostArgument,
         "--Api:BulkJobs:LeaseSeconds=5",
         "--Api:BulkJobs:PollIntervalMilliseconds=200",
         "--RateLimiting:StandardPerMinute=100000",
@@ -40,7 +43,14 @@ public sealed class DatabaseOutageStackFixture : StackFixture
 
     protected override async Task AfterStartAsync() => Jobs = new HangfireJobs(await DatabaseConnectionStringAsync());
 
-    protected override async Task AfterDisposeAsync() => await X.DisposeAsync();
+    protected override async Task AfterDisposeAsync()
+    {
+        await X.DisposeAsync();
+        gate.Dispose();
+    }
+
+    /// <summary>Holds every bulk job after the batch it is running until the result is disposed (<see cref="BulkJobGate"/>).</summary>
+    public IDisposable HoldJobs() => gate.Hold();
 }
 
 // Alone, after the parallel collections: its tests stop PostgreSQL and kill the worker, and the outage test's latency

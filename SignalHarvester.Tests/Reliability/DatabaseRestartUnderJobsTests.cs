@@ -19,7 +19,7 @@ namespace SignalHarvester.Tests.Reliability;
 [Collection(DatabaseOutageCollection.Name)]
 public sealed class DatabaseRestartUnderJobsTests(DatabaseOutageStackFixture stack, ITestOutputHelper output)
 {
-    private const int Signals = 150; // 30 paced batches of 5: still running when PostgreSQL goes
+    private const int Signals = 150; // 30 batches of 5, held after one until PostgreSQL is back
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 
     [Fact]
@@ -32,18 +32,21 @@ public sealed class DatabaseRestartUnderJobsTests(DatabaseOutageStackFixture sta
         }
 
         using var client = stack.CreateApiClient();
+        using var hold = stack.HoldJobs(); // released once PostgreSQL is back; disposing it again at the end is harmless
         var discovery = stack.Jobs.Enqueue<DiscoveryPipelineJob>(j => j.RunAsync(CancellationToken.None));
         var location = await StartBulkArchiveAsync(client, ids);
-        await Eventually.ReturnsAsync(
+        var started = await Eventually.ReturnsAsync(
             async () => (Bulk: (await BulkJobAsync(client, location)).GetProperty("processed").GetInt32(), Discovery: stack.Jobs.History(discovery).LastOrDefault()),
             s => s.Bulk > 0 && s.Discovery == "Processing",
             Timeout,
             "the bulk job and the discovery run both in progress");
+        Assert.InRange(started.Bulk, 1, Signals - 1);
 
         var clock = Stopwatch.StartNew();
         await PostgresOutage.StopAsync(stack);
         await PostgresOutage.StartAsync(stack);
         output.WriteLine($"PostgreSQL down and back in {clock.Elapsed.TotalSeconds:F1} s");
+        hold.Dispose();
 
         var bulk = await Eventually.ReturnsAsync(
             () => BulkJobAsync(client, location),

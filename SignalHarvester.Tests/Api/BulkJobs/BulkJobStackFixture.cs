@@ -20,13 +20,13 @@ public sealed class BulkJobStackFixture : StackFixture
 
     protected override bool IncludeWorker => false;
 
-    private readonly string holdFile = Path.Combine(Directory.CreateTempSubdirectory("signalharvester-bulk-hold-").FullName, "hold");
+    private readonly BulkJobGate gate = new();
 
     protected override IEnumerable<string> AppHostArguments =>
     [
         $"--Parameters:api-key={ApiKey}",
         $"--Api:BulkJobs:BatchSize={BatchSize}",
-        $"--Api:BulkJobs:HoldFile={holdFile}",
+        gate.AppHostArgument,
         "--Api:BulkJobs:LeaseSeconds=5",
         "--Api:BulkJobs:PollIntervalMilliseconds=200",
         "--Api:BulkJobs:ProgressIntervalMilliseconds=100",
@@ -46,24 +46,12 @@ public sealed class BulkJobStackFixture : StackFixture
 
     protected override Task AfterDisposeAsync()
     {
-        Directory.Delete(Path.GetDirectoryName(holdFile)!, recursive: true);
+        gate.Dispose();
         return Task.CompletedTask;
     }
 
-    /// <summary>
-    /// Holds every bulk job after the batch it is running (each replica keeps the lease of the job it holds) until the
-    /// result is disposed, which lets them go on; tests of a collection run one at a time, so a hold is the test's own.
-    /// </summary>
-    public IDisposable HoldJobs()
-    {
-        File.WriteAllText(holdFile, "held by a test");
-        return new Hold(holdFile);
-    }
-
-    private sealed class Hold(string file) : IDisposable
-    {
-        public void Dispose() => File.Delete(file);
-    }
+    /// <summary>Holds every bulk job after the batch it is running until the result is disposed (<see cref="BulkJobGate"/>).</summary>
+    public IDisposable HoldJobs() => gate.Hold();
 }
 
 [CollectionDefinition(Name)]
