@@ -22,6 +22,12 @@ internal static class WorkerServiceExtensions
         var storageOptions = HangfireStorageSettings.StorageOptions();
         // Jobs enqueued on demand (API, operators) start at their NOTIFY; the poll is the fallback, within a second.
         storageOptions.QueuePollInterval = TimeSpan.FromSeconds(1);
+        // A running job's queue entry is kept invisible by a heartbeat (every fifth of the timeout) while its worker
+        // lives; when a replica dies, the entry is visible again one timeout after its last heartbeat and another
+        // replica runs the job. The fixed default (30 min, no heartbeat) delayed that recovery by half an hour and let a
+        // run longer than that be fetched a second time.
+        storageOptions.UseSlidingInvisibilityTimeout = true;
+        storageOptions.InvisibilityTimeout = builder.Configuration.GetValue("Jobs:InvisibilityTimeout", TimeSpan.FromMinutes(1));
         builder.Services.AddHangfire(hangfire => hangfire
             .UseHarvestSerialization()
             .UsePostgreSqlStorage(storage => storage.UseNpgsqlConnection(connectionString), storageOptions));
@@ -30,7 +36,9 @@ internal static class WorkerServiceExtensions
             server.ServerName = $"{ResourceNames.Worker}:{Environment.MachineName}:{Environment.ProcessId}";
             // A pipeline's first automatic retry is due 10 s after its failure: look for due jobs every 5 s, not 15.
             server.SchedulePollingInterval = TimeSpan.FromSeconds(5);
+            server.WorkerCount = builder.Configuration.GetValue("Jobs:WorkerCount", server.WorkerCount);
         });
+        builder.Services.AddSingleton<ChildJobs>();
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.AddSourceReporting();
