@@ -57,6 +57,7 @@ public sealed class WorkerReplicaTests(WorkerReplicasStackFixture stack, ITestOu
                 r => r.Count >= before + ticks && r.All(j => j.IsFinal),
                 RunTimeout,
                 $"tick {ticks}'s run finishing");
+            Assert.True(runs.Count == before + ticks, $"tick {ticks} made {runs.Count - before - ticks + 1} runs: {string.Join("; ", runs.Skip(before + ticks - 1))}");
             var run = runs[^1];
             Assert.Equal("Succeeded", run.State);
             var server = Assert.Single(run.Servers); // processed once
@@ -87,8 +88,8 @@ public sealed class WorkerReplicaTests(WorkerReplicasStackFixture stack, ITestOu
             run = stack.Jobs.Enqueue<DiscoveryPipelineJob>(j => j.RunAsync(CancellationToken.None));
             // Three fetches held at once need three workers besides the run's own: more than one replica has (two).
             await Eventually.ReturnsAsync(
-                () => Task.FromResult(gates.Select(g => g.Waiting).ToArray()),
-                waiting => waiting.All(n => n > 0),
+                () => Task.FromResult($"waiting at arXiv, GitHub, Hacker News: {string.Join(", ", gates.Select(g => g.Waiting))}"),
+                _ => gates.All(g => g.Waiting > 0),
                 RunTimeout,
                 "arXiv, GitHub and Hacker News each asked at once");
         }

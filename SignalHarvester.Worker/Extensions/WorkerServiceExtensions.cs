@@ -36,7 +36,11 @@ internal static class WorkerServiceExtensions
             server.ServerName = $"{ResourceNames.Worker}:{Environment.MachineName}:{Environment.ProcessId}";
             // A pipeline's first automatic retry is due 10 s after its failure: look for due jobs every 5 s, not 15.
             server.SchedulePollingInterval = TimeSpan.FromSeconds(5);
-            server.WorkerCount = builder.Configuration.GetValue("Jobs:WorkerCount", server.WorkerCount);
+            // A discovery run keeps its worker while its source jobs run: a single worker would wait for itself.
+            var workers = builder.Configuration.GetValue("Jobs:WorkerCount", server.WorkerCount);
+            server.WorkerCount = workers >= 2
+                ? workers
+                : throw new InvalidOperationException($"Jobs:WorkerCount must be at least 2 (is {workers}): a discovery run waits for its source fetch jobs.");
         });
         builder.Services.AddSingleton<ChildJobs>();
 
