@@ -113,8 +113,12 @@ public sealed class WorkerReplicaTests(WorkerReplicasStackFixture stack, ITestOu
         await AssertStoredOnceAsync(db);
     }
 
-    [Fact]
-    public async Task A_replica_killed_while_it_fetches_loses_nothing_and_stores_nothing_twice()
+    // The replica killed is the one running the arXiv source's fetch job, or the one running the run itself (which
+    // waits for its fetch jobs, holding the pipeline's advisory lock).
+    [Theory]
+    [InlineData(Victim.Fetch)]
+    [InlineData(Victim.Run)]
+    public async Task A_replica_killed_mid_run_loses_nothing_and_stores_nothing_twice(Victim victim)
     {
         var replicas = await stack.WaitForWorkersAsync();
         stack.AddPapers(3);
@@ -126,24 +130,26 @@ public sealed class WorkerReplicaTests(WorkerReplicasStackFixture stack, ITestOu
             var runId = long.Parse(run, System.Globalization.CultureInfo.InvariantCulture);
             await using var db = await stack.OpenDatabaseAsync();
             await Eventually.ReturnsAsync(() => Task.FromResult(stack.Arxiv.Gate.Waiting), n => n > 0, RunTimeout, "the arXiv fetch asking");
-            var arxivFetch = (await HangfireRecords.JobsOfTypeAfterAsync(db, SourceFetchType, runId))
-                .Single(j => j.Arguments.Contains("arxiv", StringComparison.Ordinal) && j.State == "Processing");
-            killed = Replicas.InstanceOfProcess(HangfireRecords.JobRecord.PidOf(arxivFetch.Servers[^1]), replicas);
+            var target = victim == Victim.Run
+                ? await HangfireRecords.JobAsync(db, runId)
+                : (await HangfireRecords.JobsOfTypeAfterAsync(db, SourceFetchType, runId)).Single(j => j.Arguments.Contains("arxiv", StringComparison.Ordinal));
+            Assert.Equal("Processing", target.State);
+            killed = Replicas.InstanceOfProcess(HangfireRecords.JobRecord.PidOf(target.Servers[^1]), replicas);
             var survivor = Assert.Single(replicas.Keys, instance => instance != killed);
 
             var clock = Stopwatch.StartNew();
             await KillAsync(killed, replicas[killed]);
             stack.Arxiv.Gate.Open();
             Assert.Equal("Succeeded", await stack.Jobs.WaitForFinalStateAsync(run, RunTimeout));
-            var fetch = await Eventually.ReturnsAsync(() => HangfireRecords.JobAsync(db, arxivFetch.Id), j => j.IsFinal, RunTimeout, "the killed arXiv fetch finishing");
-            output.WriteLine($"killed {killed} while it fetched arXiv (job {arxivFetch.Id}); run {run}: {string.Join(" → ", stack.Jobs.History(run))}, "
-                + $"{clock.Elapsed.TotalSeconds:F1} s after the kill; arXiv fetch servers {string.Join(", ", fetch.Servers)}");
+            var ended = await Eventually.ReturnsAsync(() => HangfireRecords.JobAsync(db, target.Id), j => j.IsFinal, RunTimeout, $"the killed replica's job {target.Id} finishing");
+            output.WriteLine($"killed {killed} while it ran {ended}; run {run}: {string.Join(" → ", stack.Jobs.History(run))}, {clock.Elapsed.TotalSeconds:F1} s after the kill");
 
-            // The killed replica's fetch came back and the survivor ran it to the end.
+            // The killed replica's job came back and the survivor ran it to the end; the run never failed (the dead
+            // replica's advisory lock ended with its connection), and nothing was stored twice.
             Assert.False(Replicas.IsRunning(stack.App, killed));
-            Assert.Equal("Succeeded", fetch.State);
-            Assert.Equal(2, fetch.Servers.Count);
-            Assert.Equal(survivor, Replicas.InstanceOfProcess(HangfireRecords.JobRecord.PidOf(fetch.Servers[^1]), replicas));
+            Assert.Equal(("Succeeded", 2), (ended.State, ended.Servers.Count));
+            Assert.Equal(survivor, Replicas.InstanceOfProcess(HangfireRecords.JobRecord.PidOf(ended.Servers[^1]), replicas));
+            Assert.DoesNotContain("Failed", stack.Jobs.History(run));
             await AssertStoredOnceAsync(db);
         }
         finally
@@ -157,6 +163,12 @@ public sealed class WorkerReplicaTests(WorkerReplicasStackFixture stack, ITestOu
                 await stack.WaitForWorkersAsync();
             }
         }
+    }
+
+    public enum Victim
+    {
+        Fetch,
+        Run,
     }
 
     private static Task<IReadOnlyList<HangfireRecords.JobRecord>> WaitForFinalAsync(NpgsqlConnection db) => Eventually.ReturnsAsync(
