@@ -1,6 +1,8 @@
 using System.Globalization;
+using Hangfire.Common;
 using Npgsql;
 using SignalHarvester.Core.Jobs;
+using SignalHarvester.Tests.Infrastructure;
 
 namespace SignalHarvester.Tests.Worker;
 
@@ -42,18 +44,57 @@ public static class HangfireRecords
     /// <summary>
     /// A schedule tick, now: the recurring job's last execution moved two years back, so its yearly cron has an
     /// occurrence due and every replica's scheduler (every 5 s) sees it. Hangfire computes the next execution from the
-    /// last one under a per-recurring-job lock, so one of them runs it and the others find it not due.
+    /// last one under its schedulers' locks, so one of them runs it and the others find it not due. The change is made
+    /// under those locks too (<see cref="SchedulerLocks"/>), so no scheduler writes back what it read before it.
     /// </summary>
-    public static async Task MakeDueAsync(NpgsqlConnection db, string recurringJobId)
+    public static Task MakeDueAsync(HangfireJobs jobs, NpgsqlConnection db, string recurringJobId, bool releaseLocks = true) =>
+        jobs.UnderLocksAsync(SchedulerLocks(recurringJobId), async () =>
+        {
+            await using var command = new NpgsqlCommand(
+                $"""
+                update {Schema}.hash set value = @last where key = 'recurring-job:' || @id and field = 'LastExecution';
+                update {Schema}.set set score = 0 where key = 'recurring-jobs' and value = @id;
+                """, db);
+            command.Parameters.AddWithValue("id", recurringJobId);
+            command.Parameters.AddWithValue("last", JobHelper.SerializeDateTime(DateTime.UtcNow.AddYears(-2)));
+            await command.ExecuteNonQueryAsync();
+        }, releaseLocks);
+
+    /// <summary>
+    /// Keeps a tick made due by <see cref="MakeDueAsync"/> due until a scheduler runs it: a scheduler that read the
+    /// recurring job before the change writes its schedule score back (not its last execution), which would hide the
+    /// tick. Nothing changes once a run has been triggered (that moves the last execution to now).
+    /// </summary>
+    public static async Task KeepDueAsync(NpgsqlConnection db, string recurringJobId)
     {
         await using var command = new NpgsqlCommand(
             $"""
-            update {Schema}.hash set value = @last where key = 'recurring-job:' || @id and field = 'LastExecution';
-            update {Schema}.set set score = 0 where key = 'recurring-jobs' and value = @id;
+            update {Schema}.set set score = 0
+            where key = 'recurring-jobs' and value = @id and score > 0
+              and exists (select 1 from {Schema}.hash where key = 'recurring-job:' || @id and field = 'LastExecution'
+                          and value ~ '^[0-9]+$' and value::bigint < (extract(epoch from now() - interval '1 year') * 1000)::bigint)
             """, db);
         command.Parameters.AddWithValue("id", recurringJobId);
-        command.Parameters.AddWithValue("last", DateTime.UtcNow.AddYears(-2).ToString("o", CultureInfo.InvariantCulture));
         await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The locks Hangfire's recurring job scheduler takes: all recurring jobs, then the one it enqueues.</summary>
+    public static string[] SchedulerLocks(string recurringJobId) => ["recurring-jobs:lock", $"lock:recurring-job:{recurringJobId}"];
+
+    /// <summary>The recurring job's schedule fields, its score in the schedule set and Hangfire's locks held now: what a test prints when a tick does not come.</summary>
+    public static async Task<string> DescribeScheduleAsync(NpgsqlConnection db, string recurringJobId)
+    {
+        await using var command = new NpgsqlCommand(
+            $"""
+            select coalesce((select string_agg(field || '=' || value, ', ' order by field) from {Schema}.hash
+                             where key = 'recurring-job:' || @id and field in ('LastExecution', 'NextExecution', 'LastJobId', 'Error', 'RetryAttempt')), '')
+                   || '; score ' || coalesce((select score::text from {Schema}.set where key = 'recurring-jobs' and value = @id), '-')
+                   || '; locks ' || coalesce((select string_agg(resource || ' since ' || acquired::text, ', ') from {Schema}.lock), '-')
+                   || '; queue ' || coalesce((select string_agg(jobid::text || ' fetched ' || coalesce(fetchedat::text, 'no'), ', ') from {Schema}.jobqueue), '-')
+                   || '; servers ' || coalesce((select string_agg(id || ' beat ' || lastheartbeat::text, ', ') from {Schema}.server), '-')
+            """, db);
+        command.Parameters.AddWithValue("id", recurringJobId);
+        return (string)(await command.ExecuteScalarAsync())!;
     }
 
     private static async Task<IReadOnlyList<JobRecord>> QueryAsync(NpgsqlConnection db, string where, string value)

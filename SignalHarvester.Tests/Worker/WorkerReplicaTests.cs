@@ -51,12 +51,16 @@ public sealed class WorkerReplicaTests(WorkerReplicasStackFixture stack, ITestOu
         while (ticks < MaxTicks && (ticks < MinTicks || takers.Count < replicas.Count))
         {
             ticks++;
-            await HangfireRecords.MakeDueAsync(db, SignalPipelineJob.RecurringJobId);
-            var runs = await Eventually.ReturnsAsync(
-                () => HangfireRecords.RunsOfAsync(db, SignalPipelineJob.RecurringJobId),
-                r => r.Count >= before + ticks && r.All(j => j.IsFinal),
+            await HangfireRecords.MakeDueAsync(stack.Jobs, db, SignalPipelineJob.RecurringJobId);
+            var runs = (await Eventually.ReturnsAsync(
+                async () =>
+                {
+                    await HangfireRecords.KeepDueAsync(db, SignalPipelineJob.RecurringJobId);
+                    return new ScheduleView(await HangfireRecords.RunsOfAsync(db, SignalPipelineJob.RecurringJobId), await HangfireRecords.DescribeScheduleAsync(db, SignalPipelineJob.RecurringJobId));
+                },
+                v => v.Runs.Count >= before + ticks && v.Runs.All(j => j.IsFinal),
                 RunTimeout,
-                $"tick {ticks}'s run finishing");
+                $"tick {ticks}'s run finishing")).Runs;
             Assert.True(runs.Count == before + ticks, $"tick {ticks} made {runs.Count - before - ticks + 1} runs: {string.Join("; ", runs.Skip(before + ticks - 1))}");
             var run = runs[^1];
             Assert.Equal("Succeeded", run.State);
@@ -69,6 +73,26 @@ public sealed class WorkerReplicaTests(WorkerReplicasStackFixture stack, ITestOu
         // both poll every 5 s, and each run took longer than that to go through the queue and finish).
         Assert.Equal(before + ticks, (await WaitForFinalAsync(db)).Count);
         Assert.Equal(replicas.Keys.Order(), takers.Order());
+    }
+
+    // A replica killed while its scheduler held Hangfire's lock (a row only its holder deletes) must not stop the
+    // schedule for long: the lock counts as stale after Jobs:DistributedLockTimeout (20 s here; Hangfire.PostgreSql's
+    // default is 10 minutes).
+    [Fact]
+    public async Task A_tick_runs_once_after_a_dead_replica_left_the_schedulers_lock()
+    {
+        await using var db = await stack.OpenDatabaseAsync();
+        var before = (await WaitForFinalAsync(db)).Count;
+        var clock = Stopwatch.StartNew();
+        await HangfireRecords.MakeDueAsync(stack.Jobs, db, SignalPipelineJob.RecurringJobId, releaseLocks: false);
+        var runs = await Eventually.ReturnsAsync(
+            () => HangfireRecords.RunsOfAsync(db, SignalPipelineJob.RecurringJobId),
+            r => r.Count > before && r.All(j => j.IsFinal),
+            RunTimeout,
+            "the tick's run finishing");
+        output.WriteLine($"the tick ran {clock.Elapsed.TotalSeconds:F1} s after the scheduler's locks were left behind: {runs[^1]}");
+        Assert.Equal(before + 1, runs.Count);
+        Assert.Equal("Succeeded", runs[^1].State);
     }
 
     [Fact]
@@ -138,7 +162,7 @@ public sealed class WorkerReplicaTests(WorkerReplicasStackFixture stack, ITestOu
             var survivor = Assert.Single(replicas.Keys, instance => instance != killed);
 
             var clock = Stopwatch.StartNew();
-            await KillAsync(killed, replicas[killed]);
+            await WorkerProcess.KillReplicaAsync(stack, killed, replicas[killed]);
             stack.Arxiv.Gate.Open();
             Assert.Equal("Succeeded", await stack.Jobs.WaitForFinalStateAsync(run, RunTimeout));
             var ended = await Eventually.ReturnsAsync(() => HangfireRecords.JobAsync(db, target.Id), j => j.IsFinal, RunTimeout, $"the killed replica's job {target.Id} finishing");
@@ -163,6 +187,12 @@ public sealed class WorkerReplicaTests(WorkerReplicasStackFixture stack, ITestOu
                 await stack.WaitForWorkersAsync();
             }
         }
+    }
+
+    // What a tick's wait prints when it times out: the runs so far and the recurring job's schedule.
+    private sealed record ScheduleView(IReadOnlyList<HangfireRecords.JobRecord> Runs, string Schedule)
+    {
+        public override string ToString() => $"{Schedule}; runs: {string.Join("; ", Runs.TakeLast(3))}";
     }
 
     public enum Victim
@@ -199,19 +229,5 @@ public sealed class WorkerReplicaTests(WorkerReplicasStackFixture stack, ITestOu
         var stories = stored.GetValueOrDefault("hackernews");
         Assert.True(stories.Rows > 0, "no Hacker News story stored");
         Assert.Equal((stories.Rows, stories.Rows), (stories.Distinct, stories.Scored));
-    }
-
-    // SIGKILL to the replica's process tree (the orchestrator launched it through `dotnet run`), then its instance ends.
-    private async Task KillAsync(string instance, int pid)
-    {
-        using (var launched = Process.GetProcessById(pid))
-        {
-            launched.Kill(entireProcessTree: true);
-            await launched.WaitForExitAsync();
-        }
-
-        await stack.App.ResourceNotifications.WaitForResourceAsync(
-            ResourceNames.Worker, e => e.ResourceId == instance && KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text))
-            .WaitAsync(RunTimeout);
     }
 }

@@ -10,13 +10,14 @@ namespace SignalHarvester.Tests.Worker;
 /// <summary>
 /// The stack with the worker on two replicas, each running two Hangfire workers (so a run and its three source fetches
 /// need both replicas), discovery live against fake arXiv, GitHub and Hacker News servers whose requests a test can
-/// hold, and a short invisibility timeout so a killed replica's job comes back within the test. Both pipelines are
+/// hold, and short invisibility and lock timeouts so a killed replica's job and locks come back within the test. Both pipelines are
 /// scheduled once a year; the signal pipeline still runs at start (in sample mode), once across the replicas.
 /// </summary>
 public sealed class WorkerReplicasStackFixture : StackFixture
 {
     public const int WorkersPerReplica = 2;
     public static readonly TimeSpan InvisibilityTimeout = TimeSpan.FromSeconds(20);
+    public static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan ReplicaTimeout = TimeSpan.FromMinutes(2);
 
     private int papers;
@@ -66,6 +67,7 @@ public sealed class WorkerReplicasStackFixture : StackFixture
         "--Jobs:Heartbeat:Cron=0 0 1 1 *",
         $"--Jobs:WorkerCount={WorkersPerReplica}",
         $"--Jobs:InvisibilityTimeout={InvisibilityTimeout:c}",
+        $"--Jobs:DistributedLockTimeout={LockTimeout:c}",
     ];
 
     protected override void Configure(IDistributedApplicationTestingBuilder builder)

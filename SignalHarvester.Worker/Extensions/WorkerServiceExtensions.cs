@@ -28,6 +28,10 @@ internal static class WorkerServiceExtensions
         // run longer than that be fetched a second time.
         storageOptions.UseSlidingInvisibilityTimeout = true;
         storageOptions.InvisibilityTimeout = builder.Configuration.GetValue("Jobs:InvisibilityTimeout", TimeSpan.FromMinutes(1));
+        // Hangfire's own locks (the recurring and delayed job schedulers take one every 5 s) are rows deleted by their
+        // holder: a replica killed while holding one stalls scheduling on every replica until the row counts as stale,
+        // 10 minutes by default. The holders keep them for milliseconds; a minute is as long as a dead job waits.
+        storageOptions.DistributedLockTimeout = builder.Configuration.GetValue("Jobs:DistributedLockTimeout", TimeSpan.FromMinutes(1));
         builder.Services.AddHangfire(hangfire => hangfire
             .UseHarvestSerialization()
             .UsePostgreSqlStorage(storage => storage.UseNpgsqlConnection(connectionString), storageOptions));
