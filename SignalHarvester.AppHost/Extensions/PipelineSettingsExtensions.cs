@@ -4,13 +4,13 @@ namespace SignalHarvester.AppHost.Extensions;
 
 /// <summary>
 /// Configuration of the pipelines lives in one place, the AppHost: its <c>Harvest</c>,
-/// <c>Discovery</c>, <c>Llm</c> and <c>Salience</c> sections (appsettings, environment variables
+/// <c>Discovery</c>, <c>Llm</c>, <c>Salience</c> and <c>Jobs</c> sections (appsettings, environment variables
 /// such as <c>Harvest__X__BaseUrl</c>, command line) are handed to a service as environment
 /// variables, and the credentials as secret parameters.
 /// </summary>
 internal static class PipelineSettingsExtensions
 {
-    private static readonly string[] ForwardedSections = ["Harvest", "Discovery", "Llm", "Salience"];
+    private static readonly string[] ForwardedSections = ["Harvest", "Discovery", "Llm", "Salience", "Jobs"];
 
     // Parameter name → the service's configuration key.
     private static readonly (string Parameter, string Key)[] Credentials =

@@ -11,14 +11,14 @@ public sealed class RateLimitTests(RateLimitStackFixture stack)
     public async Task Anonymous_budget_is_shared_by_both_replicas_then_429_with_retry_after()
     {
         // Separate processes (distinct pids) behind one AppHost endpoint.
-        var replicas = await ApiReplicas.WaitForHealthyAsync(stack.App, TimeSpan.FromMinutes(2));
+        var replicas = await Replicas.WaitForHealthyAsync(stack.App, TimeSpan.FromMinutes(2));
         Assert.Equal(2, replicas.Values.Distinct().Count());
 
         // The AppHost's endpoint is a TCP proxy: one kept-alive connection stays on one replica. So the
         // requests alternate between the replicas' own addresses: with per-replica buckets the 6th..10th
         // would still pass; with the shared Redis bucket they do not (a 6th may pass if a token refilled
         // meanwhile: one per 12 s at 5/min).
-        var direct = replicas.Keys.Select(instance => new HttpClient { BaseAddress = ApiReplicas.DirectAddress(stack.App, instance) }).ToList();
+        var direct = replicas.Keys.Select(instance => new HttpClient { BaseAddress = Replicas.DirectAddress(stack.App, instance) }).ToList();
         var passedPerReplica = new int[direct.Count];
         HttpResponseMessage? rejected = null;
         var sinceRejected = new System.Diagnostics.Stopwatch();

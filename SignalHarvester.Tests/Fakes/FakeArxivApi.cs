@@ -51,6 +51,9 @@ public sealed partial class FakeArxivApi : IAsyncDisposable
 
     public IReadOnlyList<RecordedRequest> Requests => [.. requests];
 
+    /// <summary>Holds requests while closed.</summary>
+    public RequestGate Gate { get; } = new();
+
     /// <summary>When set, every request answers this status (e.g. 500, 503).</summary>
     public int? FailureStatus { get; set; }
 
@@ -65,6 +68,7 @@ public sealed partial class FakeArxivApi : IAsyncDisposable
         app.Use(async (context, next) =>
         {
             fake!.Record(context.Request);
+            await fake.Gate.PassAsync(context.RequestAborted);
             if (fake.FailureStatus is { } status)
             {
                 context.Response.StatusCode = status;

@@ -58,6 +58,9 @@ public sealed class FakeGitHubApi : IAsyncDisposable
 
     public IReadOnlyList<RecordedRequest> Requests => [.. requests];
 
+    /// <summary>Holds requests while closed.</summary>
+    public RequestGate Gate { get; } = new();
+
     /// <summary>When set, every request answers this status (e.g. 500, 502).</summary>
     public int? FailureStatus { get; set; }
 
@@ -80,6 +83,7 @@ public sealed class FakeGitHubApi : IAsyncDisposable
         app.Use(async (context, next) =>
         {
             fake!.Record(context.Request);
+            await fake.Gate.PassAsync(context.RequestAborted);
             if (fake.FailureStatus is { } status)
             {
                 context.Response.StatusCode = status;

@@ -37,6 +37,9 @@ public sealed class FakeHackerNewsApi : IAsyncDisposable
 
     public IReadOnlyList<RecordedRequest> Requests => [.. requests];
 
+    /// <summary>Holds requests while closed.</summary>
+    public RequestGate Gate { get; } = new();
+
     /// <summary>When set, every request answers this status (e.g. 500, 503).</summary>
     public int? FailureStatus { get; set; }
 
@@ -60,6 +63,7 @@ public sealed class FakeHackerNewsApi : IAsyncDisposable
                 context.Request.Path.Value ?? "",
                 context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
                 DateTimeOffset.UtcNow));
+            await fake.Gate.PassAsync(context.RequestAborted);
             if (fake.FailureStatus is { } status)
             {
                 context.Response.StatusCode = status;

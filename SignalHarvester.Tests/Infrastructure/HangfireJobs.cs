@@ -66,6 +66,25 @@ public sealed class HangfireJobs
     /// <summary>Deletes the job, so none of its automatic retries runs after the test.</summary>
     public void Delete(string jobId) => new BackgroundJobClient(storage).Delete(jobId);
 
+    /// <summary>
+    /// Runs <paramref name="action"/> holding Hangfire's locks on <paramref name="resources"/>, taken as its own schedulers
+    /// take them, so their read-modify-writes cannot interleave with the action's. <paramref name="release"/> false leaves
+    /// the locks behind, as a replica killed while holding them does.
+    /// </summary>
+    public async Task UnderLocksAsync(IReadOnlyList<string> resources, Func<Task> action, bool release = true)
+    {
+        using var connection = storage.GetConnection();
+        var held = resources.Select(resource => connection.AcquireDistributedLock(resource, TimeSpan.FromMinutes(1))).ToList();
+        await action();
+        if (release)
+        {
+            foreach (var taken in Enumerable.Reverse(held))
+            {
+                taken.Dispose();
+            }
+        }
+    }
+
     private string? StateOf(string jobId)
     {
         using var connection = storage.GetConnection();

@@ -12,16 +12,25 @@ public static class WorkerProcess
 {
     private static readonly TimeSpan ResourceTimeout = TimeSpan.FromMinutes(2);
 
-    public static async Task KillAsync(StackFixture stack)
+    public static Task KillAsync(StackFixture stack) => KillAsync(
+        stack,
+        Convert.ToInt32(stack.Snapshot(ResourceNames.Worker)?.Snapshot.Properties.Single(p => p.Name == "executable.pid").Value, CultureInfo.InvariantCulture),
+        _ => true);
+
+    /// <summary>Crashes one replica of the worker: its instance id and launched pid as <see cref="Replicas"/> reports them.</summary>
+    public static Task KillReplicaAsync(StackFixture stack, string instance, int pid) => KillAsync(stack, pid, e => e.ResourceId == instance);
+
+    private static async Task KillAsync(StackFixture stack, int pid, Func<ResourceEvent, bool> isKilled)
     {
-        var pid = Convert.ToInt32(
-            stack.Snapshot(ResourceNames.Worker)?.Snapshot.Properties.Single(p => p.Name == "executable.pid").Value, CultureInfo.InvariantCulture);
         // The orchestrator launches the project through `dotnet run`: the worker is a child of the pid it reports.
-        using var launched = Process.GetProcessById(pid);
-        launched.Kill(entireProcessTree: true);
-        await launched.WaitForExitAsync();
+        using (var launched = Process.GetProcessById(pid))
+        {
+            launched.Kill(entireProcessTree: true);
+            await launched.WaitForExitAsync();
+        }
+
         await stack.App.ResourceNotifications.WaitForResourceAsync(
-            ResourceNames.Worker, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text)).WaitAsync(ResourceTimeout);
+            ResourceNames.Worker, e => isKilled(e) && KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text)).WaitAsync(ResourceTimeout);
     }
 
     public static Task StartAsync(StackFixture stack) => ResourceControl.StartAndWaitHealthyAsync(stack, ResourceNames.Worker, ResourceTimeout);

@@ -31,6 +31,7 @@ internal static class DiscoveryPipelineExtensions
         builder.Services.AddSingleton<ArtifactStore>();
         builder.Services.AddSingleton<DiscoveryFetchCursors>();
         builder.Services.AddScoped<EntityResolver>();
+        builder.Services.AddScoped<DiscoverySourceFetchJob>();
         builder.Services.AddScoped<FetchArtifactsStage>();
         builder.Services.AddScoped<ClassifyArtifactsStage>();
         builder.Services.AddScoped<EmbedArtifactsStage>();

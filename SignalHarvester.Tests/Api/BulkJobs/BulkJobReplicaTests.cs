@@ -26,7 +26,7 @@ public sealed class BulkJobReplicaTests(BulkJobStackFixture stack)
     public async Task Jobs_started_together_are_shared_by_both_replicas_and_each_id_is_processed_exactly_once()
     {
         const int jobs = 4, perJob = 40; // 8 batches each, held after the first until both replicas hold a job
-        var replicas = await ApiReplicas.WaitForHealthyAsync(stack.App, ReplicaTimeout);
+        var replicas = await Replicas.WaitForHealthyAsync(stack.App, ReplicaTimeout);
         await using var db = await stack.OpenDatabaseAsync();
         var idSets = new List<string[]>();
         for (var i = 0; i < jobs; i++)
@@ -45,7 +45,7 @@ public sealed class BulkJobReplicaTests(BulkJobStackFixture stack)
             var jobIds = string.Join(',', started.Select(s => s.Job.GetProperty("id").GetInt64()));
             await Eventually.ReturnsAsync(
                 () => Sql.ListAsync(db, $"select lease_owner from bulk_jobs where id in ({jobIds}) and processed > 0 and lease_owner is not null", r => r.GetString(0)),
-                owners => owners.Select(o => ApiReplicas.InstanceOf(o, replicas)).Distinct().Count() == replicas.Count,
+                owners => owners.Select(o => Replicas.InstanceOf(o, replicas)).Distinct().Count() == replicas.Count,
                 ReplicaTimeout,
                 "each replica holding a job of its own");
         }
@@ -59,7 +59,7 @@ public sealed class BulkJobReplicaTests(BulkJobStackFixture stack)
             var (_, _, leaseOwner, processedBy) = await JobRowAsync(db, accepted.GetProperty("id").GetInt64());
             Assert.Null(leaseOwner);
             Assert.NotNull(processedBy);
-            workers.Add(ApiReplicas.InstanceOf(processedBy, replicas));
+            workers.Add(Replicas.InstanceOf(processedBy, replicas));
         }
 
         Assert.Equal(0, (await TestSignalRows.CountAsync(db, [.. idSets.SelectMany(ids => ids)], null)).Existing);
@@ -91,7 +91,7 @@ public sealed class BulkJobReplicaTests(BulkJobStackFixture stack)
     private async Task AssertTheOtherReplicaFinishesAsync(string purpose, Func<string, int, Task> takeDown)
     {
         const int count = 150; // 30 batches, held after the first: the job is still running when its replica goes
-        var replicas = await ApiReplicas.WaitForHealthyAsync(stack.App, ReplicaTimeout);
+        var replicas = await Replicas.WaitForHealthyAsync(stack.App, ReplicaTimeout);
         await using var db = await stack.OpenDatabaseAsync();
         var ids = await TestSignalRows.InsertAsync(db, TestSignalRows.NewSource(purpose), count);
         using var client = stack.CreateApiClient();
@@ -103,7 +103,7 @@ public sealed class BulkJobReplicaTests(BulkJobStackFixture stack)
         var (state, _, owner, _) = await JobRowAsync(db, jobId);
         Assert.Equal("running", state);
         Assert.NotNull(owner);
-        var holder = ApiReplicas.InstanceOf(owner, replicas);
+        var holder = Replicas.InstanceOf(owner, replicas);
         var survivor = Assert.Single(replicas.Keys, instance => instance != holder);
         try
         {
@@ -114,21 +114,21 @@ public sealed class BulkJobReplicaTests(BulkJobStackFixture stack)
             hold.Dispose();
 
             var job = await WaitForEndAsync(client, location);
-            Assert.False(ApiReplicas.IsRunning(stack.App, holder)); // the job did not wait for its replica to come back
+            Assert.False(Replicas.IsRunning(stack.App, holder)); // the job did not wait for its replica to come back
             Assert.Equal("completed", job.GetProperty("state").GetString());
             // Nothing done twice (a second delete of an id counts as failed), nothing skipped.
             Assert.Equal((count, count, count, 0), Counts(job));
             Assert.Equal(0, (await TestSignalRows.CountAsync(db, ids, null)).Existing);
             var (_, _, _, processedBy) = await JobRowAsync(db, jobId);
             Assert.NotNull(processedBy);
-            Assert.Equal(survivor, ApiReplicas.InstanceOf(processedBy, replicas));
+            Assert.Equal(survivor, Replicas.InstanceOf(processedBy, replicas));
         }
         finally
         {
             // The other tests of the collection expect both replicas.
             var started = await stack.App.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(holder, KnownResourceCommands.StartCommand);
             Assert.True(started.Success, started.Message);
-            await ApiReplicas.WaitForHealthyAsync(stack.App, ReplicaTimeout);
+            await Replicas.WaitForHealthyAsync(stack.App, ReplicaTimeout);
         }
     }
 }

@@ -38,11 +38,11 @@ public sealed class BulkJobStackFixture : StackFixture
     protected override void Configure(IDistributedApplicationTestingBuilder builder)
     {
         var api = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == ResourceNames.Api);
-        builder.CreateResourceBuilder(api).WithReplicas(ApiReplicas.Count);
+        builder.CreateResourceBuilder(api).WithReplicas(Replicas.Count);
     }
 
     // The base waits for one healthy api instance; every test here starts with both.
-    protected override Task AfterStartAsync() => ApiReplicas.WaitForHealthyAsync(App, TimeSpan.FromMinutes(2));
+    protected override Task AfterStartAsync() => Replicas.WaitForHealthyAsync(App, TimeSpan.FromMinutes(2));
 
     protected override Task AfterDisposeAsync()
     {

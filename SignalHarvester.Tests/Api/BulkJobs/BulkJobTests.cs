@@ -201,7 +201,7 @@ public sealed class BulkJobTests(BulkJobStackFixture stack)
 
         var started = await commands.ExecuteCommandAsync(api, KnownResourceCommands.StartCommand);
         Assert.True(started.Success, started.Message);
-        await ApiReplicas.WaitForHealthyAsync(stack.App, TimeSpan.FromMinutes(2));
+        await Replicas.WaitForHealthyAsync(stack.App, TimeSpan.FromMinutes(2));
 
         var job = await WaitForEndAsync(client, location);
         Assert.Equal("completed", job.GetProperty("state").GetString());

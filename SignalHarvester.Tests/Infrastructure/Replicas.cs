@@ -7,20 +7,21 @@ using SignalHarvester.Core;
 namespace SignalHarvester.Tests.Infrastructure;
 
 /// <summary>
-/// The api's replicas as the AppHost sees them (instances named like <c>api-abcdwxyz</c>, each with the
-/// pid of the process it launched), and which of them a bulk-job lease owner (<c>machine/pid/guid</c>) runs in.
+/// A project's replicas as the AppHost sees them (instances named like <c>api-abcdwxyz</c>, each with the
+/// pid of the process it launched), and which of them a process runs in: a bulk-job lease owner
+/// (<c>machine/pid/guid</c>) in the api, a Hangfire server in the worker.
 /// </summary>
-public static class ApiReplicas
+public static class Replicas
 {
     public const int Count = 2;
 
-    /// <summary>Waits until <see cref="Count"/> api instances are running and healthy; returns each instance's id with its launched pid.</summary>
-    public static async Task<IReadOnlyDictionary<string, int>> WaitForHealthyAsync(DistributedApplication app, TimeSpan timeout)
+    /// <summary>Waits until <see cref="Count"/> instances of <paramref name="resource"/> are running and healthy; returns each instance's id with its launched pid.</summary>
+    public static async Task<IReadOnlyDictionary<string, int>> WaitForHealthyAsync(DistributedApplication app, TimeSpan timeout, string resource = ResourceNames.Api)
     {
         var latest = new Dictionary<string, ResourceEvent>();
         using var deadline = new CancellationTokenSource(timeout);
         await app.ResourceNotifications.WaitForResourceAsync(
-            ResourceNames.Api,
+            resource,
             e =>
             {
                 latest[e.ResourceId] = e;
@@ -34,9 +35,12 @@ public static class ApiReplicas
     /// The instance whose process tree holds the owner's process. The AppHost launches a project through
     /// <c>dotnet run</c>, so the instance's pid is an ancestor of the API's own process, not the process itself.
     /// </summary>
-    public static string InstanceOf(string owner, IReadOnlyDictionary<string, int> replicas)
+    public static string InstanceOf(string owner, IReadOnlyDictionary<string, int> replicas) =>
+        InstanceOfProcess(int.Parse(owner.Split('/')[1], CultureInfo.InvariantCulture), replicas);
+
+    /// <summary>The instance whose process tree holds the process <paramref name="pid"/>.</summary>
+    public static string InstanceOfProcess(int pid, IReadOnlyDictionary<string, int> replicas)
     {
-        var pid = int.Parse(owner.Split('/')[1], CultureInfo.InvariantCulture);
         for (int? current = pid; current is > 1; current = ParentOf(current.Value))
         {
             if (replicas.FirstOrDefault(r => r.Value == current).Key is { } instance)
@@ -46,7 +50,7 @@ public static class ApiReplicas
         }
 
         throw new InvalidOperationException(
-            $"lease owner {owner} runs in none of the api instances {string.Join(", ", replicas.Select(r => $"{r.Key} (pid {r.Value})"))}");
+            $"process {pid} runs in none of the instances {string.Join(", ", replicas.Select(r => $"{r.Key} (pid {r.Value})"))}");
     }
 
     /// <summary>
