@@ -29,18 +29,21 @@ internal sealed class NavigableSmallWorld
     private const int BatchDivisor = 32;
     private const int MaxBatch = 256;
 
-    private readonly EmbeddedArtifact[] artifacts; // every artifact of the index; nodes refer to them by position
-    private readonly float[] inverseNorms;         // 1 / |embedding|: a similarity is a dot product times both
-    private readonly int[] members;                // node → position in artifacts
+    private readonly float[] units;                // every artifact's unit vector, one after the other
+    private readonly int dimensions;
+    private readonly int[] members;                // node → position of its artifact in units
     private readonly int[] levels;
     private readonly int[][][] links;              // [node][layer] → neighbours (the first counts[node][layer])
     private readonly float[][][] linkSimilarities; // [node][layer] → similarity of each neighbour
     private readonly int[][] counts;
     private int entry = -1;
 
-    public NavigableSmallWorld(EmbeddedArtifact[] artifacts, float[] inverseNorms, int[] members, int seed)
+    /// <param name="units">Unit vectors of <paramref name="dimensions"/> each, one after the other (contiguous, so a walk
+    /// reads each vector without following references).</param>
+    /// <param name="members">Positions of the vectors that are this graph's nodes, in insertion order.</param>
+    public NavigableSmallWorld(float[] units, int dimensions, int[] members, int seed)
     {
-        (this.artifacts, this.inverseNorms, this.members) = (artifacts, inverseNorms, members);
+        (this.units, this.dimensions, this.members) = (units, dimensions, members);
         var n = members.Length;
         var random = new Random(seed);
         var scale = 1 / Math.Log(Degree);
@@ -88,12 +91,9 @@ internal sealed class NavigableSmallWorld
 
     private static int Capacity(int layer) => layer == 0 ? 2 * Degree : Degree;
 
-    // Between the artifact at a position (the query) and a node.
-    private float Similarity(int artifact, int node)
-    {
-        var other = members[node];
-        return TensorPrimitives.Dot(artifacts[artifact].Embedding, artifacts[other].Embedding) * inverseNorms[artifact] * inverseNorms[other];
-    }
+    // Between the vector at a position (the query) and a node.
+    private float Similarity(int artifact, int node) =>
+        TensorPrimitives.Dot(units.AsSpan(artifact * dimensions, dimensions), units.AsSpan(members[node] * dimensions, dimensions));
 
     // The node's neighbours on each of its layers, from the graph as it is (read only, so a batch searches in parallel).
     private (int Node, float Similarity)[][] ChooseNeighbours(int node, Walk walk)

@@ -1,5 +1,3 @@
-using System.Numerics.Tensors;
-
 namespace SignalHarvester.Core.Discovery;
 
 /// <summary>
@@ -43,11 +41,22 @@ public sealed class SemanticLinkIndex
     {
         this.breadth = breadth;
         artifacts = [.. group.OrderBy(a => a.Id)];
-        var inverseNorms = artifacts.Select(a => (float)(1 / Norm(a.Embedding))).ToArray();
+        var dimensions = artifacts[0].Embedding.Length;
+        var units = new float[artifacts.Length * dimensions];
+        for (var i = 0; i < artifacts.Length; i++)
+        {
+            var inverseNorm = 1 / Norm(artifacts[i].Embedding);
+            var unit = units.AsSpan(i * dimensions, dimensions);
+            for (var d = 0; d < dimensions; d++)
+            {
+                unit[d] = (float)(artifacts[i].Embedding[d] * inverseNorm);
+            }
+        }
+
         var sources = artifacts.Select(a => a.Source).Distinct().Order(StringComparer.Ordinal).ToArray();
         graphOf = [.. artifacts.Select(a => Array.IndexOf(sources, a.Source))];
         graphs = [.. sources.Select((_, s) => new NavigableSmallWorld(
-            artifacts, inverseNorms, [.. Enumerable.Range(0, artifacts.Length).Where(i => graphOf[i] == s)], Seed + s))];
+            units, dimensions, [.. Enumerable.Range(0, artifacts.Length).Where(i => graphOf[i] == s)], Seed + s))];
     }
 
     /// <summary>
