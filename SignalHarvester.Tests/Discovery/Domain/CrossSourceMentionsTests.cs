@@ -22,7 +22,7 @@ public class CrossSourceMentionsTests
         mentions.Observe("hackernews", "live", "https://arxiv.org/abs/2511.14902", "Discussion");  // same URL, and the id in it: one source
         mentions.Observe("x", "live", null, "see 2511.14902 and the github repo halcyon-ai/sparse-mixer, item 4100");
         mentions.Observe("arxiv", "live", null, "our own 2511.14902 again");                    // its own source: not counted
-        mentions.Observe("x", "sample", null, "2511.14902");                                   // another origin: not counted
+        mentions.Observe("hackernews", "sample", null, "2511.14902 halcyon-ai/sparse-mixer"); // another origin: not counted
         mentions.Observe("arxiv", "live", null, "https://example.org/post");                  // the URL inside text is no URL match, and 4100 is short
 
         var counts = mentions.Counts();
@@ -36,15 +36,15 @@ public class CrossSourceMentionsTests
     public void The_counts_equal_a_direct_reading_of_the_rule_on_random_artifacts()
     {
         var random = new Random(20261203);
-        // Ids of several lengths that overlap and nest ("12345678" inside "912345678"), so every match position counts.
+        // Ids of several lengths that start at the same place ("10000123" and "100001234"), so every length is tried at a match.
         var artifacts = Enumerable.Range(1, 400).Select(i => new
         {
             Id = (long)i,
             Source = Sources[random.Next(Sources.Length)],
             Origin = Origins[random.Next(4) == 0 ? 1 : 0],
-            SourceId = random.Next(3) switch { 0 => $"{random.Next(10_000, 99_999)}", 1 => $"{random.Next(10_000_000, 10_000_400)}", _ => $"9{random.Next(10_000_000, 10_000_400)}" },
+            SourceId = random.Next(3) switch { 0 => $"{random.Next(10_000, 99_999)}", 1 => $"{random.Next(10_000_000, 10_000_400)}", _ => $"{random.Next(10_000_000, 10_000_400)}{random.Next(10)}" },
             Url = random.Next(3) == 0 ? null : $"https://example.org/{random.Next(60)}",
-            Text = random.Next(5) == 0 ? null : string.Join(' ', Enumerable.Range(0, 6).Select(_ => $"x{random.Next(10_000_000, 10_000_400)}y")),
+            Text = random.Next(5) == 0 ? null : string.Join(' ', Enumerable.Range(0, 6).Select(_ => $"x{random.Next(10_000_000, 10_000_400)}{random.Next(10)}y")),
         }).ToList();
 
         var mentions = new CrossSourceMentions(artifacts.Select(a => new MentionedArtifact(a.Id, a.Source, a.Origin, a.SourceId, a.Url)));

@@ -15,11 +15,16 @@ public class SemanticLinkIndexTests
     [Fact]
     public void Up_to_the_exact_size_the_links_are_the_exact_ones()
     {
-        var artifacts = Clustered(count: 1200, seed: 11);
+        var random = new Random(20261127);
+        // Few dimensions and small integers: many exact ties (the lower id wins) and zero vectors.
+        var ties = Enumerable.Range(1, 1200)
+            .Select(id => new EmbeddedArtifact(id, Sources[random.Next(Sources.Length)], [.. Enumerable.Range(0, 4).Select(_ => (float)random.Next(0, 3))]))
+            .ToList();
 
-        var links = SemanticLinkIndex.Find(artifacts, Threshold, TopK, exactUpTo: 1200);
-
-        Assert.Equal(SemanticLinks.Find(artifacts, Threshold, TopK), links);
+        // A search breadth of 1 misses many links: up to the size they are exact whatever the index's settings.
+        Assert.Equal(SemanticLinks.Find(ties, Threshold, TopK), SemanticLinkIndex.Find(ties, Threshold, TopK, exactUpTo: 1200, breadth: 1));
+        var clustered = Clustered(count: 3000, seed: 20261203);
+        Assert.Equal(SemanticLinks.Find(clustered, Threshold, TopK), SemanticLinkIndex.Find(clustered, Threshold, TopK, exactUpTo: 3000, breadth: 1));
     }
 
     [Fact]
