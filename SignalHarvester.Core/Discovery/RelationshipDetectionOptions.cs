@@ -16,8 +16,8 @@ public sealed class RelationshipDetectionOptions
 
     /// <summary>
     /// And at most this many of them, newest first. Their embeddings are held in memory while the links
-    /// are found (about 1.1 KB each at 256 dimensions), so this bounds the stage's memory; the time grows
-    /// about as n^1.5 above <see cref="ExactSemanticUpTo"/> (docs/performance.md).
+    /// are found (about 2.5 KB each at 256 dimensions, with the index), so this bounds the stage's memory;
+    /// above <see cref="ExactSemanticUpTo"/> the time grows about as n log n (docs/performance.md).
     /// </summary>
     public int MaxSemanticArtifacts { get; set; } = 200_000;
 
