@@ -46,7 +46,7 @@ public static class SemanticLinks
                     continue;
                 }
 
-                var similarity = Math.Round(Math.Clamp(TensorPrimitives.Dot<double>(a, b), -1, 1), Decimals);
+                var similarity = Similarity(a, b);
                 if (similarity >= threshold)
                 {
                     nearest[i].Offer(artifacts[j].Id, similarity);
@@ -55,35 +55,56 @@ public static class SemanticLinks
             }
         }
 
+        return Pairs(artifacts.Select((a, i) => (a.Id, nearest[i].Items)));
+    }
+
+    /// <summary>Each artifact's kept neighbours as links, each unordered pair once, ordered by ids.</summary>
+    internal static List<SemanticLink> Pairs(IEnumerable<(long Id, IEnumerable<(long Id, double Similarity)> Nearest)> kept)
+    {
         var links = new Dictionary<(long, long), double>();
-        for (var i = 0; i < artifacts.Count; i++)
+        foreach (var (artifactId, nearest) in kept)
         {
-            foreach (var (id, similarity) in nearest[i].Items)
+            foreach (var (id, similarity) in nearest)
             {
-                links[(Math.Min(artifacts[i].Id, id), Math.Max(artifacts[i].Id, id))] = similarity;
+                links[(Math.Min(artifactId, id), Math.Max(artifactId, id))] = similarity;
             }
         }
 
         return links.OrderBy(l => l.Key).Select(l => new SemanticLink(l.Key.Item1, l.Key.Item2, l.Value)).ToList();
     }
 
+    /// <summary>The similarity <see cref="Find"/> stores for two unit vectors: clamped and rounded.</summary>
+    internal static double Similarity(ReadOnlySpan<double> a, ReadOnlySpan<double> b) =>
+        Math.Round(Math.Clamp(TensorPrimitives.Dot<double>(a, b), -1, 1), Decimals);
+
     // In double precision, like VectorMath.CosineSimilarity, so the rounded values match it.
     private static double[]? UnitVector(float[] embedding)
     {
+        var vector = new double[embedding.Length];
+        return UnitVector(embedding, vector) ? vector : null;
+    }
+
+    /// <summary>Writes the embedding as a unit vector in double precision; false for an empty or zero vector.</summary>
+    internal static bool UnitVector(ReadOnlySpan<float> embedding, Span<double> destination)
+    {
         if (embedding.Length == 0)
         {
-            return null;
+            return false;
         }
 
-        var vector = Array.ConvertAll(embedding, x => (double)x);
-        var norm = TensorPrimitives.Norm<double>(vector);
+        for (var i = 0; i < embedding.Length; i++)
+        {
+            destination[i] = embedding[i];
+        }
+
+        var norm = TensorPrimitives.Norm<double>(destination[..embedding.Length]);
         if (norm == 0)
         {
-            return null;
+            return false;
         }
 
-        TensorPrimitives.Divide(vector, norm, vector);
-        return vector;
+        TensorPrimitives.Divide(destination[..embedding.Length], norm, destination);
+        return true;
     }
 
     /// <summary>The best <c>k</c> offers: a heap whose root is the worst kept (lowest similarity, then highest id).</summary>

@@ -29,19 +29,32 @@ public static class VectorMath
     public static float[] Centroid(IEnumerable<(float[] Vector, double Weight)> items)
     {
         ArgumentNullException.ThrowIfNull(items);
-        double[]? sum = null;
+        var sum = new CentroidSum();
         foreach (var (vector, weight) in items)
         {
             ArgumentNullException.ThrowIfNull(vector, nameof(items));
+            sum.Add(vector, weight);
+        }
+
+        return sum.Centroid();
+    }
+
+    /// <summary><see cref="Centroid"/> one vector at a time, so the vectors need not be in memory together.</summary>
+    public sealed class CentroidSum
+    {
+        private double[]? sum;
+
+        public void Add(float[] vector, double weight)
+        {
             if (!(weight > 0))
             {
-                continue;
+                return;
             }
 
             sum ??= new double[vector.Length];
             if (vector.Length != sum.Length)
             {
-                throw new ArgumentException($"Vectors of different lengths ({sum.Length} and {vector.Length}) have no centroid.", nameof(items));
+                throw new ArgumentException($"Vectors of different lengths ({sum.Length} and {vector.Length}) have no centroid.", nameof(vector));
             }
 
             for (var i = 0; i < vector.Length; i++)
@@ -50,7 +63,7 @@ public static class VectorMath
             }
         }
 
-        return sum is null ? [] : Normalize(sum);
+        public float[] Centroid() => sum is null ? [] : Normalize(sum);
     }
 
     /// <summary>The vector scaled to unit length; the zero vector stays zero.</summary>

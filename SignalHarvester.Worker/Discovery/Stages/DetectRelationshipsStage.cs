@@ -52,6 +52,8 @@ public sealed class DetectRelationshipsStage(
                or (r.source_artifact_id = any(@compared) and r.target_artifact_id = any(@compared)))
         """;
 
+    private const int TextBatchSize = 2000;
+
     private const string StoredDois = """
         select id, origin, lower(raw->>'doi') from artifacts
         where jsonb_typeof(raw) = 'object' and raw->>'doi' is not null
@@ -61,30 +63,47 @@ public sealed class DetectRelationshipsStage(
     {
         var settings = options.Value;
         var now = clock.GetUtcNow();
-        var artifacts = await db.Artifacts.AsNoTracking()
-            .Select(a => new LinkableArtifact(a.Id, a.Source, a.SourceId, a.Origin, a.ArtifactType, a.Title, a.Text, a.Url))
+        // What references can resolve to: every artifact's keys, without its text.
+        var keys = await db.Artifacts.AsNoTracking()
+            .Select(a => new ArtifactKey(a.Id, a.Source, a.SourceId, a.Origin, a.ArtifactType))
             .ToListAsync(cancellationToken);
-        var targets = new ReferenceTargets(artifacts, await StoredDoisAsync(cancellationToken));
+        var targets = new ReferenceTargets(keys, await StoredDoisAsync(cancellationToken));
 
         var desired = new Dictionary<(long Source, long Target, string Type), DesiredLink>();
-        foreach (var artifact in artifacts)
+        // Texts a batch at a time (keyset on id): memory holds one batch of texts, never the table's.
+        for (var after = long.MinValue; ;)
         {
-            foreach (var link in ExplicitLinks(artifact, targets))
+            var batch = await db.Artifacts.AsNoTracking()
+                .Where(a => a.Id > after).OrderBy(a => a.Id).Take(TextBatchSize)
+                .Select(a => new LinkableArtifact(a.Id, a.Source, a.Origin, a.Title, a.Text, a.Url))
+                .ToListAsync(cancellationToken);
+            foreach (var artifact in batch)
             {
-                // The same pair found twice (an id and a URL): the more certain detection wins.
-                var key = (artifact.Id, link.TargetId, link.Type);
-                if (!desired.TryGetValue(key, out var known) || known.Confidence < link.Confidence)
+                foreach (var link in ExplicitLinks(artifact, targets))
                 {
-                    desired[key] = link;
+                    // The same pair found twice (an id and a URL): the more certain detection wins.
+                    var key = (artifact.Id, link.TargetId, link.Type);
+                    if (!desired.TryGetValue(key, out var known) || known.Confidence < link.Confidence)
+                    {
+                        desired[key] = link;
+                    }
                 }
             }
+
+            if (batch.Count < TextBatchSize)
+            {
+                break;
+            }
+
+            after = batch[^1].Id;
         }
 
         var explicitPairs = desired.Keys.Select(k => (Math.Min(k.Source, k.Target), Math.Max(k.Source, k.Target))).ToHashSet();
         var compared = await ComparableArtifactsAsync(settings, now, cancellationToken);
         // Sample and live artifacts are never linked to each other.
         var semantic = compared.GroupBy(c => c.Origin)
-            .SelectMany(origin => SemanticLinks.Find([.. origin.Select(c => c.Artifact)], settings.SemanticThreshold, settings.SemanticTopK));
+            .SelectMany(origin => SemanticLinkIndex.Find(
+                [.. origin.Select(c => c.Artifact)], settings.SemanticThreshold, settings.SemanticTopK, settings.ExactSemanticUpTo));
         foreach (var link in semantic)
         {
             // An explicit pointer already says more than similarity does.
@@ -196,27 +215,29 @@ public sealed class DetectRelationshipsStage(
         return (inserted, updated, deleted);
     }
 
-    private sealed record LinkableArtifact(long Id, string Source, string SourceId, string Origin, string ArtifactType, string Title, string? Text, string? Url);
+    private sealed record ArtifactKey(long Id, string Source, string SourceId, string Origin, string ArtifactType);
+
+    private sealed record LinkableArtifact(long Id, string Source, string Origin, string Title, string? Text, string? Url);
 
     private sealed record DesiredLink(long TargetId, string Type, double Confidence, string DetectionMethod, string? Metadata);
 
     // Stored papers (by arXiv id and DOI) and repositories (by owner/name), case-insensitively, each
     // within its origin: a sample never points at a live artifact or the other way round.
-    private sealed class ReferenceTargets(IReadOnlyList<LinkableArtifact> artifacts, IReadOnlyDictionary<(string Origin, string Doi), long> dois)
+    private sealed class ReferenceTargets(IReadOnlyList<ArtifactKey> artifacts, IReadOnlyDictionary<(string Origin, string Doi), long> dois)
     {
-        private readonly Dictionary<long, LinkableArtifact> byId = artifacts.ToDictionary(a => a.Id);
+        private readonly Dictionary<long, ArtifactKey> byId = artifacts.ToDictionary(a => a.Id);
 
-        private readonly Dictionary<(string Origin, string Key), LinkableArtifact> papers = artifacts
+        private readonly Dictionary<(string Origin, string Key), ArtifactKey> papers = artifacts
             .Where(a => a.Source == SourceNames.Arxiv)
             .DistinctBy(a => (a.Origin, a.SourceId.ToLowerInvariant()))
             .ToDictionary(a => (a.Origin, a.SourceId.ToLowerInvariant()));
 
-        private readonly Dictionary<(string Origin, string Key), LinkableArtifact> repositories = artifacts
+        private readonly Dictionary<(string Origin, string Key), ArtifactKey> repositories = artifacts
             .Where(a => a.Source == SourceNames.GitHub && a.ArtifactType == ArtifactTypes.Repo)
             .DistinctBy(a => (a.Origin, a.SourceId.ToLowerInvariant()))
             .ToDictionary(a => (a.Origin, a.SourceId.ToLowerInvariant()));
 
-        public LinkableArtifact? Resolve(ArtifactReference reference, string origin) => reference.Kind switch
+        public ArtifactKey? Resolve(ArtifactReference reference, string origin) => reference.Kind switch
         {
             ArtifactReferenceKind.Arxiv => papers.GetValueOrDefault((origin, reference.Key)),
             ArtifactReferenceKind.Doi => dois.TryGetValue((origin, reference.Key), out var id) ? byId.GetValueOrDefault(id) : null,

@@ -23,77 +23,90 @@ public sealed class ScoreArtifactsStage(
     // Scores decay with age: a daily run refreshes all of them, a rerun within the day only what changed.
     private static readonly TimeSpan RefreshAfter = TimeSpan.FromHours(20);
 
-    // Other sources whose artifacts (of the same origin) point at this one (its URL or its id in their text or URL).
-    private const string CrossSourceMentions = """
-        select a.id, count(distinct b.source)
-        from artifacts a
-        join artifacts b on b.source <> a.source and b.origin = a.origin
-          and (b.url = a.url
-               or (length(a.source_id) >= 8 and (strpos(b.text, a.source_id) > 0 or strpos(b.url, a.source_id) > 0)))
-        where a.id = any(@ids)
-        group by a.id
-        """;
+    // Scored and saved this many at a time, so memory holds one batch of artifacts, never the table.
+    private const int BatchSize = 2000;
+
+    // Every artifact's keys and text, streamed: what points at what (CrossSourceMentions).
+    private const string MentionSources = "select source, origin, url, text from artifacts";
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var refreshBefore = now - RefreshAfter;
-        var stale = await db.Artifacts
+        var stale = await db.Artifacts.AsNoTracking()
             .Where(a => a.Score == null
                         || a.Score.ComputedAt < refreshBefore
                         || a.UpdatedAt > a.Score.ComputedAt
                         || a.Topics.Any(t => t.Topic.LastSeenAt > a.Score.ComputedAt || t.AssignedAt > a.Score.ComputedAt))
-            .Select(a => new
-            {
-                Artifact = a,
-                a.Score,
-                MainTopic = a.Topics.OrderByDescending(t => t.Confidence).Select(t => t.Topic).FirstOrDefault(),
-                Expert = db.ArtifactEntities.Any(l => l.ArtifactId == a.Id && l.Entity.ExpertiseScore >= 0.5),
-            })
+            .OrderBy(a => a.Id)
+            .Select(a => new MentionedArtifact(a.Id, a.Source, a.Origin, a.SourceId, a.Url))
             .ToListAsync(cancellationToken);
         if (stale.Count == 0)
         {
             return 0;
         }
 
-        var mentions = await CrossSourceMentionsAsync(stale.Select(s => s.Artifact.Id).ToArray(), cancellationToken);
+        var mentions = await CrossSourceMentionsAsync(stale, cancellationToken);
         var activity = await TopicActivityAsync(now, cancellationToken);
-        foreach (var item in stale)
+        var centroids = await db.Topics.AsNoTracking().Where(t => t.Centroid != null).ToDictionaryAsync(t => t.Id, t => t.Centroid!, cancellationToken);
+        foreach (var batch in stale.Chunk(BatchSize))
         {
-            var topicId = item.MainTopic?.Id;
-            var (total, last7, previous7) = topicId is { } id && activity.TryGetValue(id, out var counts) ? counts : (0, 0, 0);
-            var components = scorer.Score(new DiscoveryScoreInput(
-                item.Artifact.Source, item.Artifact.PublishedAt, item.Artifact.Title, item.Artifact.Text,
-                item.Artifact.Embedding, item.MainTopic?.Centroid, total, last7, previous7,
-                mentions.GetValueOrDefault(item.Artifact.Id), item.Expert), now);
-            var score = item.Score ?? new ArtifactScore { ArtifactId = item.Artifact.Id };
-            (score.Novelty, score.Emergence, score.Obscurity) = (components.Novelty, components.Emergence, components.Obscurity);
-            (score.CrossSourceBonus, score.ExpertBonus, score.RecencyFactor) = (components.CrossSourceBonus, components.ExpertBonus, components.RecencyFactor);
-            (score.DiscoveryScore, score.ComputedAt, score.ConfigVersion) = (components.Score, now, scorer.ConfigVersion);
-            if (item.Score is null)
+            var ids = batch.Select(a => a.Id).ToArray();
+            var items = await db.Artifacts.AsNoTracking()
+                .Where(a => ids.Contains(a.Id))
+                .Select(a => new
+                {
+                    a.Id,
+                    a.Source,
+                    a.PublishedAt,
+                    a.Title,
+                    a.Text,
+                    a.Embedding,
+                    MainTopicId = a.Topics.OrderByDescending(t => t.Confidence).Select(t => (long?)t.TopicId).FirstOrDefault(),
+                    Expert = db.ArtifactEntities.Any(l => l.ArtifactId == a.Id && l.Entity.ExpertiseScore >= 0.5),
+                })
+                .ToListAsync(cancellationToken);
+            var scores = await db.Scores.Where(s => ids.Contains(s.ArtifactId)).ToDictionaryAsync(s => s.ArtifactId, cancellationToken);
+            foreach (var item in items)
             {
-                db.Scores.Add(score);
+                var (total, last7, previous7) = item.MainTopicId is { } id && activity.TryGetValue(id, out var counts) ? counts : (0, 0, 0);
+                var components = scorer.Score(new DiscoveryScoreInput(
+                    item.Source, item.PublishedAt, item.Title, item.Text,
+                    item.Embedding, item.MainTopicId is { } topicId ? centroids.GetValueOrDefault(topicId) : null, total, last7, previous7,
+                    mentions.GetValueOrDefault(item.Id), item.Expert), now);
+                if (!scores.TryGetValue(item.Id, out var score))
+                {
+                    score = new ArtifactScore { ArtifactId = item.Id };
+                    db.Scores.Add(score);
+                }
+
+                (score.Novelty, score.Emergence, score.Obscurity) = (components.Novelty, components.Emergence, components.Obscurity);
+                (score.CrossSourceBonus, score.ExpertBonus, score.RecencyFactor) = (components.CrossSourceBonus, components.ExpertBonus, components.RecencyFactor);
+                (score.DiscoveryScore, score.ComputedAt, score.ConfigVersion) = (components.Score, now, scorer.ConfigVersion);
             }
+
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
         }
 
-        await db.SaveChangesAsync(cancellationToken);
         metrics.Scored(stale.Count);
         logger.LogInformation("Scored {Count} artifacts", stale.Count);
         return stale.Count;
     }
 
-    private async Task<Dictionary<long, int>> CrossSourceMentionsAsync(long[] ids, CancellationToken cancellationToken)
+    // Other sources whose artifacts (of the same origin) point at each stale one: every artifact's text read once.
+    private async Task<IReadOnlyDictionary<long, int>> CrossSourceMentionsAsync(IEnumerable<MentionedArtifact> stale, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(CrossSourceMentions);
-        command.Parameters.AddWithValue("ids", ids);
+        var mentions = new CrossSourceMentions(stale);
+        await using var command = dataSource.CreateCommand(MentionSources);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var mentions = new Dictionary<long, int>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            mentions[reader.GetInt64(0)] = (int)reader.GetInt64(1);
+            mentions.Observe(reader.GetString(0), reader.GetString(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3));
         }
 
-        return mentions;
+        return mentions.Counts();
     }
 
     // Per topic: all artifacts, those published in the last 7 days, and in the 7 days before.
