@@ -60,13 +60,26 @@ internal static class BulkJobRequests
     public static async Task<HttpResponseMessage> OpenEventsAsync(
         HttpClient client, string location, string? lastEventId, CancellationToken cancellationToken, string? apiKey = null)
     {
-        var request = Request(HttpMethod.Get, location + "/events", apiKey);
-        if (lastEventId is not null)
+        // A 503 is the API's honest answer when PostgreSQL did not connect within its 1 s (a loaded CI machine): a
+        // client retries after Retry-After, as the API documents; a few times at most, then the 503 is the result.
+        for (var attempt = 1; ; attempt++)
         {
-            request.Headers.Add("Last-Event-ID", lastEventId);
-        }
+            var request = Request(HttpMethod.Get, location + "/events", apiKey);
+            if (lastEventId is not null)
+            {
+                request.Headers.Add("Last-Event-ID", lastEventId);
+            }
 
-        return await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            if (response.StatusCode != HttpStatusCode.ServiceUnavailable || attempt == 3)
+            {
+                return response;
+            }
+
+            var retryAfter = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
+            response.Dispose();
+            await Task.Delay(retryAfter, cancellationToken);
+        }
     }
 
     /// <summary>Reads an event stream to its end: each event's type, id and job, each also handed to <paramref name="onEvent"/> as it arrives.</summary>
