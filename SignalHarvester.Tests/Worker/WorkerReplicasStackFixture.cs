@@ -22,9 +22,11 @@ public sealed class WorkerReplicasStackFixture : StackFixture
 
     private int papers;
 
-    public FakeArxivApi Arxiv { get; private set; } = null!;
-    public FakeGitHubApi GitHub { get; private set; } = null!;
-    public FakeHackerNewsApi HackerNews { get; private set; } = null!;
+    private LiveDiscoveryFakes fakes = null!;
+
+    public FakeArxivApi Arxiv => fakes.Arxiv;
+    public FakeGitHubApi GitHub => fakes.GitHub;
+    public FakeHackerNewsApi HackerNews => fakes.HackerNews;
     public HangfireJobs Jobs { get; private set; } = null!;
 
     /// <summary>The worker's instances (id → launched pid) once both are healthy.</summary>
@@ -37,10 +39,8 @@ public sealed class WorkerReplicasStackFixture : StackFixture
 
     protected override async Task BeforeStartAsync()
     {
-        Arxiv = await FakeArxivApi.StartAsync();
+        fakes = await LiveDiscoveryFakes.StartAsync();
         AddPapers(4);
-        GitHub = await FakeGitHubApi.StartAsync();
-        HackerNews = await FakeHackerNewsApi.StartAsync();
         var now = DateTimeOffset.UtcNow;
         for (var i = 1; i <= StoryCount; i++)
         {
@@ -53,16 +53,7 @@ public sealed class WorkerReplicasStackFixture : StackFixture
 
     protected override IEnumerable<string> AppHostArguments =>
     [
-        "--Discovery:Sources:Arxiv:Mode=live",
-        "--Discovery:Sources:GitHub:Mode=live",
-        "--Discovery:Sources:HackerNews:Mode=live",
-        $"--Discovery:Sources:Arxiv:BaseUrl={Arxiv.BaseUrl}",
-        "--Discovery:Sources:Arxiv:MinRequestInterval=00:00:00",
-        $"--Discovery:Sources:GitHub:BaseUrl={GitHub.BaseUrl}",
-        $"--Discovery:Sources:HackerNews:BaseUrl={HackerNews.BaseUrl}",
-        "--Discovery:Sources:X:Enabled=false",
-        "--Discovery:RunOnStartWhenEmpty=false",
-        "--Discovery:Schedule=0 0 1 1 *",
+        .. fakes.AppHostArguments,
         "--Harvest:Schedule=0 0 1 1 *",
         "--Jobs:Heartbeat:Cron=0 0 1 1 *",
         $"--Jobs:WorkerCount={WorkersPerReplica}",
@@ -97,12 +88,7 @@ public sealed class WorkerReplicasStackFixture : StackFixture
     public async Task<IReadOnlyDictionary<string, int>> WaitForWorkersAsync() =>
         WorkerReplicas = await Replicas.WaitForHealthyAsync(App, ReplicaTimeout, ResourceNames.Worker);
 
-    protected override async Task AfterDisposeAsync()
-    {
-        await Arxiv.DisposeAsync();
-        await GitHub.DisposeAsync();
-        await HackerNews.DisposeAsync();
-    }
+    protected override async Task AfterDisposeAsync() => await fakes.DisposeAsync();
 }
 
 // A stack of its own: its tests kill a worker replica, and the pipelines' schedules are theirs to move.

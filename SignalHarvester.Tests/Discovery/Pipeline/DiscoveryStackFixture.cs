@@ -14,16 +14,18 @@ public sealed class DiscoveryStackFixture : StackFixture
     /// <summary>Topic evolution's thresholds (<c>Discovery:Topics</c>), set here so tests derive expected events from them.</summary>
     public const double SimilarityThreshold = 0.5, MergeSimilarity = 0.85, SplitSimilarity = 0.70;
 
-    public FakeArxivApi Arxiv { get; private set; } = null!;
-    public FakeGitHubApi GitHub { get; private set; } = null!;
-    public FakeHackerNewsApi HackerNews { get; private set; } = null!;
+    private LiveDiscoveryFakes fakes = null!;
+
+    public FakeArxivApi Arxiv => fakes.Arxiv;
+    public FakeGitHubApi GitHub => fakes.GitHub;
+    public FakeHackerNewsApi HackerNews => fakes.HackerNews;
     public HangfireJobs Jobs { get; private set; } = null!;
     public string FirstRunState { get; private set; } = "";
 
     protected override async Task BeforeStartAsync()
     {
         var now = DateTimeOffset.UtcNow;
-        Arxiv = await FakeArxivApi.StartAsync();
+        fakes = await LiveDiscoveryFakes.StartAsync();
         Arxiv.Add(Enumerable.Range(1, 6).Select(i => FakeArxivApi.Paper(i, now.AddHours(-i), i % 2 == 0 ? "quant-ph" : "cs.LG")
             with
             {
@@ -32,10 +34,8 @@ public sealed class DiscoveryStackFixture : StackFixture
                 Authors = i == 2 ? [new FakeArxivApi.Author(ExpertName, ["Example University"])] : [new FakeArxivApi.Author($"Author {i}", ["Halcyon AI Lab"])],
             }));
 
-        GitHub = await FakeGitHubApi.StartAsync();
         GitHub.FailureStatus = 500;
 
-        HackerNews = await FakeHackerNewsApi.StartAsync();
         HackerNews.AddStory(9001, "Sparse RL paper is out", now.AddHours(-1), url: "https://arxiv.org/abs/2511.00003");
         HackerNews.AddStory(9002, "Show HN: a tiny vector database", now.AddHours(-2), url: "https://github.com/someone/tinyvec");
         HackerNews.AddStory(9003, "Ask HN: how do you evaluate LLM agents?", now.AddHours(-3), text: "Curious what people use.");
@@ -46,16 +46,7 @@ public sealed class DiscoveryStackFixture : StackFixture
     protected override IEnumerable<string> AppHostArguments =>
     [
         // The developer stack reads samples; these three are live against the fakes.
-        "--Discovery:Sources:Arxiv:Mode=live",
-        "--Discovery:Sources:GitHub:Mode=live",
-        "--Discovery:Sources:HackerNews:Mode=live",
-        $"--Discovery:Sources:Arxiv:BaseUrl={Arxiv.BaseUrl}",
-        "--Discovery:Sources:Arxiv:MinRequestInterval=00:00:00",
-        $"--Discovery:Sources:GitHub:BaseUrl={GitHub.BaseUrl}",
-        $"--Discovery:Sources:HackerNews:BaseUrl={HackerNews.BaseUrl}",
-        "--Discovery:Sources:X:Enabled=false",
-        "--Discovery:RunOnStartWhenEmpty=false",
-        "--Discovery:Schedule=0 0 1 1 *",
+        .. fakes.AppHostArguments,
         $"--Discovery:Experts:0={ExpertName}",
         FormattableString.Invariant($"--Discovery:Topics:SimilarityThreshold={SimilarityThreshold}"),
         FormattableString.Invariant($"--Discovery:Topics:MergeSimilarity={MergeSimilarity}"),
@@ -71,12 +62,7 @@ public sealed class DiscoveryStackFixture : StackFixture
 
     public Task<string> RunDiscoveryAsync() => Jobs.RunDiscoveryAsync();
 
-    protected override async Task AfterDisposeAsync()
-    {
-        await Arxiv.DisposeAsync();
-        await GitHub.DisposeAsync();
-        await HackerNews.DisposeAsync();
-    }
+    protected override async Task AfterDisposeAsync() => await fakes.DisposeAsync();
 }
 
 [CollectionDefinition(Name)]
