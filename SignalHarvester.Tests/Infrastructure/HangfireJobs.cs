@@ -85,6 +85,13 @@ public sealed class HangfireJobs
         }
     }
 
+    /// <summary>The cron expression of a recurring job the worker registered, or null when there is none.</summary>
+    public string? RecurringCron(string recurringJobId)
+    {
+        using var connection = storage.GetConnection();
+        return connection.GetRecurringJobs([recurringJobId]).SingleOrDefault(job => job.Id == recurringJobId && !job.Removed)?.Cron;
+    }
+
     private string? StateOf(string jobId)
     {
         using var connection = storage.GetConnection();

@@ -91,6 +91,13 @@ public sealed class PostRetentionTests(SignalsStackFixture stack)
         Assert.Single(ArchivedLines(PostArchive.RawPayloads), line => line.GetProperty("id").GetString() == aging);
     }
 
+    [Fact]
+    public void The_worker_schedules_retention_daily_by_default()
+    {
+        Assert.Equal(new PostRetentionOptions().Schedule, stack.Jobs.RecurringCron(PostRetentionJob.RecurringJobId));
+        Assert.Equal("30 3 * * *", new PostRetentionOptions().Schedule); // daily at 03:30 UTC, as docs/pipelines/signals.md says
+    }
+
     private Task<string> RunRetentionAsync() =>
         stack.Jobs.RunAsync<PostRetentionJob>(job => job.RunAsync(CancellationToken.None), TimeSpan.FromMinutes(2));
 
