@@ -1,5 +1,5 @@
 using SignalHarvester.AppHost.Extensions;
-using SignalHarvester.Core;
+using SignalHarvester.Domain;
 using SignalHarvester.Hosting.Infrastructure;
 using SignalHarvester.Hosting.Publishing;
 using SignalHarvester.Hosting.Staging;

@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using Npgsql;
-using SignalHarvester.Core;
-using SignalHarvester.Core.Data;
-using SignalHarvester.Core.Jobs;
+using SignalHarvester.Data;
+using SignalHarvester.Data.Jobs;
+using SignalHarvester.Domain;
 
 namespace SignalHarvester.MigrationService;
 

@@ -1,12 +1,12 @@
 using System.Diagnostics;
+using Hangfire.PostgreSql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
-using Hangfire.PostgreSql;
 using Npgsql;
-using SignalHarvester.Core.Data;
-using SignalHarvester.Core.Jobs;
+using SignalHarvester.Data;
+using SignalHarvester.Data.Jobs;
 
 namespace SignalHarvester.MigrationService;
 

@@ -2,9 +2,9 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Console;
 using Npgsql;
-using SignalHarvester.Core;
-using SignalHarvester.Core.Data;
-using SignalHarvester.Core.Hosting;
+using SignalHarvester.Data;
+using SignalHarvester.Data.Hosting;
+using SignalHarvester.Domain;
 
 namespace SignalHarvester.MigrationService;
 

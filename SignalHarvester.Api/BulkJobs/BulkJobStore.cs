@@ -1,7 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
-using SignalHarvester.Core.Data.Entities;
-using SignalHarvester.Core.Signals;
+using SignalHarvester.Data.Entities;
+using SignalHarvester.Domain.Signals;
 
 namespace SignalHarvester.Api.BulkJobs;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using SignalHarvester.Core.Data.Entities;
+using SignalHarvester.Data.Entities;
 
 namespace SignalHarvester.Api.Contracts;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using SignalHarvester.Core.Data.Entities;
-using SignalHarvester.Core.Experiments;
+using SignalHarvester.Data.Entities;
+using SignalHarvester.Domain.Experiments;
 
 namespace SignalHarvester.Api.Contracts;
 

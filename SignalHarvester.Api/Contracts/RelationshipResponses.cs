@@ -1,4 +1,4 @@
-using SignalHarvester.Core.Data.Entities;
+using SignalHarvester.Data.Entities;
 
 namespace SignalHarvester.Api.Contracts;
 

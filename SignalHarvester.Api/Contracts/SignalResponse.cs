@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
-using SignalHarvester.Core.Data.Entities;
-using SignalHarvester.Core.Signals;
+using SignalHarvester.Data.Entities;
+using SignalHarvester.Data.Signals;
+using SignalHarvester.Domain.Signals;
 
 namespace SignalHarvester.Api.Contracts;
 
@@ -83,7 +84,7 @@ public sealed record SignalResponse(
         tweet.Salience,
         tweet.ScoredAt,
         tweet.NotifiedAt,
-        SignalStatus.Derive(tweet),
+        tweet.Status(),
         XPostUrl.For(tweet.AuthorUsername, tweet.Id),
         tweet.Notes);
 }

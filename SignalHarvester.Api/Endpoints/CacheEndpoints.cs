@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.OutputCaching;
 using SignalHarvester.Api.Contracts;
 using SignalHarvester.Api.Security;
-using SignalHarvester.Core.Caching;
 using SignalHarvester.Api.Validation;
+using SignalHarvester.Data.Caching;
 
 namespace SignalHarvester.Api.Endpoints;
 

@@ -6,10 +6,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SignalHarvester.Api.Contracts;
 using SignalHarvester.Api.Validation;
-using SignalHarvester.Core.Caching;
-using SignalHarvester.Core.Data;
-using SignalHarvester.Core.Discovery;
-using SignalHarvester.Core.Sources;
+using SignalHarvester.Data;
+using SignalHarvester.Data.Caching;
+using SignalHarvester.Domain.Discovery;
+using SignalHarvester.Domain.Sources;
 
 namespace SignalHarvester.Api.Endpoints;
 

@@ -3,13 +3,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SignalHarvester.Api.Contracts;
-using SignalHarvester.Api.RateLimiting;
 using SignalHarvester.Api.Entities;
+using SignalHarvester.Api.RateLimiting;
 using SignalHarvester.Api.Security;
 using SignalHarvester.Api.Validation;
-using SignalHarvester.Core.Data;
-using SignalHarvester.Core.Data.Entities;
-using SignalHarvester.Core.Discovery;
+using SignalHarvester.Data;
+using SignalHarvester.Data.Entities;
+using SignalHarvester.Domain.Discovery;
 
 namespace SignalHarvester.Api.Endpoints;
 

@@ -5,10 +5,10 @@ using Npgsql;
 using SignalHarvester.Api.Contracts;
 using SignalHarvester.Api.Security;
 using SignalHarvester.Api.Validation;
-using SignalHarvester.Core.Data;
-using SignalHarvester.Core.Data.Entities;
-using SignalHarvester.Core.Discovery;
-using SignalHarvester.Core.Experiments;
+using SignalHarvester.Data;
+using SignalHarvester.Data.Entities;
+using SignalHarvester.Domain.Discovery;
+using SignalHarvester.Domain.Experiments;
 
 namespace SignalHarvester.Api.Endpoints;
 
@@ -172,7 +172,7 @@ public static class ExperimentsEndpoints
                               select new { label.ArtifactId, label.Label, artifact.PublishedAt, artifact.Score })
             .ToListAsync(cancellationToken);
         var samples = labelled.Where(l => l.Score is not null)
-            .Select(l => new BacktestSample(l.ArtifactId, config.Rescore(l.Score!, l.PublishedAt), l.Label == DiscoveryLabelValues.Relevant))
+            .Select(l => new BacktestSample(l.ArtifactId, config.Rescore(l.Score!.Components(), l.Score.ComputedAt, l.PublishedAt), l.Label == DiscoveryLabelValues.Relevant))
             .ToList();
         if (samples.Count == 0)
         {

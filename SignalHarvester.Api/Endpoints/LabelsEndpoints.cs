@@ -2,13 +2,13 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SignalHarvester.Api.Contracts;
-using SignalHarvester.Api.RateLimiting;
 using SignalHarvester.Api.Labels;
+using SignalHarvester.Api.RateLimiting;
 using SignalHarvester.Api.Security;
 using SignalHarvester.Api.Validation;
-using SignalHarvester.Core.Data;
-using SignalHarvester.Core.Data.Entities;
-using SignalHarvester.Core.Experiments;
+using SignalHarvester.Data;
+using SignalHarvester.Data.Entities;
+using SignalHarvester.Domain.Experiments;
 
 namespace SignalHarvester.Api.Endpoints;
 

@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using SignalHarvester.Api.Contracts;
 using SignalHarvester.Api.Jobs;
 using SignalHarvester.Api.Security;
-using SignalHarvester.Core.Data;
-using SignalHarvester.Core.Jobs;
+using SignalHarvester.Data;
+using SignalHarvester.Data.Jobs;
 
 namespace SignalHarvester.Api.Endpoints;
 

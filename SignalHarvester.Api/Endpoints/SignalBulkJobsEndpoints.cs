@@ -11,9 +11,9 @@ using SignalHarvester.Api.RateLimiting;
 using SignalHarvester.Api.Security;
 using SignalHarvester.Api.Signals;
 using SignalHarvester.Api.Validation;
-using SignalHarvester.Core.Data;
-using SignalHarvester.Core.Data.Entities;
-using SignalHarvester.Core.Signals;
+using SignalHarvester.Data;
+using SignalHarvester.Data.Entities;
+using SignalHarvester.Domain.Signals;
 
 namespace SignalHarvester.Api.Endpoints;
 

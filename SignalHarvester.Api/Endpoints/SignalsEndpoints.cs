@@ -6,10 +6,10 @@ using SignalHarvester.Api.Contracts;
 using SignalHarvester.Api.Security;
 using SignalHarvester.Api.Signals;
 using SignalHarvester.Api.Validation;
-using SignalHarvester.Core.Data;
-using SignalHarvester.Core.Data.Entities;
-using SignalHarvester.Core.Signals;
-using SignalHarvester.Core.Sources;
+using SignalHarvester.Data;
+using SignalHarvester.Data.Entities;
+using SignalHarvester.Domain.Signals;
+using SignalHarvester.Domain.Sources;
 
 namespace SignalHarvester.Api.Endpoints;
 

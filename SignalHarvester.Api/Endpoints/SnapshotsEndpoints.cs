@@ -4,10 +4,10 @@ using SignalHarvester.Api.Contracts;
 using SignalHarvester.Api.Jobs;
 using SignalHarvester.Api.Security;
 using SignalHarvester.Api.Snapshots;
-using SignalHarvester.Core.Data;
-using SignalHarvester.Core.Data.Entities;
-using SignalHarvester.Core.Jobs;
 using SignalHarvester.Api.Validation;
+using SignalHarvester.Data;
+using SignalHarvester.Data.Entities;
+using SignalHarvester.Data.Jobs;
 
 namespace SignalHarvester.Api.Endpoints;
 

@@ -3,11 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using SignalHarvester.Api.Contracts;
-using SignalHarvester.Core.Caching;
-using SignalHarvester.Core.Data;
-using SignalHarvester.Core.Data.Entities;
-using SignalHarvester.Core.Discovery;
 using SignalHarvester.Api.Validation;
+using SignalHarvester.Data;
+using SignalHarvester.Data.Caching;
+using SignalHarvester.Data.Entities;
+using SignalHarvester.Domain.Discovery;
 
 namespace SignalHarvester.Api.Endpoints;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using SignalHarvester.Core.Data;
-using SignalHarvester.Core.Data.Entities;
-using SignalHarvester.Core.Discovery;
+using SignalHarvester.Data;
+using SignalHarvester.Data.Entities;
+using SignalHarvester.Domain.Discovery;
 
 namespace SignalHarvester.Api.Entities;
 

@@ -10,9 +10,9 @@ using SignalHarvester.Api.RateLimiting;
 using SignalHarvester.Api.Security;
 using SignalHarvester.Api.Snapshots;
 using SignalHarvester.Api.Validation;
-using SignalHarvester.Core.Data;
-using SignalHarvester.Core.Discovery;
-using SignalHarvester.Core.Hosting;
+using SignalHarvester.Data;
+using SignalHarvester.Data.Hosting;
+using SignalHarvester.Domain.Discovery;
 
 namespace SignalHarvester.Api.Extensions;
 

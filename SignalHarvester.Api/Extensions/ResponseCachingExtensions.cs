@@ -1,5 +1,5 @@
 using SignalHarvester.Api.Caching;
-using SignalHarvester.Core.Caching;
+using SignalHarvester.Data.Caching;
 
 namespace SignalHarvester.Api.Extensions;
 

@@ -3,7 +3,7 @@ using Hangfire.Common;
 using Hangfire.States;
 using Hangfire.Storage;
 using Hangfire.Storage.Monitoring;
-using SignalHarvester.Core.Jobs;
+using SignalHarvester.Data.Jobs;
 
 namespace SignalHarvester.Api.Jobs;
 

@@ -1,4 +1,4 @@
-using SignalHarvester.Core.Jobs;
+using SignalHarvester.Data.Jobs;
 
 namespace SignalHarvester.Api.Jobs;
 

@@ -2,9 +2,9 @@ using Hangfire;
 using Hangfire.Common;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
-using SignalHarvester.Core;
-using SignalHarvester.Core.Data;
-using SignalHarvester.Core.Jobs;
+using SignalHarvester.Data;
+using SignalHarvester.Data.Jobs;
+using SignalHarvester.Domain;
 
 namespace SignalHarvester.Api.Jobs;
 

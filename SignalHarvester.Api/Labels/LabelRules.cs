@@ -1,6 +1,6 @@
 using SignalHarvester.Api.Validation;
-using SignalHarvester.Core.Data;
-using SignalHarvester.Core.Experiments;
+using SignalHarvester.Data;
+using SignalHarvester.Domain.Experiments;
 
 namespace SignalHarvester.Api.Labels;
 

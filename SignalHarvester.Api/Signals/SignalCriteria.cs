@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using SignalHarvester.Api.Validation;
-using SignalHarvester.Core.Data.Entities;
-using SignalHarvester.Core.Signals;
+using SignalHarvester.Data.Entities;
+using SignalHarvester.Data.Signals;
+using SignalHarvester.Domain.Signals;
 
 namespace SignalHarvester.Api.Signals;
 
@@ -19,7 +20,7 @@ internal static class SignalCriteria
 
         if (status is not null)
         {
-            query = query.Where(SignalStatus.Is(status));
+            query = query.Where(SignalStatusQueries.Is(status));
         }
 
         if (!string.IsNullOrWhiteSpace(source))

@@ -1,4 +1,4 @@
-using SignalHarvester.Core.Signals;
+using SignalHarvester.Domain.Signals;
 
 namespace SignalHarvester.Api.Snapshots;
 

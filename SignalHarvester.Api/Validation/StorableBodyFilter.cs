@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
-using SignalHarvester.Core.Data;
+using SignalHarvester.Data;
 
 namespace SignalHarvester.Api.Validation;
 

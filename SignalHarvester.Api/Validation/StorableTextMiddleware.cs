@@ -1,4 +1,4 @@
-using SignalHarvester.Core.Data;
+using SignalHarvester.Data;
 
 namespace SignalHarvester.Api.Validation;
 

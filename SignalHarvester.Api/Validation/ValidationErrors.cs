@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using SignalHarvester.Core.Data;
+using SignalHarvester.Data;
 
 namespace SignalHarvester.Api.Validation;
 

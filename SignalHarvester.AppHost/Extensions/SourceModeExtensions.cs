@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
-using SignalHarvester.Core.Signals;
-using SignalHarvester.Core.Sources;
+using SignalHarvester.Domain.Signals;
+using SignalHarvester.Domain.Sources;
 using SignalHarvester.Hosting.Publishing;
 
 namespace SignalHarvester.AppHost.Extensions;

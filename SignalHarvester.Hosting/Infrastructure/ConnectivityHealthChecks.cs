@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
+using SignalHarvester.Data;
+using SignalHarvester.Data.Caching;
 using StackExchange.Redis;
-using SignalHarvester.Core.Caching;
-using SignalHarvester.Core.Data;
 
 namespace SignalHarvester.Hosting.Infrastructure;
 

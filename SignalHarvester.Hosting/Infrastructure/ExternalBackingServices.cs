@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Configuration;
-using SignalHarvester.Core;
+using SignalHarvester.Domain;
 
 namespace SignalHarvester.Hosting.Infrastructure;
 

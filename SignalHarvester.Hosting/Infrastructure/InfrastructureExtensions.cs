@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
-using SignalHarvester.Core;
+using SignalHarvester.Domain;
 
 namespace SignalHarvester.Hosting.Infrastructure;
 

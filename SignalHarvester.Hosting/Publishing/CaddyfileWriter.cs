@@ -1,5 +1,5 @@
 using System.Text;
-using SignalHarvester.Core;
+using SignalHarvester.Domain;
 
 namespace SignalHarvester.Hosting.Publishing;
 

@@ -1,6 +1,6 @@
 using Aspire.Hosting.Postgres;
-using SignalHarvester.Core;
-using SignalHarvester.Core.Hosting;
+using SignalHarvester.Data.Hosting;
+using SignalHarvester.Domain;
 
 namespace SignalHarvester.Hosting.Publishing;
 

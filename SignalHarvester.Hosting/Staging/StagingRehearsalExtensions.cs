@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using SignalHarvester.Domain;
 using SignalHarvester.Hosting.Infrastructure;
 using SignalHarvester.Hosting.Publishing;
-using SignalHarvester.Core;
 
 namespace SignalHarvester.Hosting.Staging;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using SignalHarvester.Core.Data;
+using SignalHarvester.Data;
 
 namespace SignalHarvester.MigrationService.Schema;
 

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using SignalHarvester.Core.Data;
+using SignalHarvester.Data;
 using SignalHarvester.MigrationService.Schema;
 
 namespace SignalHarvester.MigrationService.Verbs;

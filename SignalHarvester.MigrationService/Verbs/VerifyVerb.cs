@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using SignalHarvester.Core.Data;
+using SignalHarvester.Data;
 using SignalHarvester.MigrationService.Schema;
 
 namespace SignalHarvester.MigrationService.Verbs;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Npgsql;
-using SignalHarvester.Core.Discovery;
+using SignalHarvester.Domain.Discovery;
 using static SignalHarvester.Tests.Api.Sql;
 
 namespace SignalHarvester.Tests.Api;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using SignalHarvester.Core.Discovery;
+using SignalHarvester.Domain.Discovery;
 using static SignalHarvester.Tests.Api.ApiTestHelpers;
 
 namespace SignalHarvester.Tests.Api;

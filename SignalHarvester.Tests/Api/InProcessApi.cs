@@ -3,7 +3,7 @@ using Aspire.Hosting.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using SignalHarvester.Api.Analytics;
-using SignalHarvester.Core;
+using SignalHarvester.Domain;
 using SignalHarvester.Tests.Infrastructure;
 
 namespace SignalHarvester.Tests.Api;

@@ -1,15 +1,15 @@
 using System.Net;
-using Aspire.Hosting;
-using Aspire.Hosting.Testing;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using SignalHarvester.Api.Analytics;
 using SignalHarvester.Api.Security;
-using SignalHarvester.Core;
+using SignalHarvester.Domain;
 using SignalHarvester.Tests.Infrastructure;
 using static SignalHarvester.Tests.Api.ApiTestHelpers;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using SignalHarvester.Core.Jobs;
+using SignalHarvester.Data.Jobs;
 using SignalHarvester.Tests.Infrastructure;
 using static SignalHarvester.Tests.Api.ApiTestHelpers;
 

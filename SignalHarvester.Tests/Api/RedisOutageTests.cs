@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using Aspire.Hosting;
-using Aspire.Hosting.Testing;
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using SignalHarvester.Core;
+using SignalHarvester.Domain;
 using SignalHarvester.Tests.Infrastructure;
 using StackExchange.Redis;
 using static SignalHarvester.Tests.Api.ApiTestHelpers;

@@ -1,7 +1,7 @@
 using System.Globalization;
+using SignalHarvester.Domain;
 using k8s;
 using k8s.Models;
-using SignalHarvester.Core;
 
 namespace SignalHarvester.Tests.Deployment;
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using SignalHarvester.Core.Sources;
+using SignalHarvester.Domain.Sources;
 using SignalHarvester.Worker.Discovery.Sources;
 using SignalHarvester.Worker.Sources;
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using SignalHarvester.Core.Sources;
+using SignalHarvester.Domain.Sources;
 using SignalHarvester.Worker.Discovery.Sources;
 using SignalHarvester.Worker.Sources;
 

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Npgsql;
-using SignalHarvester.Core;
-using SignalHarvester.Core.Caching;
-using SignalHarvester.Core.Data;
-using SignalHarvester.Core.Hosting;
+using SignalHarvester.Data;
+using SignalHarvester.Data.Caching;
+using SignalHarvester.Data.Hosting;
+using SignalHarvester.Domain;
 
 namespace SignalHarvester.Tests.External;
 

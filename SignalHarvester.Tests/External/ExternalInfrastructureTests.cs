@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using Aspire.Hosting;
-using SignalHarvester.Core;
+using SignalHarvester.Domain;
 using SignalHarvester.Tests.Api;
 using SignalHarvester.Tests.Infrastructure;
 using Xunit.Abstractions;

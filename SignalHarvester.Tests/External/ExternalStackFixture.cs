@@ -1,4 +1,4 @@
-using SignalHarvester.Core;
+using SignalHarvester.Domain;
 using SignalHarvester.Tests.Infrastructure;
 
 namespace SignalHarvester.Tests.External;
@@ -49,7 +49,7 @@ public sealed class ExternalStackFixture : StackFixture
         Redis = await ManagedRedis.StartAsync(Certificates, Password);
     }
 
-    public override Task<string> DatabaseConnectionStringAsync() => Task.FromResult(Core.Data.DatabaseUrl.ToConnectionString(DatabaseUrl));
+    public override Task<string> DatabaseConnectionStringAsync() => Task.FromResult(Data.DatabaseUrl.ToConnectionString(DatabaseUrl));
 
     protected override async Task AfterDisposeAsync()
     {

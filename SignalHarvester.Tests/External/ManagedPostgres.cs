@@ -61,7 +61,7 @@ public sealed class ManagedPostgres(string directory, Process server, int port, 
         var server = Process.Start(start)!;
         var log = server.StandardError.ReadToEndAsync();
         var managed = new ManagedPostgres(directory, server, port, password);
-        var connectionString = new NpgsqlConnectionStringBuilder(Core.Data.DatabaseUrl.ToConnectionString(managed.Url(certificates.CaFile, "postgres")))
+        var connectionString = new NpgsqlConnectionStringBuilder(Data.DatabaseUrl.ToConnectionString(managed.Url(certificates.CaFile, "postgres")))
         {
             Pooling = false,
             Timeout = 2,

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using SignalHarvester.Core.Caching;
+using SignalHarvester.Data.Caching;
 using SignalHarvester.Tests.Infrastructure;
 using StackExchange.Redis;
 

@@ -4,7 +4,7 @@ using System.Net;
 using System.Text.Json;
 using Aspire.Hosting.ApplicationModel;
 using Npgsql;
-using SignalHarvester.Core;
+using SignalHarvester.Domain;
 using SignalHarvester.Tests.Infrastructure;
 
 namespace SignalHarvester.Tests.Foundation;

@@ -3,7 +3,7 @@ using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage;
-using SignalHarvester.Core.Jobs;
+using SignalHarvester.Data.Jobs;
 using SignalHarvester.Worker.Discovery;
 using SignalHarvester.Worker.Signals;
 

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using SignalHarvester.Core.Data;
+using SignalHarvester.Data;
 
 namespace SignalHarvester.Tests.Infrastructure;
 

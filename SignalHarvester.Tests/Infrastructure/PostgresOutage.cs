@@ -3,7 +3,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using SignalHarvester.Core;
+using SignalHarvester.Domain;
 
 namespace SignalHarvester.Tests.Infrastructure;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using SignalHarvester.Core;
+using SignalHarvester.Domain;
 
 namespace SignalHarvester.Tests.Infrastructure;
 

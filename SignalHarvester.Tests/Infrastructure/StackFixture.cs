@@ -2,7 +2,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Npgsql;
-using SignalHarvester.Core;
+using SignalHarvester.Domain;
 
 namespace SignalHarvester.Tests.Infrastructure;
 

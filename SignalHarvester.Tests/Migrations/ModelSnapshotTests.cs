@@ -12,6 +12,6 @@ public sealed class ModelSnapshotTests
 
         Assert.False(db.Database.HasPendingModelChanges(),
             "The EF model has changes no migration captures: run `dotnet tool run dotnet-ef migrations add <Name> " +
-            "--project SignalHarvester.Core --startup-project SignalHarvester.MigrationService --output-dir Data/Migrations`.");
+            "--project SignalHarvester.Domain --startup-project SignalHarvester.MigrationService --output-dir Data/Migrations`.");
     }
 }

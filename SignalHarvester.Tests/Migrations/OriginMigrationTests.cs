@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
-using SignalHarvester.Core.Data;
+using SignalHarvester.Data;
 using SignalHarvester.Tests.Infrastructure;
 using SignalHarvester.Worker.Signals.XApi;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using SignalHarvester.Core.Data;
-using SignalHarvester.Core.Data.Entities;
-using SignalHarvester.Core.Sources;
+using SignalHarvester.Data;
+using SignalHarvester.Data.Entities;
+using SignalHarvester.Domain.Sources;
 using SignalHarvester.Tests.Infrastructure;
 
 namespace SignalHarvester.Tests.Migrations;

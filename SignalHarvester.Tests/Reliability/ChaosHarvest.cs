@@ -1,4 +1,4 @@
-using SignalHarvester.Core;
+using SignalHarvester.Domain;
 using SignalHarvester.Tests.Fakes;
 using SignalHarvester.Tests.Infrastructure;
 using SignalHarvester.Worker.Signals;

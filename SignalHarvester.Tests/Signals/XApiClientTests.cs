@@ -5,7 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using SignalHarvester.Core.Signals;
+using SignalHarvester.Domain.Signals;
 using SignalHarvester.Tests.Fakes;
 using SignalHarvester.Worker.Signals.XApi;
 

@@ -1,6 +1,6 @@
 using Aspire.Hosting.Testing;
 using Microsoft.Playwright;
-using SignalHarvester.Core;
+using SignalHarvester.Domain;
 using SignalHarvester.Tests.Api;
 
 namespace SignalHarvester.Tests.WebConsole;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Hangfire.Common;
 using Npgsql;
-using SignalHarvester.Core.Jobs;
+using SignalHarvester.Data.Jobs;
 using SignalHarvester.Tests.Infrastructure;
 
 namespace SignalHarvester.Tests.Worker;

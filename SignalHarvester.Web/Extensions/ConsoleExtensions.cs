@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Http.Resilience;
-using SignalHarvester.Core;
+using SignalHarvester.Domain;
 using SignalHarvester.Web.Api;
 using SignalHarvester.Web.Auth;
 using SignalHarvester.Web.BulkJobs;

@@ -1,8 +1,8 @@
 using Hangfire;
 using Microsoft.AspNetCore.OutputCaching;
 using Npgsql;
-using SignalHarvester.Core.Caching;
-using SignalHarvester.Core.Jobs;
+using SignalHarvester.Data.Caching;
+using SignalHarvester.Data.Jobs;
 using SignalHarvester.Worker.Discovery.Stages;
 using SignalHarvester.Worker.Jobs;
 

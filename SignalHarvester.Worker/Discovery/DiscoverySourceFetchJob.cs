@@ -1,5 +1,5 @@
 using Hangfire;
-using SignalHarvester.Core.Sources;
+using SignalHarvester.Domain.Sources;
 using SignalHarvester.Worker.Discovery.Sources;
 using SignalHarvester.Worker.Sources;
 

@@ -1,8 +1,9 @@
-using SignalHarvester.Core.Caching;
-using SignalHarvester.Core.Discovery;
+using SignalHarvester.Data.Caching;
+using SignalHarvester.Domain.Discovery;
 using SignalHarvester.Worker.Discovery;
 using SignalHarvester.Worker.Discovery.Sources;
 using SignalHarvester.Worker.Discovery.Stages;
+using SignalHarvester.Worker.Llm;
 
 namespace SignalHarvester.Worker.Extensions;
 

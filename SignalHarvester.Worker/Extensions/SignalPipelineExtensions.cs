@@ -1,4 +1,5 @@
-using SignalHarvester.Core.Signals;
+using SignalHarvester.Domain.Signals;
+using SignalHarvester.Worker.Llm;
 using SignalHarvester.Worker.Signals;
 using SignalHarvester.Worker.Signals.Retention;
 using SignalHarvester.Worker.Signals.Slack;

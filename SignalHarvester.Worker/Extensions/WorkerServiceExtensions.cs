@@ -1,10 +1,10 @@
 using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using SignalHarvester.Core;
-using SignalHarvester.Core.Data;
-using SignalHarvester.Core.Hosting;
-using SignalHarvester.Core.Jobs;
+using SignalHarvester.Data;
+using SignalHarvester.Data.Hosting;
+using SignalHarvester.Data.Jobs;
+using SignalHarvester.Domain;
 using SignalHarvester.Worker.Jobs;
 using SignalHarvester.Worker.Sources;
 

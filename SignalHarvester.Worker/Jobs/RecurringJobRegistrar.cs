@@ -2,7 +2,7 @@ using Hangfire;
 using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using SignalHarvester.Core.Data;
+using SignalHarvester.Data;
 using SignalHarvester.Worker.Discovery;
 using SignalHarvester.Worker.Signals;
 using SignalHarvester.Worker.Signals.Retention;

@@ -1,6 +1,6 @@
 using Hangfire;
 using Npgsql;
-using SignalHarvester.Core.Jobs;
+using SignalHarvester.Data.Jobs;
 using SignalHarvester.Worker.Jobs;
 using SignalHarvester.Worker.Signals.Stages;
 

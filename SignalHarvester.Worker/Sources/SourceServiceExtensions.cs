@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using SignalHarvester.Core.Llm;
-using SignalHarvester.Core.Signals;
+using SignalHarvester.Domain.Signals;
+using SignalHarvester.Worker.Llm;
 
 namespace SignalHarvester.Worker.Sources;
 
@@ -20,9 +20,9 @@ public static class SourceServiceExtensions
         builder.Services.AddHostedService<StaleSampleRefresh>();
 
         var llm = builder.Configuration.GetSection(LlmOptions.SectionName).Get<LlmOptions>() ?? new LlmOptions();
-        llm.Mode = string.IsNullOrWhiteSpace(llm.Mode) ? builder.Configuration[Core.Sources.SourceModes.DefaultKey] : llm.Mode;
+        llm.Mode = string.IsNullOrWhiteSpace(llm.Mode) ? builder.Configuration[Domain.Sources.SourceModes.DefaultKey] : llm.Mode;
         // An unknown mode is reported by the options' validation at start, with the key's name.
-        if (string.IsNullOrWhiteSpace(llm.Mode) || Core.Sources.SourceModes.TryParse(llm.Mode, out _))
+        if (string.IsNullOrWhiteSpace(llm.Mode) || Domain.Sources.SourceModes.TryParse(llm.Mode, out _))
         {
             var use = LlmUse.Decide(llm);
             builder.Services.AddSourceSetting(new SourceSetting(SourceNames.Llm, use.ConfiguredMode, use.Mode, use.Detail, use.Endpoint, use.CredentialConfigured));

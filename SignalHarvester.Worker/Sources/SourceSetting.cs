@@ -1,4 +1,4 @@
-using SignalHarvester.Core.Sources;
+using SignalHarvester.Domain.Sources;
 
 namespace SignalHarvester.Worker.Sources;
 

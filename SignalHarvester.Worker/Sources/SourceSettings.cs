@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using SignalHarvester.Core.Sources;
+using SignalHarvester.Domain.Sources;
 
 namespace SignalHarvester.Worker.Sources;
 

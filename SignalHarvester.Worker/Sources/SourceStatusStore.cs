@@ -1,5 +1,5 @@
 using Npgsql;
-using SignalHarvester.Core.Sources;
+using SignalHarvester.Domain.Sources;
 
 namespace SignalHarvester.Worker.Sources;
 

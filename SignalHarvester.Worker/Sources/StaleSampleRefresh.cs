@@ -1,5 +1,5 @@
-using SignalHarvester.Core.Data;
-using SignalHarvester.Core.Sources;
+using SignalHarvester.Data;
+using SignalHarvester.Domain.Sources;
 
 namespace SignalHarvester.Worker.Sources;
 

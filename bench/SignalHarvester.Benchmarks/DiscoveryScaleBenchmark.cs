@@ -10,11 +10,11 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
-using SignalHarvester.Core;
-using SignalHarvester.Core.Data;
-using SignalHarvester.Core.Discovery;
-using SignalHarvester.Core.Hosting;
-using SignalHarvester.Core.Sources;
+using SignalHarvester.Data;
+using SignalHarvester.Data.Hosting;
+using SignalHarvester.Domain;
+using SignalHarvester.Domain.Discovery;
+using SignalHarvester.Domain.Sources;
 using SignalHarvester.Worker.Discovery;
 using SignalHarvester.Worker.Discovery.Stages;
 

@@ -1,4 +1,4 @@
-using SignalHarvester.Core.Discovery;
+using SignalHarvester.Domain.Discovery;
 
 namespace SignalHarvester.Benchmarks;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using SignalHarvester.Core.Discovery;
+using SignalHarvester.Domain.Discovery;
 
 namespace SignalHarvester.Benchmarks;
 

@@ -1,6 +1,6 @@
+using SignalHarvester.Data.Hosting;
+using SignalHarvester.Domain;
 using k8s.Models;
-using SignalHarvester.Core;
-using SignalHarvester.Core.Hosting;
 
 namespace SignalHarvester.Hosting.Publishing.Kubernetes;
 

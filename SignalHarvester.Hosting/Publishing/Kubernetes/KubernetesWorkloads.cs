@@ -1,5 +1,5 @@
+using SignalHarvester.Domain;
 using k8s.Models;
-using SignalHarvester.Core;
 
 namespace SignalHarvester.Hosting.Publishing.Kubernetes;
 

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
-using SignalHarvester.Core;
+using SignalHarvester.Domain;
 using SignalHarvester.Tests.Api.Signals;
 using SignalHarvester.Tests.Infrastructure;
 using static SignalHarvester.Tests.Api.ApiTestHelpers;

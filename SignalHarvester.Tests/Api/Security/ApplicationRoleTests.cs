@@ -1,7 +1,7 @@
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 using Npgsql;
-using SignalHarvester.Core;
+using SignalHarvester.Domain;
 using SignalHarvester.Hosting.Infrastructure;
 using SignalHarvester.Tests.Infrastructure;
 

@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
-using SignalHarvester.Core;
-using SignalHarvester.Core.Data;
-using SignalHarvester.Core.Hosting;
+using SignalHarvester.Data;
+using SignalHarvester.Data.Hosting;
+using SignalHarvester.Domain;
 using SignalHarvester.ServiceDefaults.Health;
 
 namespace SignalHarvester.Tests.Api.Security;

@@ -1,6 +1,6 @@
-using SignalHarvester.Core.Data.Entities;
-using SignalHarvester.Core.Discovery;
-using SignalHarvester.Core.Experiments;
+using SignalHarvester.Data.Entities;
+using SignalHarvester.Domain.Discovery;
+using SignalHarvester.Domain.Experiments;
 
 namespace SignalHarvester.Tests.Discovery.Domain;
 
@@ -83,10 +83,10 @@ public sealed class BacktestTests
         var config = new ExperimentConfig(options.NoveltyWeight, options.EmergenceWeight, options.ObscurityWeight, options.RecencyTimeConstantHours, 50, [5]);
 
         // Equal up to the 3-decimal rounding of the stored parts.
-        Assert.Equal(parts.Score, config.Rescore(stored, published), 2);
+        Assert.Equal(parts.Score, config.Rescore(stored.Components(), stored.ComputedAt, published), 2);
         var heavierNovelty = config with { NoveltyWeight = options.NoveltyWeight + 0.1 };
         Assert.Equal(0.1 * parts.Novelty * Math.Exp(-30 / options.RecencyTimeConstantHours),
-            heavierNovelty.Rescore(stored, published) - config.Rescore(stored, published), 9);
+            heavierNovelty.Rescore(stored.Components(), stored.ComputedAt, published) - config.Rescore(stored.Components(), stored.ComputedAt, published), 9);
     }
 
     [Fact]

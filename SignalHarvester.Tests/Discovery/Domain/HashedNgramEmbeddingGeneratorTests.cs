@@ -4,7 +4,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using SignalHarvester.Core.Discovery;
+using SignalHarvester.Domain.Discovery;
+using SignalHarvester.Worker.Llm;
 
 namespace SignalHarvester.Tests.Discovery.Domain;
 

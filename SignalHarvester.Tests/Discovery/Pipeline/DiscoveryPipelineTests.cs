@@ -3,8 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
-using SignalHarvester.Core.Data;
-using SignalHarvester.Core.Discovery;
+using SignalHarvester.Data;
+using SignalHarvester.Domain.Discovery;
 using SignalHarvester.Tests.Infrastructure;
 using SignalHarvester.Worker.Discovery.Stages;
 

@@ -1,5 +1,6 @@
-using SignalHarvester.Core.Data.Entities;
-using SignalHarvester.Core.Signals;
+using SignalHarvester.Data.Entities;
+using SignalHarvester.Data.Signals;
+using SignalHarvester.Domain.Signals;
 
 namespace SignalHarvester.Tests.Signals.Domain;
 
@@ -42,8 +43,8 @@ public class SignalStatusTests
         {
             foreach (var status in SignalStatus.All)
             {
-                var matches = SignalStatus.Is(status).Compile()(tweet);
-                Assert.Equal(SignalStatus.Derive(tweet) == status, matches);
+                var matches = SignalStatusQueries.Is(status).Compile()(tweet);
+                Assert.Equal(tweet.Status() == status, matches);
             }
         }
     }
@@ -51,6 +52,6 @@ public class SignalStatusTests
     [Fact]
     public void An_unknown_status_cannot_be_filtered_on()
     {
-        Assert.Throws<ArgumentException>(() => SignalStatus.Is("deleted"));
+        Assert.Throws<ArgumentException>(() => SignalStatusQueries.Is("deleted"));
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using SignalHarvester.Core.Sources;
+using SignalHarvester.Domain.Sources;
 using SignalHarvester.Worker.Sources;
 
 namespace SignalHarvester.Worker.Discovery.Sources;

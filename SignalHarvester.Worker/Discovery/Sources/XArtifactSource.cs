@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using SignalHarvester.Core.Signals;
+using SignalHarvester.Domain.Signals;
 using SignalHarvester.Worker.Sources;
 
 namespace SignalHarvester.Worker.Discovery.Sources;

@@ -2,8 +2,8 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using SignalHarvester.Core.Data;
-using SignalHarvester.Core.Discovery;
+using SignalHarvester.Data;
+using SignalHarvester.Domain.Discovery;
 using SignalHarvester.Worker.Discovery.Sources;
 using SignalHarvester.Worker.Sources;
 

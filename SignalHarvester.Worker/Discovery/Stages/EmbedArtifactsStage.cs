@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
-using SignalHarvester.Core.Data;
-using SignalHarvester.Core.Data.Entities;
+using SignalHarvester.Data;
+using SignalHarvester.Data.Entities;
 
 namespace SignalHarvester.Worker.Discovery.Stages;
 

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using SignalHarvester.Core.Data;
-using SignalHarvester.Core.Data.Entities;
-using SignalHarvester.Core.Discovery;
+using SignalHarvester.Data;
+using SignalHarvester.Data.Entities;
+using SignalHarvester.Domain.Discovery;
 
 namespace SignalHarvester.Worker.Discovery.Stages;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using SignalHarvester.Core.Data;
-using SignalHarvester.Core.Discovery;
+using SignalHarvester.Data;
+using SignalHarvester.Domain.Discovery;
 
 namespace SignalHarvester.Worker.Discovery.Stages;
 

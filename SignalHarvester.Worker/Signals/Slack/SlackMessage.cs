@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
-using SignalHarvester.Core.Signals;
+using SignalHarvester.Domain.Signals;
 
 namespace SignalHarvester.Worker.Signals.Slack;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Http.Resilience;
-using SignalHarvester.Core.Sources;
+using SignalHarvester.Domain.Sources;
 using SignalHarvester.Worker.Sources;
 
 namespace SignalHarvester.Worker.Signals.Slack;

@@ -1,5 +1,5 @@
 using Npgsql;
-using SignalHarvester.Core.Signals;
+using SignalHarvester.Domain.Signals;
 using SignalHarvester.Worker.Sources;
 
 namespace SignalHarvester.Worker.Signals.Stages;

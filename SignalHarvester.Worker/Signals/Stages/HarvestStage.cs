@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using SignalHarvester.Core.Signals;
+using SignalHarvester.Domain.Signals;
 using SignalHarvester.Worker.Signals.XApi;
 using SignalHarvester.Worker.Sources;
 

@@ -1,6 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
-using SignalHarvester.Core.Signals;
+using SignalHarvester.Domain.Signals;
 
 namespace SignalHarvester.Worker.Signals.Stages;
 

@@ -3,8 +3,8 @@ using System.Net;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
-using SignalHarvester.Core.Signals;
-using SignalHarvester.Core.Sources;
+using SignalHarvester.Domain.Signals;
+using SignalHarvester.Domain.Sources;
 using SignalHarvester.Worker.Sources;
 
 namespace SignalHarvester.Worker.Signals.XApi;

@@ -3,8 +3,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.Options;
-using SignalHarvester.Core.Signals;
-using SignalHarvester.Core.Sources;
+using SignalHarvester.Domain.Signals;
+using SignalHarvester.Domain.Sources;
 
 namespace SignalHarvester.Worker.Signals.XApi;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using SignalHarvester.Core.Data;
+using SignalHarvester.Data;
 using SignalHarvester.Worker.Sources;
 
 namespace SignalHarvester.Worker.Signals.XApi;

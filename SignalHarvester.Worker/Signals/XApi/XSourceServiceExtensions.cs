@@ -2,8 +2,8 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
-using SignalHarvester.Core.Signals;
-using SignalHarvester.Core.Sources;
+using SignalHarvester.Domain.Signals;
+using SignalHarvester.Domain.Sources;
 using SignalHarvester.Worker.Sources;
 
 namespace SignalHarvester.Worker.Signals.XApi;

@@ -1,8 +1,0 @@
-namespace SignalHarvester.Core.Data.Entities;
-
-/// <summary>What a <see cref="BulkJob"/> does to each signal.</summary>
-public static class BulkJobKinds
-{
-    public const string Status = "status";
-    public const string Delete = "delete";
-}

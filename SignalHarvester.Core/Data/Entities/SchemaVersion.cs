@@ -1,9 +1,0 @@
-namespace SignalHarvester.Core.Data.Entities;
-
-/// <summary>One row per applied migration, so operators see a plain version number.</summary>
-public class SchemaVersion
-{
-    public int Version { get; set; }
-    public required string Name { get; set; }
-    public DateTimeOffset AppliedAt { get; set; }
-}

@@ -1,9 +1,0 @@
-namespace SignalHarvester.Core.Signals;
-
-/// <summary>The tone of a post. Stored and sent on the wire in lowercase (see <see cref="SignalNames"/>).</summary>
-public enum SignalSentiment
-{
-    Positive,
-    Neutral,
-    Negative,
-}

@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using SignalHarvester.Data;
+using SignalHarvester.Domain;
+using SignalHarvester.ServiceDefaults.Health;
+using StackExchange.Redis;
+
+namespace SignalHarvester.Data.Hosting;
+
+public static class DataHostingExtensions
+{
+    /// <summary>
+    /// The application database (connection string <c>harvest</c>) as a DbContext and, for bulk
+    /// work (COPY, batches), an NpgsqlDataSource, both with <paramref name="timeouts"/>' connect and command
+    /// timeouts and EF Core retries; with the health checks every service reports: <c>database</c> (ready) and
+    /// <c>schema</c> (startup: no pending migrations).
+    /// <paramref name="preparedStatements"/> (for a service that repeats the same queries, the API) lets Npgsql
+    /// prepare its most frequent statements on each connection, so PostgreSQL stops parsing and planning them per request.
+    /// </summary>
+    public static IHostApplicationBuilder AddHarvestDatabase(this IHostApplicationBuilder builder, DatabaseTimeouts timeouts, bool preparedStatements = false)
+    {
+        ConnectionStringSettings.UseDatabase(builder.Configuration);
+        builder.AddNpgsqlDbContext<HarvestDbContext>(
+            ResourceNames.Database,
+            settings =>
+            {
+                settings.DisableHealthChecks = true; // replaced by the named checks below
+                settings.DisableRetry = true; // replaced by the timeouts' own retries below
+                settings.ConnectionString = WithSettings(settings.ConnectionString, timeouts, preparedStatements);
+            },
+            options =>
+            {
+                HarvestDbContextOptions.Apply(options);
+                if (timeouts.MaxRetries > 0)
+                {
+                    options.UseNpgsql(npgsql => npgsql.EnableRetryOnFailure(timeouts.MaxRetries, timeouts.MaxRetryDelay, errorCodesToAdd: null));
+                }
+            });
+        builder.AddNpgsqlDataSource(ResourceNames.Database, settings =>
+        {
+            settings.DisableHealthChecks = true;
+            settings.ConnectionString = WithSettings(settings.ConnectionString, timeouts, preparedStatements);
+        });
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: [HealthTags.Ready])
+            .AddCheck<SchemaHealthCheck>("schema", tags: [HealthTags.Startup]);
+        return builder;
+    }
+
+    private static string? WithSettings(string? connectionString, DatabaseTimeouts timeouts, bool preparedStatements)
+    {
+        if (string.IsNullOrEmpty(connectionString))
+        {
+            return connectionString;
+        }
+
+        var withTimeouts = timeouts.Apply(connectionString);
+        return preparedStatements
+            ? new NpgsqlConnectionStringBuilder(withTimeouts) { MaxAutoPrepare = 50, AutoPrepareMinUsages = 2 }.ConnectionString
+            : withTimeouts;
+    }
+
+    /// <summary>
+    /// Redis (connection string <c>cache</c>) with the <c>redis</c> readiness check. A service that
+    /// keeps working without Redis (the API falls back to in-process rate limits) reports its loss
+    /// as <see cref="HealthStatus.Degraded"/> instead of the default <see cref="HealthStatus.Unhealthy"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddHarvestCache(this IHostApplicationBuilder builder, HealthStatus failureStatus = HealthStatus.Unhealthy)
+    {
+        var cache = ConnectionStringSettings.UseCache(builder.Configuration);
+        builder.AddRedisClient(ResourceNames.Cache, settings => settings.DisableHealthChecks = true,
+            options =>
+            {
+                // Completions on the .NET thread pool: on the client's own few threads, every awaiting request's
+                // continuation (the whole rest of the request) ran there and held up reading the next replies.
+                options.SocketManager = SocketManager.ThreadPool;
+                if (cache?.CaCertificate is { } ca)
+                {
+                    options.TrustIssuer(ca);
+                }
+            });
+        builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", failureStatus, [HealthTags.Ready]);
+        return builder;
+    }
+}

@@ -1,0 +1,23 @@
+using System.Linq.Expressions;
+using SignalHarvester.Data.Entities;
+using SignalHarvester.Domain.Signals;
+
+namespace SignalHarvester.Data.Signals;
+
+/// <summary><see cref="SignalStatus"/>'s rule applied to stored rows: in memory, and as a filter EF Core translates to SQL.</summary>
+public static class SignalStatusQueries
+{
+    public static string Status(this Tweet tweet) => SignalStatus.Derive(tweet.Category, tweet.Salience, tweet.NotifiedAt, tweet.ReviewStatus);
+
+    /// <summary>The rows whose derived status is <paramref name="status"/>, for listing signals by status.</summary>
+    public static Expression<Func<Tweet, bool>> Is(string status) => status switch
+    {
+        SignalStatus.Archived => t => t.ReviewStatus == SignalStatus.Archived,
+        SignalStatus.Dismissed => t => t.ReviewStatus == SignalStatus.Dismissed,
+        SignalStatus.Inactive => t => t.ReviewStatus == null && t.NotifiedAt != null,
+        SignalStatus.Error => t => t.ReviewStatus == null && t.NotifiedAt == null && t.Salience == null && t.Category == null,
+        SignalStatus.Paused => t => t.ReviewStatus == null && t.NotifiedAt == null && t.Salience == null && t.Category != null,
+        SignalStatus.Active => t => t.ReviewStatus == null && t.NotifiedAt == null && t.Salience != null,
+        _ => throw new ArgumentException($"Unknown signal status '{status}'; expected one of {string.Join(", ", SignalStatus.All)}.", nameof(status)),
+    };
+}
