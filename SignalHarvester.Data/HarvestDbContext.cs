@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using SignalHarvester.Data.Entities;
+using SignalHarvester.Data.Model;
 
 namespace SignalHarvester.Data;
 
@@ -9,7 +9,7 @@ public class HarvestDbContext(DbContextOptions<HarvestDbContext> options) : DbCo
     public DbSet<SchemaVersion> SchemaVersions => Set<SchemaVersion>();
 
     // Signal pipeline (posts from X).
-    public DbSet<Tweet> Tweets => Set<Tweet>();
+    public DbSet<Signal> Signals => Set<Signal>();
     public DbSet<Cursor> Cursors => Set<Cursor>();
     public DbSet<Snapshot> Snapshots => Set<Snapshot>();
     public DbSet<ArtifactEntity> ArtifactEntities => Set<ArtifactEntity>();

@@ -21,7 +21,7 @@ public static class SampleDataPurge
     /// </summary>
     public static async Task<SampleDataPurgeResult?> RunIfOlderThanAsync(HarvestDbContext db, DateTimeOffset newestBefore, CancellationToken cancellationToken)
     {
-        var newestPost = await db.Tweets.Where(t => t.Origin == DataOrigin.Sample).MaxAsync(t => (DateTimeOffset?)t.CreatedAt, cancellationToken);
+        var newestPost = await db.Signals.Where(t => t.Origin == DataOrigin.Sample).MaxAsync(t => (DateTimeOffset?)t.CreatedAt, cancellationToken);
         var newestArtifact = await db.Artifacts.Where(a => a.Origin == DataOrigin.Sample).MaxAsync(a => (DateTimeOffset?)a.PublishedAt, cancellationToken);
         var newest = newestArtifact is null || newestPost > newestArtifact ? newestPost : newestArtifact;
         return newest < newestBefore ? await RunAsync(db, cancellationToken) : null;
@@ -40,7 +40,7 @@ public static class SampleDataPurge
         var topics = await db.ArtifactTopics.Where(l => sampleArtifacts.Any(a => a.Id == l.ArtifactId))
             .Select(l => l.TopicId).Distinct().ToListAsync(cancellationToken);
 
-        var posts = await db.Tweets.Where(t => t.Origin == DataOrigin.Sample).ExecuteDeleteAsync(cancellationToken);
+        var posts = await db.Signals.Where(t => t.Origin == DataOrigin.Sample).ExecuteDeleteAsync(cancellationToken);
         var artifacts = await sampleArtifacts.ExecuteDeleteAsync(cancellationToken);
         var cursors = await db.Cursors.Where(c => c.Origin == DataOrigin.Sample).ExecuteDeleteAsync(cancellationToken);
 

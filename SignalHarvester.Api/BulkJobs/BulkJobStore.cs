@@ -1,6 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
-using SignalHarvester.Data.Entities;
+using SignalHarvester.Data.Model;
 using SignalHarvester.Domain.Signals;
 
 namespace SignalHarvester.Api.BulkJobs;

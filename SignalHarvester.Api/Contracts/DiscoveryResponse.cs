@@ -1,5 +1,5 @@
 using System.Text.Json;
-using SignalHarvester.Data.Entities;
+using SignalHarvester.Data.Model;
 
 namespace SignalHarvester.Api.Contracts;
 

@@ -1,4 +1,4 @@
-using SignalHarvester.Data.Entities;
+using SignalHarvester.Data.Model;
 
 namespace SignalHarvester.Api.Contracts;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using SignalHarvester.Data.Entities;
+using SignalHarvester.Data.Model;
 using SignalHarvester.Domain.Experiments;
 
 namespace SignalHarvester.Api.Contracts;

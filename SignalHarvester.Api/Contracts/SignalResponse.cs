@@ -1,5 +1,5 @@
 using System.Linq.Expressions;
-using SignalHarvester.Data.Entities;
+using SignalHarvester.Data.Model;
 using SignalHarvester.Data.Signals;
 using SignalHarvester.Domain.Signals;
 
@@ -36,7 +36,7 @@ public sealed record SignalResponse(
     /// The columns <see cref="From"/> reads, for reads that only build responses: every one but the raw X post
     /// (jsonb, about 1 KB a row, never served) and the notifier's bookkeeping.
     /// </summary>
-    public static readonly Expression<Func<Tweet, Tweet>> Columns = t => new Tweet
+    public static readonly Expression<Func<Signal, Signal>> Columns = t => new Signal
     {
         Id = t.Id,
         Origin = t.Origin,
@@ -65,28 +65,28 @@ public sealed record SignalResponse(
         Notes = t.Notes,
     };
 
-    public static SignalResponse From(Tweet tweet) => new(
-        tweet.Id,
-        tweet.Origin,
-        tweet.Text,
-        new SignalAuthor(tweet.AuthorId, tweet.AuthorUsername, tweet.AuthorName),
-        tweet.CreatedAt,
-        tweet.Lang,
-        new SignalEngagement(tweet.LikeCount, tweet.RetweetCount, tweet.ReplyCount, tweet.QuoteCount),
-        tweet.MatchedQueries,
-        tweet.Category,
-        tweet.Sentiment,
-        tweet.Urgency,
-        tweet.Tags,
-        tweet.Reasoning,
-        tweet.ClassifiedBy,
-        tweet.ClassificationFallback,
-        tweet.Salience,
-        tweet.ScoredAt,
-        tweet.NotifiedAt,
-        tweet.Status(),
-        XPostUrl.For(tweet.AuthorUsername, tweet.Id),
-        tweet.Notes);
+    public static SignalResponse From(Signal signal) => new(
+        signal.Id,
+        signal.Origin,
+        signal.Text,
+        new SignalAuthor(signal.AuthorId, signal.AuthorUsername, signal.AuthorName),
+        signal.CreatedAt,
+        signal.Lang,
+        new SignalEngagement(signal.LikeCount, signal.RetweetCount, signal.ReplyCount, signal.QuoteCount),
+        signal.MatchedQueries,
+        signal.Category,
+        signal.Sentiment,
+        signal.Urgency,
+        signal.Tags,
+        signal.Reasoning,
+        signal.ClassifiedBy,
+        signal.ClassificationFallback,
+        signal.Salience,
+        signal.ScoredAt,
+        signal.NotifiedAt,
+        signal.Status(),
+        XPostUrl.For(signal.AuthorUsername, signal.Id),
+        signal.Notes);
 }
 
 public sealed record SignalAuthor(string? Id, string? Username, string? Name);

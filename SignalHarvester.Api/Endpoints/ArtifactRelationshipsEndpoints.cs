@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SignalHarvester.Api.Contracts;
 using SignalHarvester.Api.Validation;
 using SignalHarvester.Data;
-using SignalHarvester.Data.Entities;
+using SignalHarvester.Data.Model;
 using SignalHarvester.Domain.Discovery;
 
 namespace SignalHarvester.Api.Endpoints;

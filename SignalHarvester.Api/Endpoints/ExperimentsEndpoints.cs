@@ -6,7 +6,7 @@ using SignalHarvester.Api.Contracts;
 using SignalHarvester.Api.Security;
 using SignalHarvester.Api.Validation;
 using SignalHarvester.Data;
-using SignalHarvester.Data.Entities;
+using SignalHarvester.Data.Model;
 using SignalHarvester.Domain.Discovery;
 using SignalHarvester.Domain.Experiments;
 

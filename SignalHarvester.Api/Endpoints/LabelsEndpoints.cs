@@ -7,7 +7,7 @@ using SignalHarvester.Api.RateLimiting;
 using SignalHarvester.Api.Security;
 using SignalHarvester.Api.Validation;
 using SignalHarvester.Data;
-using SignalHarvester.Data.Entities;
+using SignalHarvester.Data.Model;
 using SignalHarvester.Domain.Experiments;
 
 namespace SignalHarvester.Api.Endpoints;

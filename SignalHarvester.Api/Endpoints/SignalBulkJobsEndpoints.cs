@@ -12,7 +12,7 @@ using SignalHarvester.Api.Security;
 using SignalHarvester.Api.Signals;
 using SignalHarvester.Api.Validation;
 using SignalHarvester.Data;
-using SignalHarvester.Data.Entities;
+using SignalHarvester.Data.Model;
 using SignalHarvester.Domain.Signals;
 
 namespace SignalHarvester.Api.Endpoints;
@@ -91,7 +91,7 @@ public static class SignalBulkJobsEndpoints
         }
         else
         {
-            targets = await db.Tweets.AsNoTracking().Matching(filter!.Search, filter.Status, filter.Source)
+            targets = await db.Signals.AsNoTracking().Matching(filter!.Search, filter.Status, filter.Source)
                 .OrderBy(t => t.Id).Select(t => t.Id).Take(settings.MaxIds + 1).ToArrayAsync(cancellationToken);
             if (errors.Require(targets.Length <= settings.MaxIds, "filter", $"matches more than {settings.MaxIds} signals; narrow it").Count > 0)
             {

@@ -7,7 +7,7 @@ using SignalHarvester.Api.Security;
 using SignalHarvester.Api.Signals;
 using SignalHarvester.Api.Validation;
 using SignalHarvester.Data;
-using SignalHarvester.Data.Entities;
+using SignalHarvester.Data.Model;
 using SignalHarvester.Domain.Signals;
 using SignalHarvester.Domain.Sources;
 
@@ -63,7 +63,7 @@ public static partial class SignalsEndpoints
             return TypedResults.ValidationProblem(errors);
         }
 
-        var query = db.Tweets.AsNoTracking().Matching(search, status, source);
+        var query = db.Signals.AsNoTracking().Matching(search, status, source);
         if (origin is not null)
         {
             query = query.Where(t => t.Origin == origin);
@@ -111,7 +111,7 @@ public static partial class SignalsEndpoints
         }
 
         var since = clock.GetUtcNow().AddHours(-hours);
-        var top = await db.Tweets.AsNoTracking()
+        var top = await db.Signals.AsNoTracking()
             .Where(t => t.Salience != null && t.Salience >= minSalience && t.CreatedAt >= since)
             .OrderByDescending(t => t.Salience).ThenByDescending(t => t.CreatedAt)
             .Take(limit)
@@ -122,7 +122,7 @@ public static partial class SignalsEndpoints
 
     private static async Task<Ok<SignalStats>> StatsAsync(HarvestDbContext db, CancellationToken cancellationToken)
     {
-        var rows = await db.Tweets.AsNoTracking()
+        var rows = await db.Signals.AsNoTracking()
             .GroupBy(t => new { t.Category, Scored = t.Salience != null, Notified = t.NotifiedAt != null, t.ReviewStatus })
             .Select(g => new { g.Key.Category, g.Key.Scored, g.Key.Notified, g.Key.ReviewStatus, Count = g.Count() })
             .ToListAsync(cancellationToken);
@@ -134,15 +134,15 @@ public static partial class SignalsEndpoints
 
         var byCategory = rows.Where(r => r.Category is not null)
             .GroupBy(r => r.Category!).ToDictionary(g => g.Key, g => g.Sum(r => r.Count));
-        var average = await db.Tweets.Where(t => t.Salience != null).AverageAsync(t => t.Salience, cancellationToken);
-        var newest = await db.Tweets.MaxAsync(t => (DateTimeOffset?)t.CreatedAt, cancellationToken);
+        var average = await db.Signals.Where(t => t.Salience != null).AverageAsync(t => t.Salience, cancellationToken);
+        var newest = await db.Signals.MaxAsync(t => (DateTimeOffset?)t.CreatedAt, cancellationToken);
         return TypedResults.Ok(new SignalStats(rows.Sum(r => r.Count), byStatus, byCategory, average is null ? null : Math.Round(average.Value, 3), newest));
     }
 
     private static async Task<Results<Ok<SignalResponse>, ProblemHttpResult>> GetAsync(string id, HarvestDbContext db, CancellationToken cancellationToken)
     {
-        var tweet = await db.Tweets.AsNoTracking().Where(t => t.Id == id).Select(SignalResponse.Columns).FirstOrDefaultAsync(cancellationToken);
-        return tweet is null ? NotFound(id) : TypedResults.Ok(SignalResponse.From(tweet));
+        var signal = await db.Signals.AsNoTracking().Where(t => t.Id == id).Select(SignalResponse.Columns).FirstOrDefaultAsync(cancellationToken);
+        return signal is null ? NotFound(id) : TypedResults.Ok(SignalResponse.From(signal));
     }
 
     private static async Task<Results<Created<SignalResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
@@ -163,13 +163,13 @@ public static partial class SignalsEndpoints
             return TypedResults.ValidationProblem(errors);
         }
 
-        if (await db.Tweets.AnyAsync(t => t.Id == request.Id, cancellationToken))
+        if (await db.Signals.AnyAsync(t => t.Id == request.Id, cancellationToken))
         {
             return AlreadyExists(request.Id!);
         }
 
         var now = clock.GetUtcNow();
-        var tweet = new Tweet
+        var signal = new Signal
         {
             Id = request.Id!,
             Text = request.Text!,
@@ -184,17 +184,17 @@ public static partial class SignalsEndpoints
             InsertedAt = now,
             UpdatedAt = now,
         };
-        db.Tweets.Add(tweet);
+        db.Signals.Add(signal);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            return AlreadyExists(tweet.Id); // created by someone else since the check above
+            return AlreadyExists(signal.Id); // created by someone else since the check above
         }
 
-        return TypedResults.Created($"/api/v1/signals/{tweet.Id}", SignalResponse.From(tweet));
+        return TypedResults.Created($"/api/v1/signals/{signal.Id}", SignalResponse.From(signal));
     }
 
     private static async Task<Results<Ok<SignalResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
@@ -210,34 +210,34 @@ public static partial class SignalsEndpoints
             return TypedResults.ValidationProblem(errors);
         }
 
-        var tweet = await db.Tweets.FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
-        if (tweet is null)
+        var signal = await db.Signals.FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
+        if (signal is null)
         {
             return NotFound(id);
         }
 
         if (request.Status is not null)
         {
-            tweet.ReviewStatus = SignalStatus.ToReviewStatus(request.Status);
+            signal.ReviewStatus = SignalStatus.ToReviewStatus(request.Status);
         }
 
         if (request.Category is not null)
         {
-            tweet.Category = request.Category;
+            signal.Category = request.Category;
         }
 
         if (request.Notes is not null)
         {
-            tweet.Notes = request.Notes.Length == 0 ? null : request.Notes;
+            signal.Notes = request.Notes.Length == 0 ? null : request.Notes;
         }
 
-        tweet.UpdatedAt = clock.GetUtcNow();
+        signal.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(SignalResponse.From(tweet));
+        return TypedResults.Ok(SignalResponse.From(signal));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, HarvestDbContext db, CancellationToken cancellationToken) =>
-        await db.Tweets.Where(t => t.Id == id).ExecuteDeleteAsync(cancellationToken) == 0 ? NotFound(id) : TypedResults.NoContent();
+        await db.Signals.Where(t => t.Id == id).ExecuteDeleteAsync(cancellationToken) == 0 ? NotFound(id) : TypedResults.NoContent();
 
     private static ProblemHttpResult NotFound(string id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Signal not found", detail: $"No signal with id '{id}'.");

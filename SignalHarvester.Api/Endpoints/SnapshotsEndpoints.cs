@@ -6,8 +6,8 @@ using SignalHarvester.Api.Security;
 using SignalHarvester.Api.Snapshots;
 using SignalHarvester.Api.Validation;
 using SignalHarvester.Data;
-using SignalHarvester.Data.Entities;
 using SignalHarvester.Data.Jobs;
+using SignalHarvester.Data.Model;
 
 namespace SignalHarvester.Api.Endpoints;
 

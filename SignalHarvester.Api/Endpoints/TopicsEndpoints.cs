@@ -6,7 +6,7 @@ using SignalHarvester.Api.Contracts;
 using SignalHarvester.Api.Validation;
 using SignalHarvester.Data;
 using SignalHarvester.Data.Caching;
-using SignalHarvester.Data.Entities;
+using SignalHarvester.Data.Model;
 using SignalHarvester.Domain.Discovery;
 
 namespace SignalHarvester.Api.Endpoints;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SignalHarvester.Data;
-using SignalHarvester.Data.Entities;
+using SignalHarvester.Data.Model;
 using SignalHarvester.Domain.Discovery;
 
 namespace SignalHarvester.Api.Entities;

@@ -1,4 +1,4 @@
-using SignalHarvester.Data.Entities;
+using SignalHarvester.Data.Model;
 using SignalHarvester.Domain.Discovery;
 
 namespace SignalHarvester.Api.Entities;

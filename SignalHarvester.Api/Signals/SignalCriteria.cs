@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SignalHarvester.Api.Validation;
-using SignalHarvester.Data.Entities;
+using SignalHarvester.Data.Model;
 using SignalHarvester.Data.Signals;
 using SignalHarvester.Domain.Signals;
 
@@ -10,7 +10,7 @@ namespace SignalHarvester.Api.Signals;
 internal static class SignalCriteria
 {
     /// <summary>Signals matching the list's filters; <paramref name="status"/> must be valid.</summary>
-    public static IQueryable<Tweet> Matching(this IQueryable<Tweet> query, string? search, string? status, string? source)
+    public static IQueryable<Signal> Matching(this IQueryable<Signal> query, string? search, string? status, string? source)
     {
         if (!string.IsNullOrWhiteSpace(search))
         {

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using SignalHarvester.Data.Entities;
+using SignalHarvester.Data.Model;
 
 namespace SignalHarvester.Data.Configurations;
 
@@ -18,7 +18,7 @@ internal sealed class SnapshotConfiguration : IEntityTypeConfiguration<Snapshot>
         builder.Property(s => s.ChecksumSha256).HasMaxLength(64);
 
         // The row, not the signal, owns the export file: keeping it lets retention still find and prune the file.
-        builder.HasOne<Tweet>().WithMany().HasForeignKey(s => s.SignalId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Signal>().WithMany().HasForeignKey(s => s.SignalId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(s => s.CreatedAt);
     }
 }

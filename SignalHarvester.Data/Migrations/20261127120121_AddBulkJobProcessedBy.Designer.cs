@@ -25,7 +25,7 @@ namespace SignalHarvester.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.Account", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.Account", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -81,7 +81,7 @@ namespace SignalHarvester.Data.Migrations
                     b.ToTable("accounts", (string)null);
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.Artifact", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.Artifact", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -160,7 +160,7 @@ namespace SignalHarvester.Data.Migrations
                     b.ToTable("artifacts", (string)null);
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.ArtifactClassification", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.ArtifactClassification", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -228,7 +228,7 @@ namespace SignalHarvester.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.ArtifactEntity", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.ArtifactEntity", b =>
                 {
                     b.Property<long>("ArtifactId")
                         .HasColumnType("bigint")
@@ -252,7 +252,7 @@ namespace SignalHarvester.Data.Migrations
                     b.ToTable("artifact_entities", (string)null);
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.ArtifactRelationship", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.ArtifactRelationship", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -311,7 +311,7 @@ namespace SignalHarvester.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.ArtifactScore", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.ArtifactScore", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -378,7 +378,7 @@ namespace SignalHarvester.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.ArtifactTopic", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.ArtifactTopic", b =>
                 {
                     b.Property<long>("ArtifactId")
                         .HasColumnType("bigint")
@@ -408,7 +408,7 @@ namespace SignalHarvester.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.BulkJob", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.BulkJob", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -507,7 +507,7 @@ namespace SignalHarvester.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.Cursor", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.Cursor", b =>
                 {
                     b.Property<string>("QueryName")
                         .HasMaxLength(100)
@@ -539,7 +539,7 @@ namespace SignalHarvester.Data.Migrations
                     b.ToTable("cursors", (string)null);
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.DiscoveryLabel", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.DiscoveryLabel", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -588,7 +588,7 @@ namespace SignalHarvester.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.EntityMergeHistory", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.EntityMergeHistory", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -643,7 +643,7 @@ namespace SignalHarvester.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.Experiment", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.Experiment", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -688,7 +688,7 @@ namespace SignalHarvester.Data.Migrations
                     b.ToTable("experiments", (string)null);
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.ExperimentRun", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.ExperimentRun", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -775,7 +775,7 @@ namespace SignalHarvester.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.PerformanceMetric", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.PerformanceMetric", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -816,7 +816,7 @@ namespace SignalHarvester.Data.Migrations
                     b.ToTable("performance_metrics", (string)null);
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.ResearchEntity", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.ResearchEntity", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -889,7 +889,7 @@ namespace SignalHarvester.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.SchemaVersion", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.SchemaVersion", b =>
                 {
                     b.Property<int>("Version")
                         .HasColumnType("integer")
@@ -915,7 +915,7 @@ namespace SignalHarvester.Data.Migrations
                     b.ToTable("schema_version", (string)null);
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.Snapshot", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.Snapshot", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -986,7 +986,7 @@ namespace SignalHarvester.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.Topic", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.Topic", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1043,7 +1043,7 @@ namespace SignalHarvester.Data.Migrations
                     b.ToTable("topics", (string)null);
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.TopicCluster", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.TopicCluster", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1077,7 +1077,7 @@ namespace SignalHarvester.Data.Migrations
                     b.ToTable("topic_clusters", (string)null);
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.TopicEvolution", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.TopicEvolution", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1138,7 +1138,7 @@ namespace SignalHarvester.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.TopicSimilarity", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.TopicSimilarity", b =>
                 {
                     b.Property<long>("TopicAId")
                         .HasColumnType("bigint")
@@ -1168,7 +1168,7 @@ namespace SignalHarvester.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.Tweet", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.Tweet", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(32)
@@ -1344,20 +1344,20 @@ namespace SignalHarvester.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.Account", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.Account", b =>
                 {
-                    b.HasOne("SignalHarvester.Data.Entities.ResearchEntity", null)
+                    b.HasOne("SignalHarvester.Data.Model.ResearchEntity", null)
                         .WithMany()
                         .HasForeignKey("EntityId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_accounts_entities_entity_id");
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.ArtifactClassification", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.ArtifactClassification", b =>
                 {
-                    b.HasOne("SignalHarvester.Data.Entities.Artifact", "Artifact")
+                    b.HasOne("SignalHarvester.Data.Model.Artifact", "Artifact")
                         .WithOne("Classification")
-                        .HasForeignKey("SignalHarvester.Data.Entities.ArtifactClassification", "ArtifactId")
+                        .HasForeignKey("SignalHarvester.Data.Model.ArtifactClassification", "ArtifactId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_artifact_classifications_artifacts_artifact_id");
@@ -1365,16 +1365,16 @@ namespace SignalHarvester.Data.Migrations
                     b.Navigation("Artifact");
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.ArtifactEntity", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.ArtifactEntity", b =>
                 {
-                    b.HasOne("SignalHarvester.Data.Entities.Artifact", null)
+                    b.HasOne("SignalHarvester.Data.Model.Artifact", null)
                         .WithMany()
                         .HasForeignKey("ArtifactId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_artifact_entities_artifacts_artifact_id");
 
-                    b.HasOne("SignalHarvester.Data.Entities.ResearchEntity", "Entity")
+                    b.HasOne("SignalHarvester.Data.Model.ResearchEntity", "Entity")
                         .WithMany()
                         .HasForeignKey("EntityId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1384,16 +1384,16 @@ namespace SignalHarvester.Data.Migrations
                     b.Navigation("Entity");
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.ArtifactRelationship", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.ArtifactRelationship", b =>
                 {
-                    b.HasOne("SignalHarvester.Data.Entities.Artifact", null)
+                    b.HasOne("SignalHarvester.Data.Model.Artifact", null)
                         .WithMany()
                         .HasForeignKey("SourceArtifactId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_artifact_relationships_artifacts_source_artifact_id");
 
-                    b.HasOne("SignalHarvester.Data.Entities.Artifact", null)
+                    b.HasOne("SignalHarvester.Data.Model.Artifact", null)
                         .WithMany()
                         .HasForeignKey("TargetArtifactId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1401,11 +1401,11 @@ namespace SignalHarvester.Data.Migrations
                         .HasConstraintName("fk_artifact_relationships_artifacts_target_artifact_id");
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.ArtifactScore", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.ArtifactScore", b =>
                 {
-                    b.HasOne("SignalHarvester.Data.Entities.Artifact", "Artifact")
+                    b.HasOne("SignalHarvester.Data.Model.Artifact", "Artifact")
                         .WithOne("Score")
-                        .HasForeignKey("SignalHarvester.Data.Entities.ArtifactScore", "ArtifactId")
+                        .HasForeignKey("SignalHarvester.Data.Model.ArtifactScore", "ArtifactId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_scores_artifacts_artifact_id");
@@ -1413,16 +1413,16 @@ namespace SignalHarvester.Data.Migrations
                     b.Navigation("Artifact");
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.ArtifactTopic", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.ArtifactTopic", b =>
                 {
-                    b.HasOne("SignalHarvester.Data.Entities.Artifact", "Artifact")
+                    b.HasOne("SignalHarvester.Data.Model.Artifact", "Artifact")
                         .WithMany("Topics")
                         .HasForeignKey("ArtifactId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_artifact_topics_artifacts_artifact_id");
 
-                    b.HasOne("SignalHarvester.Data.Entities.Topic", "Topic")
+                    b.HasOne("SignalHarvester.Data.Model.Topic", "Topic")
                         .WithMany("Artifacts")
                         .HasForeignKey("TopicId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1434,26 +1434,26 @@ namespace SignalHarvester.Data.Migrations
                     b.Navigation("Topic");
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.DiscoveryLabel", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.DiscoveryLabel", b =>
                 {
-                    b.HasOne("SignalHarvester.Data.Entities.Artifact", null)
+                    b.HasOne("SignalHarvester.Data.Model.Artifact", null)
                         .WithOne()
-                        .HasForeignKey("SignalHarvester.Data.Entities.DiscoveryLabel", "ArtifactId")
+                        .HasForeignKey("SignalHarvester.Data.Model.DiscoveryLabel", "ArtifactId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_discovery_labels_artifacts_artifact_id");
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.EntityMergeHistory", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.EntityMergeHistory", b =>
                 {
-                    b.HasOne("SignalHarvester.Data.Entities.ResearchEntity", null)
+                    b.HasOne("SignalHarvester.Data.Model.ResearchEntity", null)
                         .WithMany()
                         .HasForeignKey("MergedEntityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_entity_merge_history_entities_merged_entity_id");
 
-                    b.HasOne("SignalHarvester.Data.Entities.ResearchEntity", null)
+                    b.HasOne("SignalHarvester.Data.Model.ResearchEntity", null)
                         .WithMany()
                         .HasForeignKey("PrimaryEntityId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1461,18 +1461,18 @@ namespace SignalHarvester.Data.Migrations
                         .HasConstraintName("fk_entity_merge_history_entities_primary_entity_id");
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.Experiment", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.Experiment", b =>
                 {
-                    b.HasOne("SignalHarvester.Data.Entities.Experiment", null)
+                    b.HasOne("SignalHarvester.Data.Model.Experiment", null)
                         .WithMany()
                         .HasForeignKey("BaselineExperimentId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_experiments_experiments_baseline_experiment_id");
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.ExperimentRun", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.ExperimentRun", b =>
                 {
-                    b.HasOne("SignalHarvester.Data.Entities.Experiment", null)
+                    b.HasOne("SignalHarvester.Data.Model.Experiment", null)
                         .WithMany("Runs")
                         .HasForeignKey("ExperimentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1480,27 +1480,27 @@ namespace SignalHarvester.Data.Migrations
                         .HasConstraintName("fk_experiment_runs_experiments_experiment_id");
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.ResearchEntity", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.ResearchEntity", b =>
                 {
-                    b.HasOne("SignalHarvester.Data.Entities.ResearchEntity", null)
+                    b.HasOne("SignalHarvester.Data.Model.ResearchEntity", null)
                         .WithMany()
                         .HasForeignKey("MergedIntoId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_entities_entities_merged_into_id");
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.Snapshot", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.Snapshot", b =>
                 {
-                    b.HasOne("SignalHarvester.Data.Entities.Tweet", null)
+                    b.HasOne("SignalHarvester.Data.Model.Tweet", null)
                         .WithMany()
                         .HasForeignKey("SignalId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_snapshots_tweets_signal_id");
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.Topic", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.Topic", b =>
                 {
-                    b.HasOne("SignalHarvester.Data.Entities.Topic", "Parent")
+                    b.HasOne("SignalHarvester.Data.Model.Topic", "Parent")
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1509,15 +1509,15 @@ namespace SignalHarvester.Data.Migrations
                     b.Navigation("Parent");
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.TopicEvolution", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.TopicEvolution", b =>
                 {
-                    b.HasOne("SignalHarvester.Data.Entities.Topic", null)
+                    b.HasOne("SignalHarvester.Data.Model.Topic", null)
                         .WithMany()
                         .HasForeignKey("RelatedTopicId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_topic_evolution_topics_related_topic_id");
 
-                    b.HasOne("SignalHarvester.Data.Entities.Topic", null)
+                    b.HasOne("SignalHarvester.Data.Model.Topic", null)
                         .WithMany()
                         .HasForeignKey("TopicId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1525,16 +1525,16 @@ namespace SignalHarvester.Data.Migrations
                         .HasConstraintName("fk_topic_evolution_topics_topic_id");
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.TopicSimilarity", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.TopicSimilarity", b =>
                 {
-                    b.HasOne("SignalHarvester.Data.Entities.Topic", null)
+                    b.HasOne("SignalHarvester.Data.Model.Topic", null)
                         .WithMany()
                         .HasForeignKey("TopicAId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_topic_similarity_topics_topic_a_id");
 
-                    b.HasOne("SignalHarvester.Data.Entities.Topic", null)
+                    b.HasOne("SignalHarvester.Data.Model.Topic", null)
                         .WithMany()
                         .HasForeignKey("TopicBId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1542,7 +1542,7 @@ namespace SignalHarvester.Data.Migrations
                         .HasConstraintName("fk_topic_similarity_topics_topic_b_id");
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.Artifact", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.Artifact", b =>
                 {
                     b.Navigation("Classification");
 
@@ -1551,12 +1551,12 @@ namespace SignalHarvester.Data.Migrations
                     b.Navigation("Topics");
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.Experiment", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.Experiment", b =>
                 {
                     b.Navigation("Runs");
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.Topic", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.Topic", b =>
                 {
                     b.Navigation("Artifacts");
                 });

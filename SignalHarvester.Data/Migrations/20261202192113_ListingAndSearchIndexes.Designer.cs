@@ -26,7 +26,7 @@ namespace SignalHarvester.Data.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.Account", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.Account", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -82,7 +82,7 @@ namespace SignalHarvester.Data.Migrations
                     b.ToTable("accounts", (string)null);
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.Artifact", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.Artifact", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -172,7 +172,7 @@ namespace SignalHarvester.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.ArtifactClassification", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.ArtifactClassification", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -240,7 +240,7 @@ namespace SignalHarvester.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.ArtifactEntity", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.ArtifactEntity", b =>
                 {
                     b.Property<long>("ArtifactId")
                         .HasColumnType("bigint")
@@ -264,7 +264,7 @@ namespace SignalHarvester.Data.Migrations
                     b.ToTable("artifact_entities", (string)null);
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.ArtifactRelationship", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.ArtifactRelationship", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -323,7 +323,7 @@ namespace SignalHarvester.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.ArtifactScore", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.ArtifactScore", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -390,7 +390,7 @@ namespace SignalHarvester.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.ArtifactTopic", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.ArtifactTopic", b =>
                 {
                     b.Property<long>("ArtifactId")
                         .HasColumnType("bigint")
@@ -420,7 +420,7 @@ namespace SignalHarvester.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.BulkJob", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.BulkJob", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -519,7 +519,7 @@ namespace SignalHarvester.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.Cursor", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.Cursor", b =>
                 {
                     b.Property<string>("QueryName")
                         .HasMaxLength(100)
@@ -561,7 +561,7 @@ namespace SignalHarvester.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.DiscoveryLabel", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.DiscoveryLabel", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -610,7 +610,7 @@ namespace SignalHarvester.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.EntityMergeHistory", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.EntityMergeHistory", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -665,7 +665,7 @@ namespace SignalHarvester.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.Experiment", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.Experiment", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -710,7 +710,7 @@ namespace SignalHarvester.Data.Migrations
                     b.ToTable("experiments", (string)null);
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.ExperimentRun", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.ExperimentRun", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -797,7 +797,7 @@ namespace SignalHarvester.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.PerformanceMetric", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.PerformanceMetric", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -838,7 +838,7 @@ namespace SignalHarvester.Data.Migrations
                     b.ToTable("performance_metrics", (string)null);
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.ResearchEntity", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.ResearchEntity", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -917,7 +917,7 @@ namespace SignalHarvester.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.SchemaVersion", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.SchemaVersion", b =>
                 {
                     b.Property<int>("Version")
                         .HasColumnType("integer")
@@ -943,7 +943,7 @@ namespace SignalHarvester.Data.Migrations
                     b.ToTable("schema_version", (string)null);
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.Snapshot", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.Snapshot", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1014,7 +1014,7 @@ namespace SignalHarvester.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.SourceStatus", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.SourceStatus", b =>
                 {
                     b.Property<string>("Name")
                         .HasMaxLength(32)
@@ -1079,7 +1079,7 @@ namespace SignalHarvester.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.Topic", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.Topic", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1136,7 +1136,7 @@ namespace SignalHarvester.Data.Migrations
                     b.ToTable("topics", (string)null);
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.TopicCluster", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.TopicCluster", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1170,7 +1170,7 @@ namespace SignalHarvester.Data.Migrations
                     b.ToTable("topic_clusters", (string)null);
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.TopicEvolution", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.TopicEvolution", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1231,7 +1231,7 @@ namespace SignalHarvester.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.TopicSimilarity", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.TopicSimilarity", b =>
                 {
                     b.Property<long>("TopicAId")
                         .HasColumnType("bigint")
@@ -1261,7 +1261,7 @@ namespace SignalHarvester.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.Tweet", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.Tweet", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(32)
@@ -1459,20 +1459,20 @@ namespace SignalHarvester.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.Account", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.Account", b =>
                 {
-                    b.HasOne("SignalHarvester.Data.Entities.ResearchEntity", null)
+                    b.HasOne("SignalHarvester.Data.Model.ResearchEntity", null)
                         .WithMany()
                         .HasForeignKey("EntityId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_accounts_entities_entity_id");
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.ArtifactClassification", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.ArtifactClassification", b =>
                 {
-                    b.HasOne("SignalHarvester.Data.Entities.Artifact", "Artifact")
+                    b.HasOne("SignalHarvester.Data.Model.Artifact", "Artifact")
                         .WithOne("Classification")
-                        .HasForeignKey("SignalHarvester.Data.Entities.ArtifactClassification", "ArtifactId")
+                        .HasForeignKey("SignalHarvester.Data.Model.ArtifactClassification", "ArtifactId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_artifact_classifications_artifacts_artifact_id");
@@ -1480,16 +1480,16 @@ namespace SignalHarvester.Data.Migrations
                     b.Navigation("Artifact");
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.ArtifactEntity", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.ArtifactEntity", b =>
                 {
-                    b.HasOne("SignalHarvester.Data.Entities.Artifact", null)
+                    b.HasOne("SignalHarvester.Data.Model.Artifact", null)
                         .WithMany()
                         .HasForeignKey("ArtifactId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_artifact_entities_artifacts_artifact_id");
 
-                    b.HasOne("SignalHarvester.Data.Entities.ResearchEntity", "Entity")
+                    b.HasOne("SignalHarvester.Data.Model.ResearchEntity", "Entity")
                         .WithMany()
                         .HasForeignKey("EntityId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1499,16 +1499,16 @@ namespace SignalHarvester.Data.Migrations
                     b.Navigation("Entity");
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.ArtifactRelationship", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.ArtifactRelationship", b =>
                 {
-                    b.HasOne("SignalHarvester.Data.Entities.Artifact", null)
+                    b.HasOne("SignalHarvester.Data.Model.Artifact", null)
                         .WithMany()
                         .HasForeignKey("SourceArtifactId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_artifact_relationships_artifacts_source_artifact_id");
 
-                    b.HasOne("SignalHarvester.Data.Entities.Artifact", null)
+                    b.HasOne("SignalHarvester.Data.Model.Artifact", null)
                         .WithMany()
                         .HasForeignKey("TargetArtifactId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1516,11 +1516,11 @@ namespace SignalHarvester.Data.Migrations
                         .HasConstraintName("fk_artifact_relationships_artifacts_target_artifact_id");
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.ArtifactScore", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.ArtifactScore", b =>
                 {
-                    b.HasOne("SignalHarvester.Data.Entities.Artifact", "Artifact")
+                    b.HasOne("SignalHarvester.Data.Model.Artifact", "Artifact")
                         .WithOne("Score")
-                        .HasForeignKey("SignalHarvester.Data.Entities.ArtifactScore", "ArtifactId")
+                        .HasForeignKey("SignalHarvester.Data.Model.ArtifactScore", "ArtifactId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_scores_artifacts_artifact_id");
@@ -1528,16 +1528,16 @@ namespace SignalHarvester.Data.Migrations
                     b.Navigation("Artifact");
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.ArtifactTopic", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.ArtifactTopic", b =>
                 {
-                    b.HasOne("SignalHarvester.Data.Entities.Artifact", "Artifact")
+                    b.HasOne("SignalHarvester.Data.Model.Artifact", "Artifact")
                         .WithMany("Topics")
                         .HasForeignKey("ArtifactId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_artifact_topics_artifacts_artifact_id");
 
-                    b.HasOne("SignalHarvester.Data.Entities.Topic", "Topic")
+                    b.HasOne("SignalHarvester.Data.Model.Topic", "Topic")
                         .WithMany("Artifacts")
                         .HasForeignKey("TopicId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1549,26 +1549,26 @@ namespace SignalHarvester.Data.Migrations
                     b.Navigation("Topic");
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.DiscoveryLabel", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.DiscoveryLabel", b =>
                 {
-                    b.HasOne("SignalHarvester.Data.Entities.Artifact", null)
+                    b.HasOne("SignalHarvester.Data.Model.Artifact", null)
                         .WithOne()
-                        .HasForeignKey("SignalHarvester.Data.Entities.DiscoveryLabel", "ArtifactId")
+                        .HasForeignKey("SignalHarvester.Data.Model.DiscoveryLabel", "ArtifactId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_discovery_labels_artifacts_artifact_id");
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.EntityMergeHistory", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.EntityMergeHistory", b =>
                 {
-                    b.HasOne("SignalHarvester.Data.Entities.ResearchEntity", null)
+                    b.HasOne("SignalHarvester.Data.Model.ResearchEntity", null)
                         .WithMany()
                         .HasForeignKey("MergedEntityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_entity_merge_history_entities_merged_entity_id");
 
-                    b.HasOne("SignalHarvester.Data.Entities.ResearchEntity", null)
+                    b.HasOne("SignalHarvester.Data.Model.ResearchEntity", null)
                         .WithMany()
                         .HasForeignKey("PrimaryEntityId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1576,18 +1576,18 @@ namespace SignalHarvester.Data.Migrations
                         .HasConstraintName("fk_entity_merge_history_entities_primary_entity_id");
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.Experiment", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.Experiment", b =>
                 {
-                    b.HasOne("SignalHarvester.Data.Entities.Experiment", null)
+                    b.HasOne("SignalHarvester.Data.Model.Experiment", null)
                         .WithMany()
                         .HasForeignKey("BaselineExperimentId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_experiments_experiments_baseline_experiment_id");
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.ExperimentRun", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.ExperimentRun", b =>
                 {
-                    b.HasOne("SignalHarvester.Data.Entities.Experiment", null)
+                    b.HasOne("SignalHarvester.Data.Model.Experiment", null)
                         .WithMany("Runs")
                         .HasForeignKey("ExperimentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1595,27 +1595,27 @@ namespace SignalHarvester.Data.Migrations
                         .HasConstraintName("fk_experiment_runs_experiments_experiment_id");
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.ResearchEntity", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.ResearchEntity", b =>
                 {
-                    b.HasOne("SignalHarvester.Data.Entities.ResearchEntity", null)
+                    b.HasOne("SignalHarvester.Data.Model.ResearchEntity", null)
                         .WithMany()
                         .HasForeignKey("MergedIntoId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_entities_entities_merged_into_id");
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.Snapshot", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.Snapshot", b =>
                 {
-                    b.HasOne("SignalHarvester.Data.Entities.Tweet", null)
+                    b.HasOne("SignalHarvester.Data.Model.Tweet", null)
                         .WithMany()
                         .HasForeignKey("SignalId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_snapshots_tweets_signal_id");
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.Topic", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.Topic", b =>
                 {
-                    b.HasOne("SignalHarvester.Data.Entities.Topic", "Parent")
+                    b.HasOne("SignalHarvester.Data.Model.Topic", "Parent")
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1624,15 +1624,15 @@ namespace SignalHarvester.Data.Migrations
                     b.Navigation("Parent");
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.TopicEvolution", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.TopicEvolution", b =>
                 {
-                    b.HasOne("SignalHarvester.Data.Entities.Topic", null)
+                    b.HasOne("SignalHarvester.Data.Model.Topic", null)
                         .WithMany()
                         .HasForeignKey("RelatedTopicId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_topic_evolution_topics_related_topic_id");
 
-                    b.HasOne("SignalHarvester.Data.Entities.Topic", null)
+                    b.HasOne("SignalHarvester.Data.Model.Topic", null)
                         .WithMany()
                         .HasForeignKey("TopicId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1640,16 +1640,16 @@ namespace SignalHarvester.Data.Migrations
                         .HasConstraintName("fk_topic_evolution_topics_topic_id");
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.TopicSimilarity", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.TopicSimilarity", b =>
                 {
-                    b.HasOne("SignalHarvester.Data.Entities.Topic", null)
+                    b.HasOne("SignalHarvester.Data.Model.Topic", null)
                         .WithMany()
                         .HasForeignKey("TopicAId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_topic_similarity_topics_topic_a_id");
 
-                    b.HasOne("SignalHarvester.Data.Entities.Topic", null)
+                    b.HasOne("SignalHarvester.Data.Model.Topic", null)
                         .WithMany()
                         .HasForeignKey("TopicBId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1657,7 +1657,7 @@ namespace SignalHarvester.Data.Migrations
                         .HasConstraintName("fk_topic_similarity_topics_topic_b_id");
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.Artifact", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.Artifact", b =>
                 {
                     b.Navigation("Classification");
 
@@ -1666,12 +1666,12 @@ namespace SignalHarvester.Data.Migrations
                     b.Navigation("Topics");
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.Experiment", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.Experiment", b =>
                 {
                     b.Navigation("Runs");
                 });
 
-            modelBuilder.Entity("SignalHarvester.Data.Entities.Topic", b =>
+            modelBuilder.Entity("SignalHarvester.Data.Model.Topic", b =>
                 {
                     b.Navigation("Artifacts");
                 });

@@ -1,5 +1,5 @@
 using System.Linq.Expressions;
-using SignalHarvester.Data.Entities;
+using SignalHarvester.Data.Model;
 using SignalHarvester.Domain.Signals;
 
 namespace SignalHarvester.Data.Signals;
@@ -7,10 +7,10 @@ namespace SignalHarvester.Data.Signals;
 /// <summary><see cref="SignalStatus"/>'s rule applied to stored rows: in memory, and as a filter EF Core translates to SQL.</summary>
 public static class SignalStatusQueries
 {
-    public static string Status(this Tweet tweet) => SignalStatus.Derive(tweet.Category, tweet.Salience, tweet.NotifiedAt, tweet.ReviewStatus);
+    public static string Status(this Signal signal) => SignalStatus.Derive(signal.Category, signal.Salience, signal.NotifiedAt, signal.ReviewStatus);
 
     /// <summary>The rows whose derived status is <paramref name="status"/>, for listing signals by status.</summary>
-    public static Expression<Func<Tweet, bool>> Is(string status) => status switch
+    public static Expression<Func<Signal, bool>> Is(string status) => status switch
     {
         SignalStatus.Archived => t => t.ReviewStatus == SignalStatus.Archived,
         SignalStatus.Dismissed => t => t.ReviewStatus == SignalStatus.Dismissed,

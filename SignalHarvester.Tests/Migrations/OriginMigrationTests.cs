@@ -58,7 +58,7 @@ public sealed class OriginMigrationTests(PostgresOnlyStackFixture stack) : IAsyn
             await db.Database.MigrateAsync();
             Assert.Equal(
                 [("1862000000000000001", "live"), (sample.Id, "sample")],
-                (await db.Tweets.OrderBy(t => t.Id).Select(t => new { t.Id, t.Origin }).ToListAsync()).Select(t => (t.Id, t.Origin)));
+                (await db.Signals.OrderBy(t => t.Id).Select(t => new { t.Id, t.Origin }).ToListAsync()).Select(t => (t.Id, t.Origin)));
             Assert.Equal(
                 [(sample.Id, "sample"), ("2511.14898", "live"), ("2511.14902", "sample")],
                 (await db.Artifacts.OrderBy(a => a.SourceId).Select(a => new { a.SourceId, a.Origin }).ToListAsync()).Select(a => (a.SourceId, a.Origin)));

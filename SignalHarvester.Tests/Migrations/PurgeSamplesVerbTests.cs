@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SignalHarvester.Data;
-using SignalHarvester.Data.Entities;
+using SignalHarvester.Data.Model;
 using SignalHarvester.Domain.Sources;
 using SignalHarvester.Tests.Infrastructure;
 
@@ -36,7 +36,7 @@ public sealed class PurgeSamplesVerbTests(PostgresOnlyStackFixture stack) : IAsy
         Assert.True(purge.ExitCode == 0, purge.ToString());
         Assert.Contains("Removed sample data: 2 posts, 2 artifacts, 2 cursors, 1 entities named only by samples; 2 topics recounted.", purge.Output);
         await using var after = Open(url);
-        Assert.Empty(await after.Tweets.Where(t => t.Origin == DataOrigin.Sample).ToListAsync());
+        Assert.Empty(await after.Signals.Where(t => t.Origin == DataOrigin.Sample).ToListAsync());
         Assert.Empty(await after.Artifacts.Where(a => a.Origin == DataOrigin.Sample).ToListAsync());
         Assert.Empty(await after.Cursors.Where(c => c.Origin == DataOrigin.Sample).ToListAsync());
         // Everything live is exactly as it was, children included.
@@ -62,12 +62,12 @@ public sealed class PurgeSamplesVerbTests(PostgresOnlyStackFixture stack) : IAsy
 
         // Every item is dated At: fresh for a limit before it, stale for one after it.
         Assert.Null(await SampleDataPurge.RunIfOlderThanAsync(db, At.AddHours(-1), CancellationToken.None));
-        Assert.Equal(2, await db.Tweets.CountAsync(t => t.Origin == DataOrigin.Sample));
+        Assert.Equal(2, await db.Signals.CountAsync(t => t.Origin == DataOrigin.Sample));
         var removed = await SampleDataPurge.RunIfOlderThanAsync(db, At.AddHours(1), CancellationToken.None);
 
         Assert.Equal((2, 2), (removed!.Posts, removed.Artifacts));
-        Assert.Equal(0, await db.Tweets.CountAsync(t => t.Origin == DataOrigin.Sample));
-        Assert.Equal(1, await db.Tweets.CountAsync(t => t.Origin == DataOrigin.Live));
+        Assert.Equal(0, await db.Signals.CountAsync(t => t.Origin == DataOrigin.Sample));
+        Assert.Equal(1, await db.Signals.CountAsync(t => t.Origin == DataOrigin.Live));
         Assert.Null(await SampleDataPurge.RunIfOlderThanAsync(db, At.AddDays(30), CancellationToken.None));
     }
 
@@ -96,10 +96,10 @@ public sealed class PurgeSamplesVerbTests(PostgresOnlyStackFixture stack) : IAsy
     // and what hangs off artifacts: scores, topics, entity links, a relationship, labels.
     private static async Task<Seeded> SeedAsync(HarvestDbContext db)
     {
-        db.Tweets.AddRange(
-            Tweet("1862000000000000001", DataOrigin.Live),
-            Tweet("91862000000000000001", DataOrigin.Sample),
-            Tweet("91862000000000000002", DataOrigin.Sample));
+        db.Signals.AddRange(
+            Signal("1862000000000000001", DataOrigin.Live),
+            Signal("91862000000000000001", DataOrigin.Sample),
+            Signal("91862000000000000002", DataOrigin.Sample));
         db.Cursors.AddRange(
             new Cursor { QueryName = "outages", Origin = DataOrigin.Live, SinceId = "1862000000000000001", UpdatedAt = At },
             new Cursor { QueryName = "outages", Origin = DataOrigin.Sample, SinceId = "91862000000000000002", UpdatedAt = At },
@@ -149,7 +149,7 @@ public sealed class PurgeSamplesVerbTests(PostgresOnlyStackFixture stack) : IAsy
     {
         await using var db = Open(url);
         var rows = new List<string>();
-        rows.AddRange(await db.Tweets.Where(t => t.Origin == DataOrigin.Live).OrderBy(t => t.Id).Select(t => $"tweet {t.Id} {t.Text} {t.UpdatedAt:O}").ToListAsync());
+        rows.AddRange(await db.Signals.Where(t => t.Origin == DataOrigin.Live).OrderBy(t => t.Id).Select(t => $"tweet {t.Id} {t.Text} {t.UpdatedAt:O}").ToListAsync());
         rows.AddRange(await db.Cursors.Where(c => c.Origin == DataOrigin.Live).OrderBy(c => c.QueryName).Select(c => $"cursor {c.QueryName} {c.SinceId}").ToListAsync());
         rows.AddRange(await db.Artifacts.Where(a => a.Origin == DataOrigin.Live).OrderBy(a => a.Id)
             .Select(a => $"artifact {a.Id} {a.Source} {a.SourceId} {a.Title} score {a.Score!.DiscoveryScore} topics {a.Topics.Count}").ToListAsync());
@@ -161,7 +161,7 @@ public sealed class PurgeSamplesVerbTests(PostgresOnlyStackFixture stack) : IAsy
         return rows;
     }
 
-    private static Tweet Tweet(string id, string origin) => new()
+    private static Signal Signal(string id, string origin) => new()
     {
         Id = id, Origin = origin, Text = $"post {id}", CreatedAt = At, InsertedAt = At, UpdatedAt = At,
     };

@@ -26,7 +26,7 @@ public sealed class LiveAndSampleTests(SignalsStackFixture stack)
         try
         {
             // What the worker stored while it ran on the sample: the first page of the outages sample.
-            var store = new TweetStore(dataSource);
+            var store = new SignalStore(dataSource);
             var sample = new EmbeddedXPostSource(Options.Create(new XApiOptions { MaxResults = 10 }), TimeProvider.System);
             var page = await sample.SearchRecentAsync(query, null, null, CancellationToken.None);
             var sampleCursor = HarvestCursor.Start.AfterPage(page.NewestId, page.NextToken);

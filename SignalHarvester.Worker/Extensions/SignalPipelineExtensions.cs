@@ -23,7 +23,7 @@ internal static class SignalPipelineExtensions
         builder.AddSlackNotifications();
 
         builder.Services.AddSingleton<SignalPipelineMetrics>();
-        builder.Services.AddSingleton<TweetStore>();
+        builder.Services.AddSingleton<SignalStore>();
         builder.Services.AddTransient<HarvestStage>();
         builder.Services.AddTransient<ClassifyStage>();
         builder.Services.AddTransient<ScoreStage>();

@@ -20,7 +20,7 @@ internal static class StorageBenchmark
         var rounds = args.Count > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5;
 
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        var store = new TweetStore(dataSource);
+        var store = new SignalStore(dataSource);
         var batches = Enumerable.Range(0, pages).Select(p => SyntheticPosts.Page(p, pageSize)).ToList();
 
         Console.WriteLine($"storing {pages} pages x {pageSize} posts, {rounds} rounds each (median), PostgreSQL {await ServerVersionAsync(dataSource)}");
@@ -28,7 +28,7 @@ internal static class StorageBenchmark
         foreach (var (name, storePage) in new (string, Func<string, IReadOnlyList<XPost>, Task>)[]
         {
             ("row-by-row upsert (baseline)", (query, posts) => RowByRow.StoreAsync(dataSource, query, posts)),
-            ("COPY + merge (TweetStore)", (query, posts) => store.StorePageAsync(DataOrigin.Live, query, posts, HarvestCursor.Start, CancellationToken.None)),
+            ("COPY + merge (SignalStore)", (query, posts) => store.StorePageAsync(DataOrigin.Live, query, posts, HarvestCursor.Start, CancellationToken.None)),
         })
         {
             var inserts = new List<double>();

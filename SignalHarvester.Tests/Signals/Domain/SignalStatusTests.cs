@@ -1,4 +1,4 @@
-using SignalHarvester.Data.Entities;
+using SignalHarvester.Data.Model;
 using SignalHarvester.Data.Signals;
 using SignalHarvester.Domain.Signals;
 
@@ -32,19 +32,19 @@ public class SignalStatusTests
     [Fact]
     public void The_query_filter_agrees_with_the_derivation()
     {
-        var tweets =
+        var signals =
             from category in new[] { null, "bug" }
             from salience in new double?[] { null, 10 }
             from notifiedAt in new DateTimeOffset?[] { null, Notified }
             from reviewStatus in new[] { null, SignalStatus.Archived, SignalStatus.Dismissed }
-            select new Tweet { Id = "1", Text = "t", Category = category, Salience = salience, NotifiedAt = notifiedAt, ReviewStatus = reviewStatus };
+            select new Signal { Id = "1", Text = "t", Category = category, Salience = salience, NotifiedAt = notifiedAt, ReviewStatus = reviewStatus };
 
-        foreach (var tweet in tweets)
+        foreach (var signal in signals)
         {
             foreach (var status in SignalStatus.All)
             {
-                var matches = SignalStatusQueries.Is(status).Compile()(tweet);
-                Assert.Equal(tweet.Status() == status, matches);
+                var matches = SignalStatusQueries.Is(status).Compile()(signal);
+                Assert.Equal(signal.Status() == status, matches);
             }
         }
     }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SignalHarvester.Data;
-using SignalHarvester.Data.Entities;
+using SignalHarvester.Data.Model;
 using SignalHarvester.Domain.Discovery;
 using SignalHarvester.Worker.Discovery.Sources;
 

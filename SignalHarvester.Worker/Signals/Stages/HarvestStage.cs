@@ -16,7 +16,7 @@ namespace SignalHarvester.Worker.Signals.Stages;
 /// cannot be read or stored is skipped (counted and logged with its reason); the rest of its page is stored.
 /// </summary>
 public sealed class HarvestStage(
-    TweetStore store,
+    SignalStore store,
     SourceStatusStore status,
     SourceSettings sources,
     IOptions<HarvestOptions> harvest,

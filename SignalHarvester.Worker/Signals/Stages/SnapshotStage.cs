@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SignalHarvester.Data;
-using SignalHarvester.Data.Entities;
+using SignalHarvester.Data.Model;
 using SignalHarvester.Domain.Signals;
 using SignalHarvester.Worker.Signals.Snapshots;
 
@@ -43,7 +43,7 @@ public sealed class SnapshotStage(
         var now = clock.GetUtcNow();
         var settings = options.Value;
         await FailAbandonedAsync(now, cancellationToken);
-        var rows = await db.Tweets.AsNoTracking()
+        var rows = await db.Signals.AsNoTracking()
             .Where(t => t.Salience != null)
             .OrderByDescending(t => t.Salience).ThenByDescending(t => t.CreatedAt)
             .Take(settings.TopCount)

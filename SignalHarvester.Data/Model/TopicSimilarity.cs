@@ -1,4 +1,4 @@
-namespace SignalHarvester.Data.Entities;
+namespace SignalHarvester.Data.Model;
 
 /// <summary>Similarity of two topics' centroids, stored once per pair with TopicAId &lt; TopicBId.</summary>
 public class TopicSimilarity

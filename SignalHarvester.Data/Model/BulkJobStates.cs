@@ -1,4 +1,4 @@
-namespace SignalHarvester.Data.Entities;
+namespace SignalHarvester.Data.Model;
 
 /// <summary>The states of a <see cref="BulkJob"/> (the check constraint allows exactly these).</summary>
 public static class BulkJobStates

@@ -1,4 +1,4 @@
-namespace SignalHarvester.Data.Entities;
+namespace SignalHarvester.Data.Model;
 
 /// <summary>The research classification of an artifact (one row per artifact).</summary>
 public class ArtifactClassification

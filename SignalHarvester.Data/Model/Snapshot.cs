@@ -1,4 +1,4 @@
-namespace SignalHarvester.Data.Entities;
+namespace SignalHarvester.Data.Model;
 
 /// <summary>An export file of signals (one signal, or a whole top-signals export) and its state.</summary>
 public class Snapshot

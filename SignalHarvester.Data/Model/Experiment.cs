@@ -1,4 +1,4 @@
-namespace SignalHarvester.Data.Entities;
+namespace SignalHarvester.Data.Model;
 
 /// <summary>A named scoring configuration to backtest against human labels.</summary>
 public class Experiment

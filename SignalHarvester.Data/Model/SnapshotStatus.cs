@@ -1,4 +1,4 @@
-namespace SignalHarvester.Data.Entities;
+namespace SignalHarvester.Data.Model;
 
 /// <summary>The states of a <see cref="Snapshot"/> row (the check constraint allows exactly these).</summary>
 public static class SnapshotStatus

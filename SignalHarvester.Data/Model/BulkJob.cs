@@ -1,4 +1,4 @@
-namespace SignalHarvester.Data.Entities;
+namespace SignalHarvester.Data.Model;
 
 /// <summary>
 /// A bulk change to signals (status change or delete), stored so it survives restarts: the target

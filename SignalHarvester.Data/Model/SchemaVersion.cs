@@ -1,4 +1,4 @@
-namespace SignalHarvester.Data.Entities;
+namespace SignalHarvester.Data.Model;
 
 /// <summary>One row per applied migration, so operators see a plain version number.</summary>
 public class SchemaVersion

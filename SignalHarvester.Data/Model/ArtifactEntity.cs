@@ -1,4 +1,4 @@
-namespace SignalHarvester.Data.Entities;
+namespace SignalHarvester.Data.Model;
 
 /// <summary>Who is behind an artifact: the link between an artifact and a resolved entity (author, lab, owner).</summary>
 public class ArtifactEntity

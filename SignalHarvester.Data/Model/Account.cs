@@ -1,4 +1,4 @@
-namespace SignalHarvester.Data.Entities;
+namespace SignalHarvester.Data.Model;
 
 /// <summary>An account on a source platform (x, github, arxiv, hn), optionally tied to an entity.</summary>
 public class Account

@@ -1,4 +1,4 @@
-namespace SignalHarvester.Data.Entities;
+namespace SignalHarvester.Data.Model;
 
 /// <summary>
 /// What one source (x, arxiv, github, hackernews, llm, slack) is running as, written by the worker

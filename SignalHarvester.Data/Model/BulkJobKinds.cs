@@ -1,4 +1,4 @@
-namespace SignalHarvester.Data.Entities;
+namespace SignalHarvester.Data.Model;
 
 /// <summary>What a <see cref="BulkJob"/> does to each signal.</summary>
 public static class BulkJobKinds

@@ -1,6 +1,6 @@
 using SignalHarvester.Domain.Discovery;
 
-namespace SignalHarvester.Data.Entities;
+namespace SignalHarvester.Data.Model;
 
 /// <summary>The current discovery score of an artifact and its components (one row per artifact).</summary>
 public class ArtifactScore

@@ -1,9 +1,9 @@
 using SignalHarvester.Domain.Sources;
 
-namespace SignalHarvester.Data.Entities;
+namespace SignalHarvester.Data.Model;
 
 /// <summary>A post harvested from X; the API presents it as a "signal".</summary>
-public class Tweet
+public class Signal
 {
     /// <summary>The X post id (a decimal string), used as the key so upserts need no lookup.</summary>
     public required string Id { get; set; }

@@ -1,4 +1,4 @@
-namespace SignalHarvester.Data.Entities;
+namespace SignalHarvester.Data.Model;
 
 /// <summary>A group of related topics found by clustering their centroids.</summary>
 public class TopicCluster

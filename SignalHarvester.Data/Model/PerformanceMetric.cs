@@ -1,4 +1,4 @@
-namespace SignalHarvester.Data.Entities;
+namespace SignalHarvester.Data.Model;
 
 /// <summary>One recorded measurement (pipeline durations, counts) for trend reporting.</summary>
 public class PerformanceMetric

@@ -1,4 +1,4 @@
-namespace SignalHarvester.Data.Entities;
+namespace SignalHarvester.Data.Model;
 
 /// <summary>A human judgement of one artifact (one label per artifact), used by experiments.</summary>
 public class DiscoveryLabel

@@ -1,13 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using SignalHarvester.Data.Entities;
+using SignalHarvester.Data.Model;
 using SignalHarvester.Domain.Sources;
 
 namespace SignalHarvester.Data.Configurations;
 
-internal sealed class TweetConfiguration : IEntityTypeConfiguration<Tweet>
+internal sealed class SignalConfiguration : IEntityTypeConfiguration<Signal>
 {
-    public void Configure(EntityTypeBuilder<Tweet> builder)
+    public void Configure(EntityTypeBuilder<Signal> builder)
     {
         builder.ToTable("tweets", t =>
         {

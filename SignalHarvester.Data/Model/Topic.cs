@@ -1,4 +1,4 @@
-namespace SignalHarvester.Data.Entities;
+namespace SignalHarvester.Data.Model;
 
 /// <summary>A node of the topic taxonomy, named by its path (e.g. ai/ml/rl).</summary>
 public class Topic

@@ -1,4 +1,4 @@
-namespace SignalHarvester.Data.Entities;
+namespace SignalHarvester.Data.Model;
 
 /// <summary>A directed link between two artifacts (citation, implementation, discussion, ...).</summary>
 public class ArtifactRelationship

@@ -1,4 +1,4 @@
-namespace SignalHarvester.Data.Entities;
+namespace SignalHarvester.Data.Model;
 
 /// <summary>One entity-resolution decision about a pair of entities; kept forever as an audit trail.</summary>
 public class EntityMergeHistory

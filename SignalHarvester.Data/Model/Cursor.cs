@@ -1,6 +1,6 @@
 using SignalHarvester.Domain.Sources;
 
-namespace SignalHarvester.Data.Entities;
+namespace SignalHarvester.Data.Model;
 
 /// <summary>Where the next harvest of one configured query resumes (X's since_id).</summary>
 public class Cursor

@@ -1,4 +1,4 @@
-namespace SignalHarvester.Data.Entities;
+namespace SignalHarvester.Data.Model;
 
 /// <summary>The assignment of an artifact to a topic, with the classifier's confidence.</summary>
 public class ArtifactTopic

@@ -1,6 +1,6 @@
 using SignalHarvester.Domain.Sources;
 
-namespace SignalHarvester.Data.Entities;
+namespace SignalHarvester.Data.Model;
 
 /// <summary>A research artifact from one source (paper, repository, release, story, post).</summary>
 public class Artifact

@@ -1,4 +1,4 @@
-namespace SignalHarvester.Data.Entities;
+namespace SignalHarvester.Data.Model;
 
 /// <summary>One backtest of an experiment: its confusion matrix and the metrics derived from it.</summary>
 public class ExperimentRun

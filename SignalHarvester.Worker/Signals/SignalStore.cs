@@ -10,7 +10,7 @@ namespace SignalHarvester.Worker.Signals;
 /// which are reported as skipped). A page is bulk-loaded with binary
 /// COPY into a temporary table, then merged with one INSERT … ON CONFLICT.
 /// </summary>
-public sealed class TweetStore(NpgsqlDataSource dataSource)
+public sealed class SignalStore(NpgsqlDataSource dataSource)
 {
     private const string CreateBatchTable = """
         create temp table tweet_batch (

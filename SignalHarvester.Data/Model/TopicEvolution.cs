@@ -1,4 +1,4 @@
-namespace SignalHarvester.Data.Entities;
+namespace SignalHarvester.Data.Model;
 
 /// <summary>A topic's activity in one period, and any merge / split / emergence event detected in it.</summary>
 public class TopicEvolution

@@ -1,4 +1,4 @@
-namespace SignalHarvester.Data.Entities;
+namespace SignalHarvester.Data.Model;
 
 /// <summary>A person, lab or organisation behind artifacts, as resolved by entity resolution.</summary>
 public class ResearchEntity
