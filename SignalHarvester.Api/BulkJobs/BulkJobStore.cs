@@ -1,6 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 using SignalHarvester.Data.Model;
+using SignalHarvester.Data.Signals;
 using SignalHarvester.Domain.Signals;
 
 namespace SignalHarvester.Api.BulkJobs;
@@ -132,20 +133,10 @@ public sealed class BulkJobStore(NpgsqlDataSource dataSource, TimeProvider clock
     }
 
     // Returns how many of the ids were changed; the others no longer exist.
-    private static async Task<int> ApplyAsync(
+    private static Task<int> ApplyAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, string kind, string? targetStatus, string[] ids, DateTimeOffset now,
-        CancellationToken cancellationToken)
-    {
-        await using var command = kind == BulkJobKinds.Delete
-            ? new NpgsqlCommand("DELETE FROM tweets WHERE id = ANY($1)", connection, transaction)
-            : new NpgsqlCommand("UPDATE tweets SET review_status = $2, updated_at = $3 WHERE id = ANY($1)", connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = ids, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        if (kind == BulkJobKinds.Status)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = (object?)SignalStatus.ToReviewStatus(targetStatus!) ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Varchar });
-            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
-        }
-
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+        CancellationToken cancellationToken) =>
+        kind == BulkJobKinds.Delete
+            ? SignalStore.DeleteAsync(connection, transaction, ids, cancellationToken)
+            : SignalStore.SetReviewStatusAsync(connection, transaction, ids, SignalStatus.ToReviewStatus(targetStatus!), now, cancellationToken);
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using SignalHarvester.Data.Signals;
 using SignalHarvester.Tests.Api;
 using SignalHarvester.Tests.Fakes;
 using SignalHarvester.Tests.Infrastructure;
@@ -323,7 +324,7 @@ public sealed class SignalPipelineTests(SignalsStackFixture stack)
     }
 
     private NotifyStage NewNotifyStage(NpgsqlDataSource dataSource, int withinHours = 0) => new(
-        dataSource,
+        new SignalStore(dataSource),
         new SourceStatusStore(dataSource, TimeProvider.System, NullLogger<SourceStatusStore>.Instance),
         new SourceSettings(),
         Options.Create(new NotifyOptions { Threshold = 50, WithinHours = withinHours, MaxPerRun = 500 }),

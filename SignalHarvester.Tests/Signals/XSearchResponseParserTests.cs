@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SignalHarvester.Domain.Signals;
 using SignalHarvester.Worker.Signals.XApi;
 
 namespace SignalHarvester.Tests.Signals;

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using SignalHarvester.Data.Signals;
 using SignalHarvester.Domain.Signals;
 using SignalHarvester.Domain.Sources;
 using SignalHarvester.Tests.Fakes;

@@ -1,3 +1,4 @@
+using SignalHarvester.Data.Signals;
 using SignalHarvester.Domain.Signals;
 using SignalHarvester.Worker.Llm;
 using SignalHarvester.Worker.Signals;

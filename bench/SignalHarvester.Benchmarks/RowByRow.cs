@@ -1,4 +1,5 @@
 using Npgsql;
+using SignalHarvester.Domain.Signals;
 using SignalHarvester.Worker.Signals.XApi;
 
 namespace SignalHarvester.Benchmarks;

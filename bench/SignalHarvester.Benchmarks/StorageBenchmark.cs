@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
+using SignalHarvester.Data.Signals;
+using SignalHarvester.Domain.Signals;
 using SignalHarvester.Domain.Sources;
 using SignalHarvester.Worker.Signals;
 using SignalHarvester.Worker.Signals.XApi;

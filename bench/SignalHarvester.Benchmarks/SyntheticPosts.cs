@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using SignalHarvester.Domain.Signals;
 using SignalHarvester.Worker.Signals.XApi;
 
 namespace SignalHarvester.Benchmarks;

@@ -1,3 +1,5 @@
+using SignalHarvester.Domain.Signals;
+
 namespace SignalHarvester.Worker.Signals.Slack;
 
 /// <summary>Announces one signal: <see cref="SlackNotifier"/> when Slack is live, <see cref="LogNotifier"/> in sample mode.</summary>

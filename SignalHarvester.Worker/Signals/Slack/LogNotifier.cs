@@ -1,3 +1,5 @@
+using SignalHarvester.Domain.Signals;
+
 namespace SignalHarvester.Worker.Signals.Slack;
 
 /// <summary>

@@ -43,8 +43,3 @@ public sealed record SlackBlock(
 public sealed record SlackText(
     [property: JsonPropertyName("type")] string Type,
     [property: JsonPropertyName("text")] string Text);
-
-public sealed record SignalNotification(string Id, string Text, string? AuthorUsername, string? Category, double Salience)
-{
-    public string Url => XPostUrl.For(AuthorUsername, Id);
-}

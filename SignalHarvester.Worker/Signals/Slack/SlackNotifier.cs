@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.Extensions.Options;
+using SignalHarvester.Domain.Signals;
 
 namespace SignalHarvester.Worker.Signals.Slack;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SignalHarvester.Data.Signals;
 using SignalHarvester.Domain.Signals;
 using SignalHarvester.Worker.Signals.XApi;
 using SignalHarvester.Worker.Sources;

@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using SignalHarvester.Data.Signals;
+using SignalHarvester.Domain.Signals;
 using SignalHarvester.Worker.Signals.Slack;
 using SignalHarvester.Worker.Sources;
 
@@ -15,7 +17,7 @@ namespace SignalHarvester.Worker.Signals.Stages;
 /// Slack off (no <see cref="ISignalNotifier"/> registered) claims nothing.
 /// </summary>
 public sealed class NotifyStage(
-    NpgsqlDataSource dataSource,
+    SignalStore store,
     SourceStatusStore status,
     SourceSettings sources,
     IOptions<NotifyOptions> notifyOptions,
@@ -27,30 +29,6 @@ public sealed class NotifyStage(
     private const int RecordAttempts = 3;
 
     private readonly string claimOwner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
-
-    private const string Claim = """
-        with candidates as (
-            select id from tweets
-            where notified_at is null and salience >= @threshold
-              and (@within_hours = 0 or created_at >= now() - make_interval(hours => @within_hours))
-              and (notify_claimed_at is null or notify_claimed_at < now() - @lease)
-            order by salience desc
-            limit @limit
-            for update skip locked)
-        update tweets t set notify_claimed_at = now(), notify_claimed_by = @worker, notify_attempts = t.notify_attempts + 1
-        from candidates c where t.id = c.id
-        returning t.id, t.text, t.author_username, t.category, t.salience
-        """;
-
-    private const string MarkSent = """
-        update tweets set notified_at = now(), notify_claimed_at = null, notify_last_error = null
-        where id = @id and notify_claimed_by = @worker and notified_at is null
-        """;
-
-    private const string Release = """
-        update tweets set notify_claimed_at = null, notify_last_error = @error
-        where id = @id and notify_claimed_by = @worker and notified_at is null
-        """;
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -129,7 +107,7 @@ public sealed class NotifyStage(
         {
             try
             {
-                await ExecuteAsync(MarkSent, id, null, CancellationToken.None);
+                await store.MarkNotifiedAsync(id, claimOwner, CancellationToken.None);
                 return;
             }
             catch (NpgsqlException e) when (attempt < RecordAttempts)
@@ -149,7 +127,7 @@ public sealed class NotifyStage(
     {
         try
         {
-            await ExecuteAsync(Release, id, error, CancellationToken.None);
+            await store.ReleaseNotificationClaimAsync(id, claimOwner, error, CancellationToken.None);
         }
         catch (NpgsqlException e)
         {
@@ -158,37 +136,9 @@ public sealed class NotifyStage(
         }
     }
 
-    private async Task<List<SignalNotification>> ClaimAsync(CancellationToken cancellationToken)
+    private Task<List<SignalNotification>> ClaimAsync(CancellationToken cancellationToken)
     {
         var options = notifyOptions.Value;
-        await using var command = dataSource.CreateCommand(Claim);
-        command.Parameters.AddWithValue("threshold", options.Threshold);
-        command.Parameters.AddWithValue("within_hours", options.WithinHours);
-        command.Parameters.AddWithValue("lease", options.ClaimLease);
-        command.Parameters.AddWithValue("limit", options.MaxPerRun);
-        command.Parameters.AddWithValue("worker", claimOwner);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var claimed = new List<SignalNotification>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            claimed.Add(new SignalNotification(
-                reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetDouble(4)));
-        }
-
-        return claimed;
-    }
-
-    private async Task ExecuteAsync(string sql, string id, string? error, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand(sql);
-        command.Parameters.AddWithValue("id", id);
-        command.Parameters.AddWithValue("worker", claimOwner);
-        if (error is not null)
-        {
-            command.Parameters.AddWithValue("error", error.Length > 1000 ? error[..1000] : error);
-        }
-
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return store.ClaimForNotificationAsync(options.Threshold, options.WithinHours, options.ClaimLease, options.MaxPerRun, claimOwner, cancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using SignalHarvester.Data;
+using SignalHarvester.Domain.Signals;
 using SignalHarvester.Worker.Sources;
 
 namespace SignalHarvester.Worker.Signals.XApi;

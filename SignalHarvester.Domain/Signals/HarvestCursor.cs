@@ -1,4 +1,4 @@
-namespace SignalHarvester.Worker.Signals;
+namespace SignalHarvester.Domain.Signals;
 
 /// <summary>
 /// Where a query's harvest stands. <see cref="SinceId"/> only moves once every page of a harvest is

@@ -1,7 +1,7 @@
-namespace SignalHarvester.Worker.Signals.XApi;
+namespace SignalHarvester.Domain.Signals;
 
 /// <summary>One post from X's recent search, with the fields the pipeline uses.</summary>
-/// <param name="Id">X's post id: a decimal string (a 64-bit snowflake; compare with <see cref="XPostIds"/>).</param>
+/// <param name="Id">X's post id: a decimal string (a 64-bit snowflake, compared as numbers, not strings).</param>
 /// <param name="RawJson">The post's own object from <c>data[]</c>, with its author from <c>includes.users</c> merged in as <c>"author"</c> when X sent one.</param>
 public sealed record XPost(
     string Id,

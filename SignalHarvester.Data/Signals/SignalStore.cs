@@ -1,16 +1,21 @@
 using Npgsql;
 using NpgsqlTypes;
-using SignalHarvester.Worker.Signals.XApi;
+using SignalHarvester.Domain.Signals;
 
-namespace SignalHarvester.Worker.Signals;
+namespace SignalHarvester.Data.Signals;
 
 /// <summary>
-/// Stores one harvested page and advances its query's cursor in the same transaction, so a crash
-/// can never leave the cursor past posts that were not stored (only past posts the database refused,
-/// which are reported as skipped). A page is bulk-loaded with binary
-/// COPY into a temporary table, then merged with one INSERT … ON CONFLICT.
+/// The one owner of the SQL of the <c>tweets</c> table (the signals): the pipelines and the API call it,
+/// nothing else writes SQL for that table (EF Core reads go through <see cref="HarvestDbContext.Signals"/>).
+/// One file per concern: this one stores harvested pages; classification, salience, notification claims,
+/// review changes, retention and statistics follow in the other parts.
 /// </summary>
-public sealed class SignalStore(NpgsqlDataSource dataSource)
+/// <remarks>
+/// A page and its query's cursor are stored in the same transaction, so a crash can never leave the cursor
+/// past posts that were not stored (only past posts the database refused, which are reported as skipped).
+/// A page is bulk-loaded with binary COPY into a temporary table, then merged with one INSERT … ON CONFLICT.
+/// </remarks>
+public sealed partial class SignalStore(NpgsqlDataSource dataSource)
 {
     private const string CreateBatchTable = """
         create temp table tweet_batch (

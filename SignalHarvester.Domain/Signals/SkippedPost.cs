@@ -1,4 +1,4 @@
-namespace SignalHarvester.Worker.Signals.XApi;
+namespace SignalHarvester.Domain.Signals;
 
 /// <summary>
 /// A post the harvest could not keep, with why. The rest of its page is stored and the cursor moves past it: it is
@@ -14,7 +14,7 @@ public sealed record SkippedPost(string? Id, string Kind, string Reason)
     /// <summary>Text PostgreSQL cannot store (NUL, an unpaired surrogate).</summary>
     public const string Unstorable = "unstorable";
 
-    /// <summary>The post's JSON is larger than any real post (<see cref="Sources.UpstreamLimits.MaxItemChars"/>).</summary>
+    /// <summary>The post's JSON is larger than any real post (the worker's upstream item limit).</summary>
     public const string Oversized = "oversized";
 
     /// <summary>The database refused the row for another reason.</summary>
