@@ -1,13 +1,16 @@
 using Npgsql;
 using SignalHarvester.Api.Contracts;
+using SignalHarvester.Data.Signals;
+using SignalHarvester.Data.Statistics;
 
 namespace SignalHarvester.Api.Analytics;
 
 /// <summary>
 /// The analytics aggregates, computed by PostgreSQL (group by, date_bin, corr, width_bucket,
-/// percentile_cont) so a dashboard's request reads a few rows instead of every artifact.
+/// percentile_cont) so a dashboard's request reads a few rows instead of every artifact. The signals'
+/// figures come from <see cref="SignalStore"/>, the owner of their table.
 /// </summary>
-public sealed class AnalyticsQueries(NpgsqlDataSource database)
+public sealed class AnalyticsQueries(NpgsqlDataSource database, SignalStore signalStore)
 {
     // Measures the correlations compare; the names are fixed here, never taken from a request.
     private static readonly string[] ScoreComponents =
@@ -28,12 +31,8 @@ public sealed class AnalyticsQueries(NpgsqlDataSource database)
         var sources = await ReadAsync(sourcesSql, [], r => new SourceSummary(
             r.GetString(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), Rounded(r, 4), Rounded(r, 5), Time(r, 6), Time(r, 7)), cancellationToken);
 
-        const string signalsSql = """
-            select count(*)::int, count(salience)::int, count(notified_at)::int, avg(salience), max(created_at)
-            from tweets
-            """;
-        var signals = (await ReadAsync(signalsSql, [], r => new SignalSourceSummary(
-            r.GetInt32(0), r.GetInt32(1), r.GetInt32(2), Rounded(r, 3), Time(r, 4)), cancellationToken)).Single();
+        var totals = await signalStore.TotalsAsync(cancellationToken);
+        var signals = new SignalSourceSummary(totals.Signals, totals.Scored, totals.Notified, Rounded(totals.AverageSalience), totals.NewestAt);
         return new SourcesAnalytics(sources, signals);
     }
 
@@ -53,15 +52,9 @@ public sealed class AnalyticsQueries(NpgsqlDataSource database)
         var artifacts = await ReadAsync(artifactsSql, [new("step", step), new("since", since), new("source", (object?)source ?? DBNull.Value)],
             r => new ArtifactTrendPoint(Time(r, 0)!.Value, r.GetString(1), r.GetInt32(2), Rounded(r, 3)), cancellationToken);
 
-        const string signalsSql = """
-            select date_bin(@step, created_at, timestamptz '2001-01-01 00:00:00+00') as period, count(*)::int, avg(salience)
-            from tweets
-            where created_at >= @since
-            group by period
-            order by period
-            """;
-        var signals = await ReadAsync(signalsSql, [new("step", step), new("since", since)],
-            r => new SignalTrendPoint(Time(r, 0)!.Value, r.GetInt32(1), Rounded(r, 2)), cancellationToken);
+        var signals = (await signalStore.PeriodsAsync(step, since, cancellationToken))
+            .Select(p => new SignalTrendPoint(p.PeriodStart, p.Signals, Rounded(p.AverageSalience)))
+            .ToList();
         return new TrendsAnalytics(interval, days, artifacts, signals);
     }
 
@@ -76,51 +69,30 @@ public sealed class AnalyticsQueries(NpgsqlDataSource database)
         var components = (await ReadAsync(componentsSql, [new("source", (object?)source ?? DBNull.Value)],
             r => pairs.Select((p, i) => new Correlation(p.A, p.B, Rounded(r, i + 1), r.GetInt32(0))).ToList(), cancellationToken)).Single();
 
-        const string signalsSql = """
-            select count(*)::int,
-                   corr(salience, like_count + retweet_count + reply_count + quote_count),
-                   corr(salience, urgency)
-            from tweets where salience is not null
-            """;
-        var signals = (await ReadAsync(signalsSql, [], r => new List<Correlation>
-        {
-            new("salience", "engagement", Rounded(r, 1), r.GetInt32(0)),
-            new("salience", "urgency", Rounded(r, 2), r.GetInt32(0)),
-        }, cancellationToken)).Single();
+        var salience = await signalStore.SalienceCorrelationsAsync(cancellationToken);
+        List<Correlation> signals =
+        [
+            new("salience", "engagement", Rounded(salience.WithEngagement), salience.Samples),
+            new("salience", "urgency", Rounded(salience.WithUrgency), salience.Samples),
+        ];
         return new CorrelationsAnalytics(components, signals);
     }
 
     public async Task<ScoreDistributionsAnalytics> ScoreDistributionsAsync(int bins, string? source, CancellationToken cancellationToken)
     {
-        var discovery = await DistributionAsync(
+        var discovery = await ValueDistribution.ReadAsync(database,
             "select s.discovery_score as value from scores s join artifacts a on a.id = s.artifact_id where @source::text is null or a.source = @source",
-            bins, source, cancellationToken);
-        var salience = await DistributionAsync("select salience as value from tweets where salience is not null", bins, null, cancellationToken);
-        return new ScoreDistributionsAnalytics(discovery, salience);
+            bins, [("source", source)], cancellationToken);
+        var salience = await signalStore.SalienceDistributionAsync(bins, cancellationToken);
+        return new ScoreDistributionsAnalytics(Shown(discovery, bins), Shown(salience, bins));
     }
 
-    private async Task<ScoreDistribution> DistributionAsync(string valuesSql, int bins, string? source, CancellationToken cancellationToken)
+    private static ScoreDistribution Shown(ValueDistribution distribution, int bins)
     {
-        // width_bucket puts 100 in bin bins+1; least() folds it into the last bin.
-        var binsSql = $"""
-            with v as ({valuesSql})
-            select least(width_bucket(value, 0, 100, @bins), @bins) as bin, count(*)::int from v group by bin order by bin
-            """;
-        var counts = (await ReadAsync(binsSql, [new("bins", bins), new("source", (object?)source ?? DBNull.Value)],
-            r => (Bin: r.GetInt32(0), Count: r.GetInt32(1)), cancellationToken)).ToDictionary(b => b.Bin, b => b.Count);
-        var summarySql = $"""
-            with v as ({valuesSql})
-            select count(*)::int, avg(value),
-                   percentile_cont(0.5) within group (order by value),
-                   percentile_cont(0.9) within group (order by value),
-                   percentile_cont(0.99) within group (order by value)
-            from v
-            """;
         var width = 100.0 / bins;
-        return (await ReadAsync(summarySql, [new("source", (object?)source ?? DBNull.Value)], r => new ScoreDistribution(
-            r.GetInt32(0), Rounded(r, 1), Rounded(r, 2), Rounded(r, 3), Rounded(r, 4),
-            Enumerable.Range(1, bins).Select(b => new ScoreBin(Math.Round((b - 1) * width, 3), Math.Round(b * width, 3), counts.GetValueOrDefault(b))).ToList()),
-            cancellationToken)).Single();
+        return new ScoreDistribution(
+            distribution.Count, Rounded(distribution.Mean), Rounded(distribution.P50), Rounded(distribution.P90), Rounded(distribution.P99),
+            Enumerable.Range(1, bins).Select(b => new ScoreBin(Math.Round((b - 1) * width, 3), Math.Round(b * width, 3), distribution.BinCounts.GetValueOrDefault(b))).ToList());
     }
 
     private async Task<List<T>> ReadAsync<T>(string sql, NpgsqlParameter[] parameters, Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken)
@@ -138,7 +110,9 @@ public sealed class AnalyticsQueries(NpgsqlDataSource database)
     }
 
     private static double? Rounded(NpgsqlDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : Math.Round(Convert.ToDouble(reader.GetValue(ordinal), System.Globalization.CultureInfo.InvariantCulture), 4);
+        reader.IsDBNull(ordinal) ? null : Rounded(Convert.ToDouble(reader.GetValue(ordinal), System.Globalization.CultureInfo.InvariantCulture));
+
+    private static double? Rounded(double? value) => value is { } v ? Math.Round(v, 4) : null;
 
     private static DateTimeOffset? Time(NpgsqlDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateTimeOffset>(ordinal);

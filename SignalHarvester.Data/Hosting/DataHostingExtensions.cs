@@ -4,6 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 using SignalHarvester.Data;
+using SignalHarvester.Data.Signals;
 using SignalHarvester.Domain;
 using SignalHarvester.ServiceDefaults.Health;
 using StackExchange.Redis;
@@ -15,7 +16,7 @@ public static class DataHostingExtensions
     /// <summary>
     /// The application database (connection string <c>harvest</c>) as a DbContext and, for bulk
     /// work (COPY, batches), an NpgsqlDataSource, both with <paramref name="timeouts"/>' connect and command
-    /// timeouts and EF Core retries; with the health checks every service reports: <c>database</c> (ready) and
+    /// timeouts and EF Core retries; the stores that own their tables' SQL (<see cref="SignalStore"/>); with the health checks every service reports: <c>database</c> (ready) and
     /// <c>schema</c> (startup: no pending migrations).
     /// <paramref name="preparedStatements"/> (for a service that repeats the same queries, the API) lets Npgsql
     /// prepare its most frequent statements on each connection, so PostgreSQL stops parsing and planning them per request.
@@ -44,6 +45,7 @@ public static class DataHostingExtensions
             settings.DisableHealthChecks = true;
             settings.ConnectionString = WithSettings(settings.ConnectionString, timeouts, preparedStatements);
         });
+        builder.Services.AddSingleton<SignalStore>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [HealthTags.Ready])
             .AddCheck<SchemaHealthCheck>("schema", tags: [HealthTags.Startup]);

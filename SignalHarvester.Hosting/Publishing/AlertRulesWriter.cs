@@ -39,7 +39,7 @@ internal static class AlertRulesWriter
                 annotations:
                   summary: "No successful signal pipeline run in 30 minutes (it runs every 5)."
               - alert: "DiscoveryRunFailed"
-                expr: 'sum(increase(discoveries_runs_total{outcome="failure"}[1h])) > 0'
+                expr: 'sum(increase(signalharvester_discovery_runs_total{outcome="failure"}[1h])) > 0'
                 labels:
                   severity: "warning"
                 annotations:
@@ -53,7 +53,7 @@ internal static class AlertRulesWriter
                   summary: "API and worker are both down: a failed migrations run is the likely cause."
                   description: "Proxy: the migrations container exports no metrics. api and worker start only after it exits 0 (service_completed_successfully), so both being down for 10 minutes points at it. Check: docker compose ps migrations; docker compose logs migrations."
               - alert: "JobFailuresPilingUp"
-                expr: '(sum(increase(signalharvester_signals_runs_total{outcome="failure"}[1h])) or vector(0)) + (sum(increase(discoveries_runs_total{outcome="failure"}[6h])) or vector(0)) >= 3'
+                expr: '(sum(increase(signalharvester_signals_runs_total{outcome="failure"}[1h])) or vector(0)) + (sum(increase(signalharvester_discovery_runs_total{outcome="failure"}[6h])) or vector(0)) >= 3'
                 for: "5m"
                 labels:
                   severity: "warning"

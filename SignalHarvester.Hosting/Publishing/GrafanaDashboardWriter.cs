@@ -30,11 +30,11 @@ internal static class GrafanaDashboardWriter
 
     public static string DiscoveryPipeline() => Dashboard("discovery-pipeline", "Discovery Pipeline",
     [
-        ("Discovery runs by outcome", "sum by (outcome) (increase(discoveries_runs_total[1h]))", "short"),
-        ("Artifacts fetched by source", "sum by (source) (increase(discoveries_fetched_total[1h]))", "short"),
-        ("Source failures by source", "sum by (source) (increase(discoveries_source_failures_total[1h]))", "short"),
-        ("Artifacts classified", "sum(increase(discoveries_classified_total[1h]))", "short"),
-        ("Discovery stage p95 duration", "histogram_quantile(0.95, sum by (le, stage) (rate(discoveries_stage_duration_seconds_bucket[1h])))", "s"),
+        ("Discovery runs by outcome", "sum by (outcome) (increase(signalharvester_discovery_runs_total[1h]))", "short"),
+        ("Artifacts fetched by source", "sum by (source) (increase(signalharvester_discovery_fetched_total[1h]))", "short"),
+        ("Source failures by source", "sum by (source) (increase(signalharvester_discovery_source_failures_total[1h]))", "short"),
+        ("Artifacts classified", "sum(increase(signalharvester_discovery_classified_total[1h]))", "short"),
+        ("Discovery stage p95 duration", "histogram_quantile(0.95, sum by (le, stage) (rate(signalharvester_discovery_stage_duration_seconds_bucket[1h])))", "s"),
         ("Signal runs by outcome", "sum by (outcome) (increase(signalharvester_signals_runs_total[1h]))", "short"),
         ("Posts fetched", "sum(increase(signalharvester_signals_posts_fetched_total[1h]))", "short"),
         ("Signal stage p95 duration", "histogram_quantile(0.95, sum by (le, stage) (rate(signalharvester_signals_stage_duration_seconds_bucket[1h])))", "s"),

@@ -19,7 +19,7 @@ public sealed partial class ExportedMetricNamesTests(StackFixture stack)
         var bundle = Path.Combine(Tool.RepositoryRoot(), "deploy", "staging");
         var queried = QueriedNames(bundle);
         Assert.Contains("http_server_request_duration_seconds_bucket", queried);
-        Assert.Contains("discoveries_runs_total", queried);
+        Assert.Contains("signalharvester_discovery_runs_total", queried);
 
         using var api = stack.CreateApiClient();
         using var worker = stack.CreateWorkerClient();
@@ -42,8 +42,8 @@ public sealed partial class ExportedMetricNamesTests(StackFixture stack)
             "every metric the alerts and dashboards query in a scrape (the last line names the missing ones)");
         var lines = scrape.Split('\n');
         Assert.Contains(lines, line => line.StartsWith("signalharvester_signals_runs_total{", StringComparison.Ordinal) && line.Contains("outcome=\"failure\"", StringComparison.Ordinal));
-        Assert.Contains(lines, line => line.StartsWith("discoveries_runs_total{", StringComparison.Ordinal) && line.Contains("outcome=\"failure\"", StringComparison.Ordinal));
-        Assert.Contains(lines, line => line.StartsWith("discoveries_source_failures_total{", StringComparison.Ordinal) && line.Contains("source=\"arxiv\"", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith("signalharvester_discovery_runs_total{", StringComparison.Ordinal) && line.Contains("outcome=\"failure\"", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith("signalharvester_discovery_source_failures_total{", StringComparison.Ordinal) && line.Contains("source=\"arxiv\"", StringComparison.Ordinal));
     }
 
     private static HashSet<string> QueriedNames(string bundle)

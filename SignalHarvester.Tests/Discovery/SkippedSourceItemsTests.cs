@@ -9,7 +9,7 @@ namespace SignalHarvester.Tests.Discovery;
 
 /// <summary>
 /// R8 for the discovery sources: an item with a field of the wrong type, missing a field, or of 10 MB is skipped with its reason and
-/// counted (<c>discoveries_items_skipped_total{source, kind}</c>); the rest of the list is read.
+/// counted (<c>signalharvester_discovery_items_skipped_total{source, kind}</c>); the rest of the list is read.
 /// </summary>
 public sealed class SkippedSourceItemsTests : IAsyncLifetime
 {
@@ -77,7 +77,7 @@ public sealed class SkippedSourceItemsTests : IAsyncLifetime
         {
             InstrumentPublished = (instrument, l) =>
             {
-                if (instrument.Name == "discoveries.items_skipped")
+                if (instrument.Name == "signalharvester.discovery.items_skipped")
                 {
                     l.EnableMeasurementEvents(instrument);
                 }

@@ -4,7 +4,7 @@ using SignalHarvester.Worker.Jobs;
 
 namespace SignalHarvester.Worker.Discovery;
 
-/// <summary>The discovery pipeline's meter and activity source (Prometheus: <c>discoveries_fetched_total{source}</c> …).</summary>
+/// <summary>The discovery pipeline's meter and activity source (Prometheus: <c>signalharvester_discovery_fetched_total{source}</c> …).</summary>
 public sealed class DiscoveryMetrics
 {
     public const string Name = "SignalHarvester.Discovery";
@@ -23,14 +23,14 @@ public sealed class DiscoveryMetrics
     public DiscoveryMetrics(IMeterFactory meterFactory)
     {
         var meter = meterFactory.Create(Name);
-        fetched = meter.CreateCounter<long>("discoveries.fetched", description: "Artifacts fetched, by source");
-        sourceFailures = meter.CreateCounter<long>("discoveries.source_failures", description: "Discovery source fetches that failed, by source");
-        classified = meter.CreateCounter<long>("discoveries.classified", description: "Artifacts classified");
-        scored = meter.CreateCounter<long>("discoveries.scored", description: "Artifacts (re)scored");
-        stageDuration = meter.CreateHistogram<double>("discoveries.stage.duration", unit: "s", description: "Duration of each discovery stage");
-        runs = meter.CreateCounter<long>("discoveries.runs", description: "Discovery pipeline runs by outcome");
-        relationships = meter.CreateCounter<long>("discoveries.relationships", description: "Artifact relationships inserted, updated or deleted, by change");
-        topicEvents = meter.CreateCounter<long>("discoveries.topic_events", description: "Topic merge, split and emergence events recorded, by event type");
+        fetched = meter.CreateCounter<long>("signalharvester.discovery.fetched", description: "Artifacts fetched, by source");
+        sourceFailures = meter.CreateCounter<long>("signalharvester.discovery.source_failures", description: "Discovery source fetches that failed, by source");
+        classified = meter.CreateCounter<long>("signalharvester.discovery.classified", description: "Artifacts classified");
+        scored = meter.CreateCounter<long>("signalharvester.discovery.scored", description: "Artifacts (re)scored");
+        stageDuration = meter.CreateHistogram<double>("signalharvester.discovery.stage.duration", unit: "s", description: "Duration of each discovery stage");
+        runs = meter.CreateCounter<long>("signalharvester.discovery.runs", description: "Discovery pipeline runs by outcome");
+        relationships = meter.CreateCounter<long>("signalharvester.discovery.relationships", description: "Artifact relationships inserted, updated or deleted, by change");
+        topicEvents = meter.CreateCounter<long>("signalharvester.discovery.topic_events", description: "Topic merge, split and emergence events recorded, by event type");
         MetricSeries.StartAtZero(runs, "outcome", "success", "failure");
     }
 

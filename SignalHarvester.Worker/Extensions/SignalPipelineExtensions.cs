@@ -1,4 +1,3 @@
-using SignalHarvester.Data.Signals;
 using SignalHarvester.Domain.Signals;
 using SignalHarvester.Worker.Llm;
 using SignalHarvester.Worker.Signals;
@@ -24,7 +23,6 @@ internal static class SignalPipelineExtensions
         builder.AddSlackNotifications();
 
         builder.Services.AddSingleton<SignalPipelineMetrics>();
-        builder.Services.AddSingleton<SignalStore>();
         builder.Services.AddTransient<HarvestStage>();
         builder.Services.AddTransient<ClassifyStage>();
         builder.Services.AddTransient<ScoreStage>();

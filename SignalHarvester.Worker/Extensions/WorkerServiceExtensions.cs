@@ -6,6 +6,7 @@ using SignalHarvester.Data.Hosting;
 using SignalHarvester.Data.Jobs;
 using SignalHarvester.Domain;
 using SignalHarvester.Worker.Jobs;
+using SignalHarvester.Worker.Scheduling;
 using SignalHarvester.Worker.Sources;
 
 namespace SignalHarvester.Worker.Extensions;

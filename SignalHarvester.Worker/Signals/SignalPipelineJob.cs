@@ -2,6 +2,7 @@ using Hangfire;
 using Npgsql;
 using SignalHarvester.Data.Jobs;
 using SignalHarvester.Worker.Jobs;
+using SignalHarvester.Worker.Signals.Snapshots;
 using SignalHarvester.Worker.Signals.Stages;
 
 namespace SignalHarvester.Worker.Signals;

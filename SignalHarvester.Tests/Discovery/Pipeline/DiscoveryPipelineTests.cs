@@ -82,8 +82,8 @@ public sealed class DiscoveryPipelineTests(DiscoveryStackFixture stack)
     {
         using var worker = stack.CreateWorkerClient();
         var metrics = await worker.GetStringAsync("/metrics/prometheus");
-        Assert.Matches("discoveries_source_failures_total\\{[^}]*source=\"github\"[^}]*\\} [1-9]", metrics);
-        Assert.Matches("discoveries_fetched_total\\{[^}]*source=\"arxiv\"[^}]*\\} [1-9]", metrics);
+        Assert.Matches("signalharvester_discovery_source_failures_total\\{[^}]*source=\"github\"[^}]*\\} [1-9]", metrics);
+        Assert.Matches("signalharvester_discovery_fetched_total\\{[^}]*source=\"arxiv\"[^}]*\\} [1-9]", metrics);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace SignalHarvester.Worker.Discovery.Sources;
 
 /// <summary>
 /// Items a discovery source could not use (a field of the wrong type, an item over <see cref="Worker.Sources.UpstreamLimits"/>):
-/// each is logged with its reason and counted as <c>discoveries_items_skipped_total{source, kind}</c>; the rest of the
+/// each is logged with its reason and counted as <c>signalharvester_discovery_items_skipped_total{source, kind}</c>; the rest of the
 /// page and the run go on.
 /// </summary>
 public sealed partial class SkippedItems(IMeterFactory meterFactory, ILogger<SkippedItems> logger)
@@ -18,7 +18,7 @@ public sealed partial class SkippedItems(IMeterFactory meterFactory, ILogger<Ski
     public const string Oversized = "oversized";
 
     private readonly Counter<long> skipped = meterFactory.Create(DiscoveryMetrics.Name)
-        .CreateCounter<long>("discoveries.items_skipped", description: "Discovery source items skipped (unreadable, oversized), by source and kind");
+        .CreateCounter<long>("signalharvester.discovery.items_skipped", description: "Discovery source items skipped (unreadable, oversized), by source and kind");
 
     /// <summary>
     /// One JSON item of a page as <typeparamref name="T"/>, or null when it is larger than any real one or does not

@@ -1,5 +1,4 @@
 using Hangfire;
-using SignalHarvester.Worker.Signals.Stages;
 
 namespace SignalHarvester.Worker.Signals.Snapshots;
 

@@ -3,9 +3,8 @@ using Microsoft.Extensions.Options;
 using SignalHarvester.Data;
 using SignalHarvester.Data.Model;
 using SignalHarvester.Domain.Signals;
-using SignalHarvester.Worker.Signals.Snapshots;
 
-namespace SignalHarvester.Worker.Signals.Stages;
+namespace SignalHarvester.Worker.Signals.Snapshots;
 
 /// <summary>
 /// Snapshot: at most once per interval, export the top signals (every configured format, checksums,

@@ -4,10 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SignalHarvester.Data;
 using SignalHarvester.Worker.Discovery;
+using SignalHarvester.Worker.Jobs;
 using SignalHarvester.Worker.Signals;
 using SignalHarvester.Worker.Signals.Retention;
 
-namespace SignalHarvester.Worker.Jobs;
+namespace SignalHarvester.Worker.Scheduling;
 
 /// <summary>
 /// Registers the recurring jobs when the worker starts (cron from configuration, UTC) and runs some
