@@ -1,5 +1,4 @@
 using Npgsql;
-using SignalHarvester.Api.Contracts;
 
 namespace SignalHarvester.Api.Analytics;
 
