@@ -36,8 +36,8 @@ public static partial class AnalyticsEndpoints
         errors.Require(days is >= 1 and <= 365, "days", "must be between 1 and 365");
         errors.Require(Intervals.Contains(interval), "interval", "must be day or week");
         errors.Require(IsSourceName(source), "source", "must be a source name (letters, digits, - or _; at most 40)");
-        return errors.Count > 0
-            ? TypedResults.ValidationProblem(errors)
+        return errors.Any
+            ? errors.ToProblem()
             : TypedResults.Ok(await queries.TrendsAsync(days, interval, source, clock.GetUtcNow(), cancellationToken));
     }
 
@@ -46,8 +46,8 @@ public static partial class AnalyticsEndpoints
     {
         var errors = new ValidationErrors();
         errors.Require(IsSourceName(source), "source", "must be a source name (letters, digits, - or _; at most 40)");
-        return errors.Count > 0
-            ? TypedResults.ValidationProblem(errors)
+        return errors.Any
+            ? errors.ToProblem()
             : TypedResults.Ok(await queries.CorrelationsAsync(source, cancellationToken));
     }
 
@@ -57,8 +57,8 @@ public static partial class AnalyticsEndpoints
         var errors = new ValidationErrors();
         errors.Require(bins is >= 2 and <= 50, "bins", "must be between 2 and 50");
         errors.Require(IsSourceName(source), "source", "must be a source name (letters, digits, - or _; at most 40)");
-        return errors.Count > 0
-            ? TypedResults.ValidationProblem(errors)
+        return errors.Any
+            ? errors.ToProblem()
             : TypedResults.Ok(await queries.ScoreDistributionsAsync(bins, source, cancellationToken));
     }
 

@@ -77,9 +77,9 @@ public static class SignalBulkJobsEndpoints
                 .Require(filter.Source is null || filter.Source.Length <= 200, "filter.source", "must be at most 200 characters");
         }
 
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.ToProblem();
         }
 
         string[] targets;
@@ -91,9 +91,9 @@ public static class SignalBulkJobsEndpoints
         {
             targets = await db.Signals.AsNoTracking().Matching(filter!.Search, filter.Status, filter.Source)
                 .OrderBy(t => t.Id).Select(t => t.Id).Take(settings.MaxIds + 1).ToArrayAsync(cancellationToken);
-            if (errors.Require(targets.Length <= settings.MaxIds, "filter", $"matches more than {settings.MaxIds} signals; narrow it").Count > 0)
+            if (errors.Require(targets.Length <= settings.MaxIds, "filter", $"matches more than {settings.MaxIds} signals; narrow it").Any)
             {
-                return TypedResults.ValidationProblem(errors);
+                return errors.ToProblem();
             }
         }
 

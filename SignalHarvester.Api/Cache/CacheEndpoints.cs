@@ -37,9 +37,9 @@ public static class CacheEndpoints
     {
         var errors = new ValidationErrors()
             .Require(tag is null || ResponseCacheTags.All.Contains(tag), "tag", $"must be one of {string.Join(", ", ResponseCacheTags.All)}");
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.ToProblem();
         }
 
         var tags = tag is null ? ResponseCacheTags.All : [tag];

@@ -29,35 +29,16 @@ public static class DiscoveriesEndpoints
         HarvestDbContext db, CancellationToken cancellationToken,
         double minScore = 0, int limit = 50, string? source = null, string? cursor = null, string? origin = null)
     {
-        var errors = new ValidationErrors();
-        if (minScore is < 0 or > 100)
+        (double Score, long Id)? after = cursor is null ? null : DecodeCursor(cursor);
+        // "not (< 0 or > 100)" rather than ">= 0 and <= 100": NaN has always passed this check (and matches nothing).
+        var errors = new ValidationErrors()
+            .Require(minScore is not (< 0 or > 100), "minScore", "must be between 0 and 100")
+            .Require(limit is >= 1 and <= 200, "limit", "must be between 1 and 200")
+            .Require(origin is null || DataOrigin.All.Contains(origin), "origin", $"must be one of {string.Join(", ", DataOrigin.All)}")
+            .Require(cursor is null || after is not null, "cursor", "is not one this API issued");
+        if (errors.Any)
         {
-            errors["minScore"] = ["minScore must be between 0 and 100."];
-        }
-
-        if (limit is < 1 or > 200)
-        {
-            errors["limit"] = ["limit must be between 1 and 200."];
-        }
-
-        if (origin is not null && !DataOrigin.All.Contains(origin))
-        {
-            errors["origin"] = [$"origin must be one of {string.Join(", ", DataOrigin.All)}."];
-        }
-
-        (double Score, long Id)? after = null;
-        if (cursor is not null)
-        {
-            after = DecodeCursor(cursor);
-            if (after is null)
-            {
-                errors["cursor"] = ["cursor is not one this API issued."];
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
+            return errors.ToProblem();
         }
 
         var query = db.Artifacts.AsNoTracking()

@@ -37,7 +37,7 @@ public static class LabelsEndpoints
         string? label = null, string? annotator = null, int page = 1, int pageSize = 50)
     {
         var errors = new ValidationErrors()
-            .Require(label is null || LabelRules.CheckLabel(label) is null, "label", LabelRules.CheckLabel(label) ?? "")
+            .Require("label", label is null ? null : LabelRules.CheckLabel(label))
             .Require(annotator is null || annotator.Length <= LabelRules.MaxAnnotatorLength, "annotator", $"must be at most {LabelRules.MaxAnnotatorLength} characters")
             .RequirePage(page, pageSize);
         if (errors.Any)
@@ -78,10 +78,10 @@ public static class LabelsEndpoints
     {
         var label = request.Label?.Trim();
         var annotator = string.IsNullOrWhiteSpace(request.Annotator) ? null : request.Annotator.Trim();
-        var errors = new ValidationErrors();
-        Check(errors, "label", LabelRules.CheckLabel(label));
-        Check(errors, "annotator", LabelRules.CheckAnnotator(annotator));
-        Check(errors, "notes", LabelRules.CheckNotes(request.Notes));
+        var errors = new ValidationErrors()
+            .Require("label", LabelRules.CheckLabel(label))
+            .Require("annotator", LabelRules.CheckAnnotator(annotator))
+            .Require("notes", LabelRules.CheckNotes(request.Notes));
         if (errors.Any)
         {
             return errors.ToProblem();
@@ -147,7 +147,7 @@ public static class LabelsEndpoints
         HarvestDbContext db, CancellationToken cancellationToken, string? label = null, string? annotator = null)
     {
         var errors = new ValidationErrors()
-            .Require(label is null || LabelRules.CheckLabel(label) is null, "label", LabelRules.CheckLabel(label) ?? "")
+            .Require("label", label is null ? null : LabelRules.CheckLabel(label))
             .Require(annotator is null || annotator.Length <= LabelRules.MaxAnnotatorLength, "annotator", $"must be at most {LabelRules.MaxAnnotatorLength} characters");
         if (errors.Any)
         {
@@ -208,12 +208,4 @@ public static class LabelsEndpoints
     private static ProblemHttpResult TooLarge(long limit) =>
         TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request body too large",
             detail: $"A label import may be at most {limit} bytes; split the file.");
-
-    private static void Check(ValidationErrors errors, string field, string? problem)
-    {
-        if (problem is not null)
-        {
-            errors.Add(field, $"{field} {problem}.");
-        }
-    }
 }

@@ -37,9 +37,9 @@ public static class ArtifactRelationshipsEndpoints
         errors.Require(Directions.Contains(direction), "direction", "must be in, out or both");
         errors.Require(type is null || RelationshipTypes.All.Contains(type), "type", $"must be one of {string.Join(", ", RelationshipTypes.All)}");
         errors.Require(limit is >= 1 and <= 500, "limit", "must be between 1 and 500");
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.ToProblem();
         }
 
         if (!await db.Artifacts.AnyAsync(a => a.Id == id, cancellationToken))

@@ -57,9 +57,9 @@ public static partial class SignalsEndpoints
         errors.Require(Orders.Contains(order), "order", "must be asc or desc");
         errors.Require(search is null || search.Length <= 200, "search", "must be at most 200 characters");
         errors.Require(origin is null || DataOrigin.All.Contains(origin), "origin", $"must be one of {string.Join(", ", DataOrigin.All)}");
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.ToProblem();
         }
 
         var query = db.Signals.AsNoTracking().Matching(search, status, source);
@@ -104,9 +104,9 @@ public static partial class SignalsEndpoints
         errors.Require(limit is >= 1 and <= 200, "limit", "must be between 1 and 200");
         errors.Require(minSalience is >= 0 and <= 100, "minSalience", "must be between 0 and 100");
         errors.Require(hours is >= 1 and <= 168, "hours", "must be between 1 and 168");
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.ToProblem();
         }
 
         var since = clock.GetUtcNow().AddHours(-hours);
@@ -157,9 +157,9 @@ public static partial class SignalsEndpoints
             .Require(request.Category is null || SignalNames.CategoryNames.Contains(request.Category), "category", $"must be one of {string.Join(", ", SignalNames.CategoryNames)}")
             .Require(request.Tags is null || (request.Tags.Count <= 20 && request.Tags.All(t => t is { Length: >= 1 and <= 50 })), "tags", "must hold at most 20 tags of 1 to 50 characters")
             .Require(request.Notes is null || request.Notes.Length <= MaxNotesLength, "notes", $"must be at most {MaxNotesLength} characters");
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.ToProblem();
         }
 
         if (await db.Signals.AnyAsync(t => t.Id == request.Id, cancellationToken))
@@ -204,9 +204,9 @@ public static partial class SignalsEndpoints
             .Require(request.Status is null || SignalStatus.Settable.Contains(request.Status), "status", $"must be one of {string.Join(", ", SignalStatus.Settable)}")
             .Require(request.Category is null || SignalNames.CategoryNames.Contains(request.Category), "category", $"must be one of {string.Join(", ", SignalNames.CategoryNames)}")
             .Require(request.Notes is null || request.Notes.Length <= MaxNotesLength, "notes", $"must be at most {MaxNotesLength} characters");
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.ToProblem();
         }
 
         var signal = await db.Signals.FirstOrDefaultAsync(t => t.Id == id, cancellationToken);

@@ -37,9 +37,9 @@ public static class SnapshotsEndpoints
     {
         var errors = new ValidationErrors()
             .RequirePage(page, pageSize);
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.ToProblem();
         }
 
         var query = db.Snapshots.AsNoTracking();
@@ -72,9 +72,9 @@ public static class SnapshotsEndpoints
         long id, HarvestDbContext db, SnapshotFiles files, CancellationToken cancellationToken, string? format = null)
     {
         var errors = new ValidationErrors().Require(format is null || Formats.Contains(format), "format", $"must be one of {string.Join(", ", Formats)}");
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.ToProblem();
         }
 
         var snapshot = await db.Snapshots.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);

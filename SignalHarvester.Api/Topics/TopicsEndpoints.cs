@@ -40,9 +40,9 @@ public static class TopicsEndpoints
         var errors = new ValidationErrors();
         errors.Require(limit is >= 1 and <= 500, "limit", "must be between 1 and 500");
         errors.Require(minArtifacts >= 0, "minArtifacts", "must be 0 or more");
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.ToProblem();
         }
 
         var topics = await db.Topics.AsNoTracking()
@@ -86,9 +86,9 @@ public static class TopicsEndpoints
         var errors = new ValidationErrors();
         errors.Require(window is >= 1 and <= 90, "window", "must be between 1 and 90 (days)");
         errors.Require(limit is >= 1 and <= 200, "limit", "must be between 1 and 200");
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.ToProblem();
         }
 
         var now = clock.GetUtcNow();
@@ -128,9 +128,9 @@ public static class TopicsEndpoints
         var errors = new ValidationErrors();
         errors.Require(Intervals.Contains(interval), "interval", "must be day or week");
         errors.Require(days is >= 1 and <= 365, "days", "must be between 1 and 365");
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.ToProblem();
         }
 
         var topic = await db.Topics.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
@@ -216,9 +216,9 @@ public static class TopicsEndpoints
         var errors = new ValidationErrors();
         errors.Require(days is >= 1 and <= 365, "days", "must be between 1 and 365");
         errors.Require(limit is >= 1 and <= 200, "limit", "must be between 1 and 200");
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.ToProblem();
         }
 
         var since = clock.GetUtcNow().AddDays(-days);
