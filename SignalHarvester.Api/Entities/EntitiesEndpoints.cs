@@ -55,7 +55,7 @@ public static class EntitiesEndpoints
             return errors.ToProblem();
         }
 
-        var query = Filter(db, type, includeMerged);
+        var query = EntityQueries.Filter(db, type, includeMerged);
         if (!string.IsNullOrWhiteSpace(search))
         {
             var pattern = LikePattern.Contains(search.Trim());
@@ -70,7 +70,7 @@ public static class EntitiesEndpoints
         }
 
         var items = await query.OrderBy(e => e.Name).ThenBy(e => e.Id).Skip(ValidationErrors.Offset(page, pageSize)).Take(pageSize).ToListAsync(cancellationToken);
-        var counts = await ArtifactCountsAsync(db, items.Select(e => e.Id), cancellationToken);
+        var counts = await EntityQueries.ArtifactCountsAsync(db, items.Select(e => e.Id), cancellationToken);
         return TypedResults.Ok(new PagedResult<EntityResponse>(
             items.Select(e => EntityResponse.From(e, counts.GetValueOrDefault(e.Id))).ToList(), page, pageSize, total));
     }
@@ -93,7 +93,7 @@ public static class EntitiesEndpoints
 
         // Narrow in SQL to names sharing a word with the query, then rank by the resolver's name similarity.
         var patterns = words.Select(word => $"%{word}%").ToArray();
-        var candidates = await Filter(db, type, includeMerged)
+        var candidates = await EntityQueries.Filter(db, type, includeMerged)
             .Where(e => patterns.Any(pattern => EF.Functions.Like(e.NormalizedName, pattern)))
             .OrderBy(e => e.Id)
             .Take(MaxSearchCandidates)
@@ -104,7 +104,7 @@ public static class EntitiesEndpoints
             .OrderByDescending(hit => hit.Similarity).ThenBy(hit => hit.Entity.Name).ThenBy(hit => hit.Entity.Id)
             .Take(limit)
             .ToList();
-        var counts = await ArtifactCountsAsync(db, ranked.Select(hit => hit.Entity.Id), cancellationToken);
+        var counts = await EntityQueries.ArtifactCountsAsync(db, ranked.Select(hit => hit.Entity.Id), cancellationToken);
         return TypedResults.Ok(new EntitySearchResult(q!, EntityNames.Normalize(q), ranked
             .Select(hit => new EntitySearchHit(EntityResponse.From(hit.Entity, counts.GetValueOrDefault(hit.Entity.Id)), hit.Similarity))
             .ToList()));
@@ -156,7 +156,7 @@ public static class EntitiesEndpoints
         }
 
         var pairs = await finder.FindAsync(type, threshold, limit, cancellationToken);
-        var counts = await ArtifactCountsAsync(db, pairs.SelectMany(p => new[] { p.First.Id, p.Second.Id }), cancellationToken);
+        var counts = await EntityQueries.ArtifactCountsAsync(db, pairs.SelectMany(p => new[] { p.First.Id, p.Second.Id }), cancellationToken);
         return TypedResults.Ok(new DuplicateCandidates(threshold, pairs.Select(p => new DuplicateCandidate(
             EntityResponse.From(p.First, counts.GetValueOrDefault(p.First.Id)),
             EntityResponse.From(p.Second, counts.GetValueOrDefault(p.Second.Id)),
@@ -166,7 +166,7 @@ public static class EntitiesEndpoints
 
     private static async Task<Results<Ok<EntityDetailResponse>, ProblemHttpResult>> GetAsync(long id, HarvestDbContext db, CancellationToken cancellationToken)
     {
-        var detail = await DetailAsync(db, id, cancellationToken);
+        var detail = await EntityQueries.DetailAsync(db, id, cancellationToken);
         return detail is null ? EntityNotFound(id) : TypedResults.Ok(detail);
     }
 
@@ -182,8 +182,7 @@ public static class EntitiesEndpoints
             .Where(h => h.PrimaryEntityId == id || h.MergedEntityId == id)
             .OrderByDescending(h => h.CreatedAt).ThenByDescending(h => h.Id)
             .ToListAsync(cancellationToken);
-        var ids = decisions.SelectMany(h => new[] { h.PrimaryEntityId, h.MergedEntityId }).Distinct().ToList();
-        var names = await db.Entities.Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, cancellationToken);
+        var names = await EntityQueries.NamesAsync(db, decisions.SelectMany(h => new[] { h.PrimaryEntityId, h.MergedEntityId }), cancellationToken);
         return TypedResults.Ok<IReadOnlyList<EntityDecisionResponse>>(decisions.Select(h => DecisionResponse(h, names)).ToList());
     }
 
@@ -240,7 +239,7 @@ public static class EntitiesEndpoints
             return Problem(outcome, new Dictionary<string, string> { ["primary"] = "primaryId", ["other"] = "mergedId" });
         }
 
-        var primary = (await DetailAsync(db, recorded.Decision.PrimaryEntityId, cancellationToken))!;
+        var primary = (await EntityQueries.DetailAsync(db, recorded.Decision.PrimaryEntityId, cancellationToken))!;
         var names = new Dictionary<long, string> { [primary.Entity.Id] = primary.Entity.Name };
         names[recorded.Decision.MergedEntityId] = primary.Aliases.First(a => a.Id == recorded.Decision.MergedEntityId).Name;
         return TypedResults.Ok(new MergeEntitiesResponse(primary, recorded.MovedArtifactLinks, DecisionResponse(recorded.Decision, names)));
@@ -268,45 +267,8 @@ public static class EntitiesEndpoints
             return Problem(outcome, new Dictionary<string, string> { ["primary"] = "entityId", ["other"] = "otherEntityId" });
         }
 
-        var ids = new[] { recorded.Decision.PrimaryEntityId, recorded.Decision.MergedEntityId };
-        var names = await db.Entities.Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, cancellationToken);
+        var names = await EntityQueries.NamesAsync(db, [recorded.Decision.PrimaryEntityId, recorded.Decision.MergedEntityId], cancellationToken);
         return TypedResults.Created($"/api/v1/entities/{recorded.Decision.PrimaryEntityId}/history", DecisionResponse(recorded.Decision, names));
-    }
-
-    private static IQueryable<ResearchEntity> Filter(HarvestDbContext db, string? type, bool includeMerged)
-    {
-        var query = db.Entities.AsNoTracking();
-        if (!includeMerged)
-        {
-            query = query.Where(e => e.MergedIntoId == null);
-        }
-
-        return type is null ? query : query.Where(e => e.EntityType == type);
-    }
-
-    private static async Task<EntityDetailResponse?> DetailAsync(HarvestDbContext db, long id, CancellationToken cancellationToken)
-    {
-        var entity = await db.Entities.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
-        if (entity is null)
-        {
-            return null;
-        }
-
-        var counts = await ArtifactCountsAsync(db, [id], cancellationToken);
-        var aliases = await db.Entities.AsNoTracking().Where(e => e.MergedIntoId == id).OrderBy(e => e.Id)
-            .Select(e => new EntityAlias(e.Id, e.Name, e.Affiliation))
-            .ToListAsync(cancellationToken);
-        return new EntityDetailResponse(EntityResponse.From(entity, counts.GetValueOrDefault(id)), aliases);
-    }
-
-    /// <summary>Distinct artifacts per entity (an entity can be both author and owner of one artifact).</summary>
-    private static async Task<Dictionary<long, int>> ArtifactCountsAsync(HarvestDbContext db, IEnumerable<long> entityIds, CancellationToken cancellationToken)
-    {
-        var ids = entityIds.Distinct().ToList();
-        return await db.ArtifactEntities.Where(l => ids.Contains(l.EntityId))
-            .GroupBy(l => l.EntityId)
-            .Select(g => new { g.Key, Count = g.Select(l => l.ArtifactId).Distinct().Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
     }
 
     private static EntityDecisionResponse DecisionResponse(EntityMergeHistory h, IReadOnlyDictionary<long, string> names) => new(

@@ -112,7 +112,7 @@ public static class ExperimentsEndpoints
 
         var items = await db.Experiments.AsNoTracking().OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id)
             .Skip(ValidationErrors.Offset(page, pageSize)).Take(pageSize).ToListAsync(cancellationToken);
-        var latest = await LatestRunsAsync(db, items.Select(e => e.Id), cancellationToken);
+        var latest = await ExperimentQueries.LatestRunsAsync(db, items.Select(e => e.Id), cancellationToken);
         return TypedResults.Ok(new PagedResult<ExperimentResponse>(
             items.Select(e => ExperimentResponse.From(e, latest.GetValueOrDefault(e.Id))).ToList(), page, pageSize, total));
     }
@@ -125,7 +125,7 @@ public static class ExperimentsEndpoints
             return ExperimentNotFound(id);
         }
 
-        var latest = await LatestRunsAsync(db, [id], cancellationToken);
+        var latest = await ExperimentQueries.LatestRunsAsync(db, [id], cancellationToken);
         return TypedResults.Ok(ExperimentResponse.From(experiment, latest.GetValueOrDefault(id)));
     }
 
@@ -226,7 +226,7 @@ public static class ExperimentsEndpoints
             return ExperimentNotFound(id);
         }
 
-        var latest = await LatestRunsAsync(db, ids, cancellationToken);
+        var latest = await ExperimentQueries.LatestRunsAsync(db, ids, cancellationToken);
         foreach (var id in ids.Where(id => !latest.ContainsKey(id)))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Experiment not run yet",
@@ -247,16 +247,6 @@ public static class ExperimentsEndpoints
     }
 
     private static double? Delta(double? a, double? b) => a is { } x && b is { } y ? Math.Round(y - x, 6) : null;
-
-    private static async Task<Dictionary<long, ExperimentRun>> LatestRunsAsync(HarvestDbContext db, IEnumerable<long> experimentIds, CancellationToken cancellationToken)
-    {
-        var ids = experimentIds.Distinct().ToList();
-        var runs = await db.ExperimentRuns.AsNoTracking().Where(r => ids.Contains(r.ExperimentId))
-            .GroupBy(r => r.ExperimentId)
-            .Select(g => g.OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id).First())
-            .ToListAsync(cancellationToken);
-        return runs.ToDictionary(r => r.ExperimentId);
-    }
 
     private static ProblemHttpResult DuplicateName(string name) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Experiment name taken", detail: $"An experiment named '{name}' already exists.");

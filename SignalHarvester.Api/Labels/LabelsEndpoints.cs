@@ -45,7 +45,7 @@ public static class LabelsEndpoints
             return errors.ToProblem();
         }
 
-        var query = Filter(db, label, annotator);
+        var query = LabelQueries.Filter(db, label, annotator);
         var total = await query.CountAsync(cancellationToken);
         if (new ValidationErrors().RequirePageWithin(page, pageSize, total) is { Any: true } beyond)
         {
@@ -154,7 +154,7 @@ public static class LabelsEndpoints
             return errors.ToProblem();
         }
 
-        var labels = await Filter(db, label, annotator).OrderBy(l => l.ArtifactId)
+        var labels = await LabelQueries.Filter(db, label, annotator).OrderBy(l => l.ArtifactId)
             .Select(l => new LabelRow(l.ArtifactId, l.Label, l.Annotator, l.Notes, 0))
             .ToListAsync(cancellationToken);
         using var csv = new MemoryStream();
@@ -189,17 +189,6 @@ public static class LabelsEndpoints
 
         await db.SaveChangesAsync(cancellationToken);
         return (stored, created);
-    }
-
-    private static IQueryable<DiscoveryLabel> Filter(HarvestDbContext db, string? label, string? annotator)
-    {
-        var query = db.DiscoveryLabels.AsNoTracking();
-        if (label is not null)
-        {
-            query = query.Where(l => l.Label == label);
-        }
-
-        return annotator is null ? query : query.Where(l => l.Annotator == annotator);
     }
 
     private static LabelResponse Response(DiscoveryLabel label, string source, string title) =>

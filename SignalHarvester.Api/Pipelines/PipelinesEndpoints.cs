@@ -14,28 +14,20 @@ public static class PipelinesEndpoints
         var pipelines = api.MapGroup("/pipelines").WithTags("Pipelines").RequireScope(ApiScopes.Admin);
         pipelines.MapGet("/", StatusAsync)
             .WithName("PipelinesStatus").WithSummary("Each pipeline's schedule and last run, and each source's mode, last run and last error");
-        pipelines.MapPost("/signals", (PipelineJobClient jobs) => Start(jobs, PipelineJobContracts.Signals))
+        pipelines.MapPost("/signals", (PipelineJobClient jobs) => PipelineRuns.Start(jobs, PipelineJobContracts.Signals))
             .WithName("RunSignalPipeline").WithSummary("Run the signal pipeline now (harvest → classify → score → notify → snapshot)");
-        pipelines.MapPost("/discovery", (PipelineJobClient jobs) => Start(jobs, PipelineJobContracts.Discovery))
+        pipelines.MapPost("/discovery", (PipelineJobClient jobs) => PipelineRuns.Start(jobs, PipelineJobContracts.Discovery))
             .WithName("RunDiscoveryPipeline").WithSummary("Run the discovery pipeline now (fetch → classify → embed → topics → score)");
         pipelines.MapGet("/runs/{jobId:long}", GetRun)
             .WithName("GetPipelineRun").WithSummary("The state of a pipeline run");
         return api;
     }
 
-    private static Accepted<PipelineRunResponse> Start(PipelineJobClient jobs, PipelineJobContract pipeline)
-    {
-        var id = jobs.Enqueue(pipeline);
-        var url = StatusUrl(id);
-        var run = jobs.Find(id) ?? new PipelineRunState(id, pipeline.Pipeline, "Enqueued", DateTime.UtcNow, []);
-        return TypedResults.Accepted(url, PipelineRunResponse.From(run, url));
-    }
-
     private static Results<Ok<PipelineRunResponse>, ProblemHttpResult> GetRun(long jobId, PipelineJobClient jobs)
     {
         var id = jobId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return jobs.Find(id) is { } run
-            ? TypedResults.Ok(PipelineRunResponse.From(run, StatusUrl(id)))
+            ? TypedResults.Ok(PipelineRunResponse.From(run, PipelineRuns.StatusUrl(id)))
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Pipeline run not found", detail: $"No pipeline run with id {id}.");
     }
 
@@ -43,11 +35,9 @@ public static class PipelinesEndpoints
     {
         var sources = await db.SourceStatuses.AsNoTracking().OrderBy(s => s.Name).ToListAsync(cancellationToken);
         var pipelines = jobs.Schedules().Select(s => new PipelineScheduleResponse(
-            s.Pipeline, s.Cron, Utc(s.NextRunAt), Utc(s.LastRunAt), s.LastJobState, s.LastJobId is null ? null : StatusUrl(s.LastJobId)));
+            s.Pipeline, s.Cron, Utc(s.NextRunAt), Utc(s.LastRunAt), s.LastJobState, s.LastJobId is null ? null : PipelineRuns.StatusUrl(s.LastJobId)));
         return TypedResults.Ok(new PipelinesStatusResponse([.. pipelines], [.. sources.Select(SourceStatusResponse.From)]));
     }
 
     private static DateTimeOffset? Utc(DateTime? time) => time is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)) : null;
-
-    private static string StatusUrl(string jobId) => $"/api/v1/pipelines/runs/{jobId}";
 }

@@ -56,7 +56,7 @@ public static class ArtifactRelationshipsEndpoints
         }
 
         var links = await query.OrderByDescending(r => r.Confidence).ThenBy(r => r.Id).Take(limit).ToListAsync(cancellationToken);
-        var others = await ArtifactsAsync(db, links.Select(r => r.SourceArtifactId == id ? r.TargetArtifactId : r.SourceArtifactId), cancellationToken);
+        var others = await RelationshipQueries.ArtifactReferencesAsync(db, links.Select(r => r.SourceArtifactId == id ? r.TargetArtifactId : r.SourceArtifactId), cancellationToken);
         var items = links.Select(r =>
         {
             var isOutgoing = r.SourceArtifactId == id;
@@ -115,7 +115,7 @@ public static class ArtifactRelationshipsEndpoints
             }
         }
 
-        var nodes = await ArtifactsAsync(db, distances.Keys, cancellationToken);
+        var nodes = await RelationshipQueries.ArtifactReferencesAsync(db, distances.Keys, cancellationToken);
         return TypedResults.Ok(new CitationGraphResponse(
             id, depth, truncated,
             distances.OrderBy(d => d.Value).ThenBy(d => d.Key).Select(d => new CitationGraphNode(nodes[d.Key], d.Value)).ToList(),
@@ -145,15 +145,6 @@ public static class ArtifactRelationshipsEndpoints
             byMethod,
             bySourcePair.OrderByDescending(p => p.Count).ThenBy(p => p.From).ThenBy(p => p.To).Select(p => new SourcePairCount(p.From, p.To, p.Count)).ToList(),
             byType.ToDictionary(t => t.Key, t => Math.Round(t.Confidence, 4))));
-    }
-
-    private static Task<Dictionary<long, ArtifactReferenceResponse>> ArtifactsAsync(HarvestDbContext db, IEnumerable<long> ids, CancellationToken cancellationToken)
-    {
-        var wanted = ids.Distinct().ToList();
-        return db.Artifacts.AsNoTracking()
-            .Where(a => wanted.Contains(a.Id))
-            .Select(a => new ArtifactReferenceResponse(a.Id, a.Source, a.SourceId, a.ArtifactType, a.Title, a.Url))
-            .ToDictionaryAsync(a => a.Id, cancellationToken);
     }
 
     private static ProblemHttpResult ArtifactNotFound(long id) =>

@@ -60,13 +60,7 @@ public static class SnapshotsEndpoints
             : NotFound($"No snapshot with id {id}.");
 
     /// <summary>202 with the worker's run: <c>Location</c> is its status URL; the new rows appear in the list when it succeeds.</summary>
-    private static Accepted<PipelineRunResponse> Create(PipelineJobClient jobs)
-    {
-        var id = jobs.Enqueue(PipelineJobContracts.Snapshot);
-        var url = $"/api/v1/pipelines/runs/{id}";
-        var run = jobs.Find(id) ?? new PipelineRunState(id, PipelineJobContracts.Snapshot.Pipeline, "Enqueued", DateTime.UtcNow, []);
-        return TypedResults.Accepted(url, PipelineRunResponse.From(run, url));
-    }
+    private static Accepted<PipelineRunResponse> Create(PipelineJobClient jobs) => PipelineRuns.Start(jobs, PipelineJobContracts.Snapshot);
 
     private static async Task<Results<PhysicalFileHttpResult, ValidationProblem, ProblemHttpResult>> DownloadAsync(
         long id, HarvestDbContext db, SnapshotFiles files, CancellationToken cancellationToken, string? format = null)

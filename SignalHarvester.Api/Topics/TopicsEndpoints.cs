@@ -72,7 +72,7 @@ public static class TopicsEndpoints
             .Take(10)
             .Select(s => new { OtherId = s.TopicAId == id ? s.TopicBId : s.TopicAId, s.Similarity })
             .ToListAsync(cancellationToken);
-        var names = await TopicNamesAsync(db, similar.Select(s => s.OtherId), cancellationToken);
+        var names = await TopicQueries.NamesAsync(db, similar.Select(s => s.OtherId), cancellationToken);
         return TypedResults.Ok(new TopicDetailResponse(
             TopicResponse.From(topic),
             latest is null ? null : Period(latest, options.Value),
@@ -96,7 +96,7 @@ public static class TopicsEndpoints
         var previousStart = windowStart.AddDays(-window);
         // Per topic, artifacts per UTC day since the previous window began (day 0), counted by PostgreSQL:
         // the rows themselves (tens of thousands at scale) never leave the database.
-        var days = await TopicDayCountsAsync(dataSource, previousStart, cancellationToken);
+        var days = await TopicQueries.DayCountsAsync(dataSource, previousStart, cancellationToken);
         var ids = days.Keys.ToList();
         var topics = await db.Topics.AsNoTracking().Where(t => ids.Contains(t.Id)).ToListAsync(cancellationToken);
 
@@ -175,7 +175,7 @@ public static class TopicsEndpoints
             .OrderByDescending(e => e.PeriodStart)
             .Take(limit)
             .ToListAsync(cancellationToken);
-        var events = await EventRows(db.TopicEvolution.Where(e => e.EventType != null && (e.TopicId == id || e.RelatedTopicId == id)), db, limit, cancellationToken);
+        var events = await TopicQueries.EventsAsync(db.TopicEvolution.Where(e => e.EventType != null && (e.TopicId == id || e.RelatedTopicId == id)), db, limit, cancellationToken);
         var settings = options.Value;
         var responses = periods.Select(p => Period(p, settings)).ToList();
         return TypedResults.Ok(new TopicEvolutionResponse(id, topic.Name, responses.FirstOrDefault()?.Trend, responses, events));
@@ -222,61 +222,7 @@ public static class TopicsEndpoints
         }
 
         var since = clock.GetUtcNow().AddDays(-days);
-        return TypedResults.Ok(await EventRows(db.TopicEvolution.Where(e => e.EventType == eventType && e.CreatedAt >= since), db, limit, cancellationToken));
-    }
-
-    private static async Task<List<TopicEventResponse>> EventRows(IQueryable<TopicEvolution> rows, HarvestDbContext db, int limit, CancellationToken cancellationToken)
-    {
-        var events = await rows.AsNoTracking()
-            .OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id)
-            .Take(limit)
-            .ToListAsync(cancellationToken);
-        var names = await TopicNamesAsync(db, events.Select(e => e.TopicId).Concat(events.Select(e => e.RelatedTopicId).OfType<long>()), cancellationToken);
-        return events.Select(e => new TopicEventResponse(
-                e.Id,
-                e.EventType!,
-                new TopicReference(e.TopicId, names[e.TopicId]),
-                e.RelatedTopicId is { } related ? new TopicReference(related, names[related]) : null,
-                e.PeriodStart,
-                e.PeriodEnd,
-                e.ArtifactCount,
-                e.EmergenceScore,
-                e.GrowthRate,
-                e.CreatedAt))
-            .ToList();
-    }
-
-    private static async Task<Dictionary<long, Dictionary<int, int>>> TopicDayCountsAsync(
-        NpgsqlDataSource dataSource, DateTimeOffset since, CancellationToken cancellationToken)
-    {
-        // since is midnight UTC, so whole multiples of 86,400 s are UTC days.
-        await using var command = dataSource.CreateCommand("""
-            select l.topic_id, floor(extract(epoch from a.published_at - @since) / 86400)::int, count(*)::int
-            from artifact_topics l join artifacts a on a.id = l.artifact_id
-            where a.published_at >= @since
-            group by 1, 2
-            """);
-        command.Parameters.AddWithValue("since", since);
-        var days = new Dictionary<long, Dictionary<int, int>>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var topic = reader.GetInt64(0);
-            if (!days.TryGetValue(topic, out var counts))
-            {
-                days[topic] = counts = [];
-            }
-
-            counts[reader.GetInt32(1)] = reader.GetInt32(2);
-        }
-
-        return days;
-    }
-
-    private static Task<Dictionary<long, string>> TopicNamesAsync(HarvestDbContext db, IEnumerable<long> ids, CancellationToken cancellationToken)
-    {
-        var wanted = ids.Distinct().ToList();
-        return db.Topics.AsNoTracking().Where(t => wanted.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
+        return TypedResults.Ok(await TopicQueries.EventsAsync(db.TopicEvolution.Where(e => e.EventType == eventType && e.CreatedAt >= since), db, limit, cancellationToken));
     }
 
     private static TopicPeriodResponse Period(TopicEvolution row, TopicEvolutionOptions options) => new(
