@@ -1,4 +1,4 @@
-using SignalHarvester.Api.Extensions;
+using SignalHarvester.Api;
 
 var builder = WebApplication.CreateBuilder(args);
 

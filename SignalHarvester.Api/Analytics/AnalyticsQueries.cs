@@ -1,5 +1,4 @@
 using Npgsql;
-using SignalHarvester.Api.Contracts;
 using SignalHarvester.Data.Signals;
 using SignalHarvester.Data.Statistics;
 

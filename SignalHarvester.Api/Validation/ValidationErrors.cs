@@ -24,6 +24,10 @@ internal sealed class ValidationErrors : Dictionary<string, string[]>
         return this;
     }
 
+    /// <summary>Records "<paramref name="field"/> <paramref name="problem"/>." when a rule (such as <c>LabelRules</c>) names a problem.</summary>
+    public ValidationErrors Require(string field, string? problem) =>
+        problem is null ? this : Require(false, field, problem);
+
     /// <summary>Records that <paramref name="field"/> holds text PostgreSQL cannot store (see <see cref="StorableText"/>).</summary>
     public ValidationErrors RequireStorable(string? text, string field) =>
         Require(text is null || StorableText.IsStorable(text), field, StorableText.Requirement);

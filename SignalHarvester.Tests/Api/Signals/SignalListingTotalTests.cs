@@ -1,5 +1,5 @@
 using Npgsql;
-using SignalHarvester.Api.Endpoints;
+using SignalHarvester.Api.Signals;
 
 namespace SignalHarvester.Tests.Api.Signals;
 

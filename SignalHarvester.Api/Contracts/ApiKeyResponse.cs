@@ -1,4 +1,0 @@
-namespace SignalHarvester.Api.Contracts;
-
-/// <summary>The key a request presented: its name, rate-limit tier and scopes (never the key itself).</summary>
-public sealed record ApiKeyResponse(string Name, string Tier, IReadOnlyList<string> Scopes);

@@ -1,4 +1,0 @@
-namespace SignalHarvester.Api.Contracts;
-
-/// <summary>The tags whose cached responses were evicted.</summary>
-public sealed record CacheInvalidation(IReadOnlyList<string> EvictedTags);
