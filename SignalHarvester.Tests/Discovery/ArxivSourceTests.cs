@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using SignalHarvester.Tests.Fakes;
 using SignalHarvester.Tests.Infrastructure;
 using SignalHarvester.Worker.Discovery.Sources;
+using SignalHarvester.Worker.Discovery.Sources.Arxiv;
 using SignalHarvester.Worker.Sources;
 
 namespace SignalHarvester.Tests.Discovery;

@@ -5,6 +5,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SignalHarvester.Domain.Sources;
 using SignalHarvester.Worker.Discovery.Sources;
+using SignalHarvester.Worker.Discovery.Sources.Arxiv;
+using SignalHarvester.Worker.Discovery.Sources.GitHub;
+using SignalHarvester.Worker.Discovery.Sources.HackerNews;
 using SignalHarvester.Worker.Sources;
 
 namespace SignalHarvester.Tests.Discovery;

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using SignalHarvester.Worker.Discovery.Sources;
+using SignalHarvester.Worker.Discovery.Sources.Arxiv;
+using SignalHarvester.Worker.Discovery.Sources.HackerNews;
 using SignalHarvester.Worker.Sources;
 
 namespace SignalHarvester.Tests.Discovery;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using SignalHarvester.Tests.Fakes;
 using SignalHarvester.Worker.Discovery.Sources;
+using SignalHarvester.Worker.Discovery.Sources.GitHub;
 using SignalHarvester.Worker.Sources;
 
 namespace SignalHarvester.Tests.Discovery;

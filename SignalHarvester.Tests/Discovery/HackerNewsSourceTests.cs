@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using SignalHarvester.Tests.Fakes;
 using SignalHarvester.Worker.Discovery.Sources;
+using SignalHarvester.Worker.Discovery.Sources.HackerNews;
 using SignalHarvester.Worker.Sources;
 
 namespace SignalHarvester.Tests.Discovery;

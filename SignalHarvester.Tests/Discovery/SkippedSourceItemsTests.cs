@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using SignalHarvester.Tests.Fakes;
 using SignalHarvester.Worker.Discovery.Sources;
+using SignalHarvester.Worker.Discovery.Sources.Arxiv;
+using SignalHarvester.Worker.Discovery.Sources.HackerNews;
 
 namespace SignalHarvester.Tests.Discovery;
 

@@ -7,7 +7,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SignalHarvester.Domain.Sources;
 using SignalHarvester.Worker.Discovery.Sources;
-using SignalHarvester.Worker.Sources;
+using SignalHarvester.Worker.Discovery.Sources.Arxiv;
+using SignalHarvester.Worker.Discovery.Sources.GitHub;
+using SignalHarvester.Worker.Discovery.Sources.HackerNews;
 
 namespace SignalHarvester.Tests.Discovery;
 
@@ -41,19 +43,23 @@ public static class TestSources
     /// </summary>
     public static IDiscoverySource Sample(string source, params (string Key, string Value)[] settings)
     {
-        var section = source switch
-        {
-            SourceNames.Arxiv => ArxivSourceOptions.SectionName,
-            SourceNames.GitHub => GitHubSourceOptions.SectionName,
-            SourceNames.HackerNews => HackerNewsSourceOptions.SectionName,
-            _ => throw new ArgumentException($"{source} has no embedded sample", nameof(source)),
-        };
+        var section = SectionOf(source);
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(
             settings.Select(s => KeyValuePair.Create($"{section}:{s.Key}", (string?)s.Value)).Append(KeyValuePair.Create(SourceModes.DefaultKey, (string?)"sample")));
         builder.AddDiscoverySources();
         SampleHosts.Add(builder.Build());
         return SampleHosts[^1].Services.GetServices<IDiscoverySource>().Single(s => s.Name == source);
+    }
+
+    // Where the registration reads the source's settings: every registered source has an embedded sample.
+    private static string SectionOf(string source)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.AddDiscoverySources();
+        using var host = builder.Build();
+        return host.Services.GetServices<RegisteredDiscoverySource>().SingleOrDefault(s => s.Name == source)?.SectionName
+            ?? throw new ArgumentException($"{source} has no embedded sample", nameof(source));
     }
 
     // Kept for the test run's lifetime: a source's HttpClient belongs to its host.

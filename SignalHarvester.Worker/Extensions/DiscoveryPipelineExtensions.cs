@@ -13,12 +13,7 @@ internal static class DiscoveryPipelineExtensions
     public static IHostApplicationBuilder AddDiscoveryPipeline(this IHostApplicationBuilder builder)
     {
         builder.AddDiscoverySources();
-        builder.Services.Configure<XArtifactSourceOptions>(builder.Configuration.GetSection(XArtifactSourceOptions.SectionName));
-        // Harvested posts, whatever the X source's mode: each artifact keeps its post's origin.
-        if (builder.Configuration.GetValue($"{XArtifactSourceOptions.SectionName}:{nameof(XArtifactSourceOptions.Enabled)}", true))
-        {
-            builder.Services.AddTransient<IDiscoverySource, XArtifactSource>();
-        }
+        builder.AddHarvestedPostSource();
 
         builder.AddResearchClassification();
         builder.AddDiscoveryEmbeddings();

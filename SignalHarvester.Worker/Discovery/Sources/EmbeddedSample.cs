@@ -1,15 +1,15 @@
 namespace SignalHarvester.Worker.Discovery.Sources;
 
 /// <summary>
-/// The sample feeds bundled in the Worker assembly (<c>Discovery/Samples</c>), served to a source
-/// in sample mode; <see cref="Worker.Sources.SampleDates"/> keeps them fresh.
+/// The sample feeds bundled in the Worker assembly (each in its source's <c>Samples</c> folder, embedded as
+/// <c>Discovery.Samples.&lt;file&gt;</c>), served to a source in sample mode; <see cref="Worker.Sources.SampleDates"/> keeps them fresh.
 /// </summary>
 internal static class EmbeddedSample
 {
     public static string ReadText(string fileName)
     {
         var assembly = typeof(EmbeddedSample).Assembly;
-        // Exact name: the csproj's **/Samples/** glob can also embed copies that the build placed under bin/.
+        // Exact name: a file name is unique across the sources' samples (the csproj gives every one the same prefix).
         var resourceName = $"{assembly.GetName().Name}.Discovery.Samples.{fileName}";
         if (!assembly.GetManifestResourceNames().Contains(resourceName, StringComparer.Ordinal))
         {

@@ -6,7 +6,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SignalHarvester.Worker.Sources;
 
-namespace SignalHarvester.Worker.Discovery.Sources;
+namespace SignalHarvester.Worker.Discovery.Sources.GitHub;
 
 /// <summary>
 /// Repositories (by topic and organization, via the search API) and their releases from the

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using SignalHarvester.Worker.Sources;
 
-namespace SignalHarvester.Worker.Discovery.Sources;
+namespace SignalHarvester.Worker.Discovery.Sources.HackerNews;
 
 /// <summary>
 /// Serves <c>Samples/hackernews.json</c> (<c>topstories</c> / <c>showstories</c> / ... id arrays

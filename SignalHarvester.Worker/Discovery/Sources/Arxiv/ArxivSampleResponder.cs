@@ -3,9 +3,9 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.WebUtilities;
 using SignalHarvester.Worker.Sources;
-using static SignalHarvester.Worker.Discovery.Sources.ArxivAtom;
+using static SignalHarvester.Worker.Discovery.Sources.Arxiv.ArxivAtom;
 
-namespace SignalHarvester.Worker.Discovery.Sources;
+namespace SignalHarvester.Worker.Discovery.Sources.Arxiv;
 
 /// <summary>
 /// Serves <c>Samples/arxiv.xml</c> the way the export API would: the categories of

@@ -3,9 +3,9 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using SignalHarvester.Worker.Sources;
-using static SignalHarvester.Worker.Discovery.Sources.ArxivAtom;
+using static SignalHarvester.Worker.Discovery.Sources.Arxiv.ArxivAtom;
 
-namespace SignalHarvester.Worker.Discovery.Sources;
+namespace SignalHarvester.Worker.Discovery.Sources.Arxiv;
 
 /// <summary>Reads an arXiv API Atom feed into papers.</summary>
 internal static partial class ArxivFeedParser
@@ -70,7 +70,7 @@ internal static partial class ArxivFeedParser
             .Select(a => new
             {
                 Name = SourceText.CleanOrNull(a.Element(Atom + "name")?.Value),
-                Affiliations = a.Elements(Arxiv + "affiliation").Select(x => SourceText.CleanOrNull(x.Value)).OfType<string>().ToList(),
+                Affiliations = a.Elements(ArxivAtom.Arxiv + "affiliation").Select(x => SourceText.CleanOrNull(x.Value)).OfType<string>().ToList(),
             })
             .Where(a => a.Name is not null)
             .ToList();
@@ -85,14 +85,14 @@ internal static partial class ArxivFeedParser
             Published: published.Value,
             Updated: ReadDate(entry.Element(Atom + "updated")),
             Authors: authors.Select(a => new ArxivAuthorJson(a.Name!, a.Affiliations.Count == 0 ? null : a.Affiliations)).ToList(),
-            PrimaryCategory: entry.Element(Arxiv + "primary_category")?.Attribute("term")?.Value,
+            PrimaryCategory: entry.Element(ArxivAtom.Arxiv + "primary_category")?.Attribute("term")?.Value,
             Categories: entry.Elements(Atom + "category").Select(c => c.Attribute("term")?.Value).OfType<string>().ToList(),
             AbsUrl: absUrl,
             PdfUrl: links.FirstOrDefault(l => (string?)l.Attribute("title") == "pdf")?.Attribute("href")?.Value,
-            Doi: SourceText.CleanOrNull(entry.Element(Arxiv + "doi")?.Value),
+            Doi: SourceText.CleanOrNull(entry.Element(ArxivAtom.Arxiv + "doi")?.Value),
             DoiUrl: links.FirstOrDefault(l => (string?)l.Attribute("title") == "doi")?.Attribute("href")?.Value,
-            Comment: SourceText.CleanOrNull(entry.Element(Arxiv + "comment")?.Value),
-            JournalRef: SourceText.CleanOrNull(entry.Element(Arxiv + "journal_ref")?.Value));
+            Comment: SourceText.CleanOrNull(entry.Element(ArxivAtom.Arxiv + "comment")?.Value),
+            JournalRef: SourceText.CleanOrNull(entry.Element(ArxivAtom.Arxiv + "journal_ref")?.Value));
 
         return new SourceArtifact(
             Source: SourceNames.Arxiv,

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace SignalHarvester.Worker.Discovery.Sources;
+namespace SignalHarvester.Worker.Discovery.Sources.GitHub;
 
 // The fields of GitHub REST v3 payloads the source reads (snake_case on the wire); the full item is kept as raw JSON.
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 
-namespace SignalHarvester.Worker.Discovery.Sources;
+namespace SignalHarvester.Worker.Discovery.Sources.GitHub;
 
 /// <summary>What GitHub says in response headers: pagination (<c>Link</c>) and rate limit (<c>x-ratelimit-*</c>).</summary>
 internal static partial class GitHubResponseHeaders

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace SignalHarvester.Worker.Discovery.Sources;
+namespace SignalHarvester.Worker.Discovery.Sources.HackerNews;
 
 /// <summary><c>Discovery:Sources:HackerNews</c>: the Hacker News Firebase API.</summary>
 public sealed class HackerNewsSourceOptions : DiscoverySourceOptions

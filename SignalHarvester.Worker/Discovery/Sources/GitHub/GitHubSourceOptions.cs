@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace SignalHarvester.Worker.Discovery.Sources;
+namespace SignalHarvester.Worker.Discovery.Sources.GitHub;
 
 /// <summary><c>Discovery:Sources:GitHub</c>: the GitHub REST API (v3).</summary>
 public sealed class GitHubSourceOptions : DiscoverySourceOptions

@@ -5,7 +5,7 @@ using Npgsql;
 using SignalHarvester.Domain.Signals;
 using SignalHarvester.Worker.Sources;
 
-namespace SignalHarvester.Worker.Discovery.Sources;
+namespace SignalHarvester.Worker.Discovery.Sources.X;
 
 /// <summary>Section <c>Discovery:Sources:X</c>: posts the signal pipeline harvested become artifacts of source <c>x</c>.</summary>
 public sealed class XArtifactSourceOptions

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace SignalHarvester.Worker.Discovery.Sources;
+namespace SignalHarvester.Worker.Discovery.Sources.Arxiv;
 
 /// <summary><c>Discovery:Sources:Arxiv</c>: the arXiv export API.</summary>
 public sealed class ArxivSourceOptions : DiscoverySourceOptions

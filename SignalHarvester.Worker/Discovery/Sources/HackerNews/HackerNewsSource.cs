@@ -6,7 +6,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SignalHarvester.Worker.Sources;
 
-namespace SignalHarvester.Worker.Discovery.Sources;
+namespace SignalHarvester.Worker.Discovery.Sources.HackerNews;
 
 /// <summary>
 /// Stories from the Hacker News Firebase API: the configured lists (interleaved, so every list is

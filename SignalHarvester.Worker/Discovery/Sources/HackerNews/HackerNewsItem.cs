@@ -1,6 +1,6 @@
 using SignalHarvester.Worker.Sources;
 
-namespace SignalHarvester.Worker.Discovery.Sources;
+namespace SignalHarvester.Worker.Discovery.Sources.HackerNews;
 
 /// <summary>An item of the Hacker News Firebase API (<c>/v0/item/{id}.json</c>), the fields the source reads.</summary>
 internal sealed record HackerNewsItem(

@@ -1,4 +1,4 @@
-namespace SignalHarvester.Worker.Discovery.Sources;
+namespace SignalHarvester.Worker.Discovery.Sources.Arxiv;
 
 /// <summary>One page of an arXiv query: the opensearch totals, the entries that parsed, and why the others did not.</summary>
 /// <param name="EntryCount">Entries on the page, including any that could not be parsed.</param>

@@ -1,6 +1,6 @@
 using System.Xml.Linq;
 
-namespace SignalHarvester.Worker.Discovery.Sources;
+namespace SignalHarvester.Worker.Discovery.Sources.Arxiv;
 
 /// <summary>The XML namespaces of the arXiv API's Atom feed.</summary>
 internal static class ArxivAtom

@@ -1,6 +1,6 @@
 using SignalHarvester.Worker.Sources;
 
-namespace SignalHarvester.Worker.Discovery.Sources;
+namespace SignalHarvester.Worker.Discovery.Sources.GitHub;
 
 /// <summary>GitHub repositories and releases as artifacts.</summary>
 internal static class GitHubArtifacts

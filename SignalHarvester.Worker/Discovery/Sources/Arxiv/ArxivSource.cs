@@ -4,7 +4,7 @@ using System.Xml.Linq;
 using Microsoft.Extensions.Options;
 using SignalHarvester.Worker.Sources;
 
-namespace SignalHarvester.Worker.Discovery.Sources;
+namespace SignalHarvester.Worker.Discovery.Sources.Arxiv;
 
 /// <summary>
 /// New papers from the arXiv export API (Atom), newest submissions first, paged with

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using SignalHarvester.Worker.Sources;
 
-namespace SignalHarvester.Worker.Discovery.Sources;
+namespace SignalHarvester.Worker.Discovery.Sources.GitHub;
 
 /// <summary>
 /// Serves <c>Samples/github-search.json</c> for every repository search and
