@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using Npgsql;
+using SignalHarvester.Data.Signals;
 using SignalHarvester.Domain.Signals;
 using SignalHarvester.Worker.Sources;
 
@@ -18,31 +18,16 @@ public sealed class XArtifactSourceOptions
     public int MaxItems { get; set; } = 200;
 }
 
-/// <summary>Reads harvested posts from the <c>tweets</c> table (no network): the X side of discovery.</summary>
-public sealed class XArtifactSource(NpgsqlDataSource dataSource, IOptions<XArtifactSourceOptions> options) : IDiscoverySource
+/// <summary>Reads harvested signals through <see cref="SignalStore"/> (no network): the X side of discovery.</summary>
+public sealed class XArtifactSource(SignalStore signals, IOptions<XArtifactSourceOptions> options) : IDiscoverySource
 {
-    private const string Select = """
-        select id, text, author_username, author_name, created_at, raw::text, origin
-        from tweets
-        where created_at >= @since
-        order by like_count + 3 * retweet_count + 2 * reply_count + 2.5 * quote_count desc, id
-        limit @limit
-        """;
-
     public string Name => SourceNames.X;
 
     public async IAsyncEnumerable<SourceArtifact> FetchAsync(DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(Select);
-        command.Parameters.AddWithValue("since", since == DateTimeOffset.MinValue ? DateTimeOffset.UnixEpoch : since);
-        command.Parameters.AddWithValue("limit", options.Value.MaxItems);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        await foreach (var signal in signals.MostEngagedAsync(since, options.Value.MaxItems, cancellationToken))
         {
-            var id = reader.GetString(0);
-            var text = reader.GetString(1);
-            var username = reader.IsDBNull(2) ? null : reader.GetString(2);
-            var name = reader.IsDBNull(3) ? null : reader.GetString(3);
+            var (id, text, username) = (signal.Id, signal.Text, signal.AuthorUsername);
             yield return new SourceArtifact(
                 SourceNames.X,
                 id,
@@ -50,11 +35,11 @@ public sealed class XArtifactSource(NpgsqlDataSource dataSource, IOptions<XArtif
                 Title: text.Length <= 120 ? text : text[..119] + "…",
                 Text: text,
                 Url: XPostUrl.For(username, id),
-                PublishedAt: reader.GetFieldValue<DateTimeOffset>(4),
-                Authors: [new SourceAuthor(name ?? username ?? "unknown", Handle: username)],
-                RawJson: reader.IsDBNull(5) ? JsonSerializer.Serialize(new { id, text }) : reader.GetString(5))
+                PublishedAt: signal.CreatedAt,
+                Authors: [new SourceAuthor(signal.AuthorName ?? username ?? "unknown", Handle: username)],
+                RawJson: signal.RawJson ?? JsonSerializer.Serialize(new { id, text }))
             {
-                Origin = reader.GetString(6),
+                Origin = signal.Origin,
             };
         }
     }
