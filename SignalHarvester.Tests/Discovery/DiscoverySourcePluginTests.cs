@@ -10,6 +10,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using SignalHarvester.Data.Signals;
 using SignalHarvester.Domain.Sources;
 using SignalHarvester.Tests.Fakes;
 using SignalHarvester.Worker.Discovery;
@@ -38,6 +39,7 @@ public sealed class DiscoverySourcePluginTests
         {
             // The X source reads the harvest's database; built, never queried here.
             services.AddSingleton(NpgsqlDataSource.Create("Host=unused.invalid"));
+            services.AddSingleton<SignalStore>();
             services.AddSingleton<IBackgroundJobClient>(jobs);
             services.AddSingleton<JobStorage>(new SucceededJobStorage());
             services.AddSingleton<ChildJobs>();

@@ -19,6 +19,9 @@ public sealed record SourceSetting(
 
     public bool IsOff => Mode == SourceMode.Off;
 
+    /// <summary>Whether the source stores what it reads: every source but the LLM and Slack, which are services, so a new source needs no entry.</summary>
+    public bool StoresData => Name is not (SourceNames.Llm or SourceNames.Slack);
+
     /// <summary>The mode as configured, for a source that needs nothing more to run that way.</summary>
     public static SourceSetting Plain(string name, SourceMode mode, string liveEndpoint, string sampleDetail) => mode switch
     {

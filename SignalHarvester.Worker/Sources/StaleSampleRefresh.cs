@@ -15,11 +15,9 @@ internal sealed partial class StaleSampleRefresh(
     /// <summary>The default window of <c>GET /api/v1/signals/top</c>: older samples would leave it empty.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromHours(24);
 
-    private static readonly string[] DataSources = [SourceNames.X, SourceNames.Arxiv, SourceNames.GitHub, SourceNames.HackerNews];
-
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!sources.All.Any(s => s.Mode == SourceMode.Sample && DataSources.Contains(s.Name)))
+        if (!sources.All.Any(s => s.Mode == SourceMode.Sample && s.StoresData))
         {
             return;
         }
