@@ -21,29 +21,11 @@ public sealed record PipelineSchedule(string Pipeline, string? Cron, DateTime? N
 /// <summary>Enqueues pipeline runs into the worker's Hangfire storage and reads their state back.</summary>
 public sealed class PipelineJobClient(JobStorage storage, IBackgroundJobClient client)
 {
-    private static readonly Dictionary<string, Type> StandIns = new(StringComparer.Ordinal)
-    {
-        [PipelineJobContracts.Signals.Pipeline] = typeof(SignalPipelineJobStandIn),
-        [PipelineJobContracts.Discovery.Pipeline] = typeof(DiscoveryPipelineJobStandIn),
-        [PipelineJobContracts.Snapshot.Pipeline] = typeof(SnapshotExportJobStandIn),
-    };
-
-    /// <summary>Stand-in type → the worker's type name, for the API's Hangfire type serializer.</summary>
-    public static string? WorkerTypeNameOf(Type type) =>
-        StandIns.FirstOrDefault(s => s.Value == type).Key is { } pipeline
-            ? PipelineJobContracts.All.Single(c => c.Pipeline == pipeline).WorkerTypeName
-            : null;
-
-    /// <summary>The worker's type name → stand-in type, for the API's Hangfire type resolver.</summary>
-    public static Type? StandInOf(string typeName) =>
-        PipelineJobContracts.All.FirstOrDefault(c => c.WorkerTypeName == typeName) is { } contract ? StandIns[contract.Pipeline] : null;
-
     public string Enqueue(PipelineJobContract pipeline)
     {
-        var type = StandIns[pipeline.Pipeline];
-        var method = type.GetMethod(PipelineJobContracts.MethodName, [typeof(CancellationToken)])!;
+        var method = pipeline.JobType.GetMethod(nameof(ISignalPipelineJob.RunAsync), [typeof(CancellationToken)])!;
         // Hangfire stores a CancellationToken argument as null and hands the worker's own token to the job.
-        return client.Create(new Job(type, method, CancellationToken.None), new EnqueuedState());
+        return client.Create(new Job(pipeline.JobType, method, CancellationToken.None), new EnqueuedState());
     }
 
     public PipelineRunState? Find(string jobId)
@@ -78,5 +60,5 @@ public sealed class PipelineJobClient(JobStorage storage, IBackgroundJobClient c
             : new PipelineSchedule(c.Pipeline, null, null, null, null, null))];
     }
 
-    private static string? PipelineOf(Type type) => StandIns.FirstOrDefault(s => s.Value == type).Key;
+    private static string? PipelineOf(Type type) => PipelineJobContracts.All.FirstOrDefault(c => c.JobType == type)?.Pipeline;
 }

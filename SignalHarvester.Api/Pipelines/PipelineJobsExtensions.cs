@@ -34,8 +34,7 @@ public static class PipelineJobsExtensions
         return builder;
     }
 
-    // Hangfire's serializer settings are process-wide: the same as the worker's, plus the mapping of
-    // the stand-ins to the worker's job type names (both ways, so stored jobs read back).
+    // Hangfire's serializer settings are process-wide: the same as the worker's.
     private static void ConfigureSerialization()
     {
         lock (ConfigurationGate)
@@ -46,9 +45,7 @@ public static class PipelineJobsExtensions
             }
 
             GlobalConfiguration.Configuration
-                .UseHarvestSerialization()
-                .UseTypeSerializer(type => PipelineJobClient.WorkerTypeNameOf(type) ?? TypeHelper.SimpleAssemblyTypeSerializer(type))
-                .UseTypeResolver(name => PipelineJobClient.StandInOf(name) ?? TypeHelper.DefaultTypeResolver(name));
+                .UseHarvestSerialization();
             configured = true;
         }
     }

@@ -1,7 +1,12 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.Hosting;
 using SignalHarvester.Data.Jobs;
 using SignalHarvester.Tests.Infrastructure;
+using SignalHarvester.Worker.Discovery;
+using SignalHarvester.Worker.Extensions;
+using SignalHarvester.Worker.Signals;
+using SignalHarvester.Worker.Signals.Snapshots;
 using static SignalHarvester.Tests.Api.ApiTestHelpers;
 
 namespace SignalHarvester.Tests.Api;
@@ -94,14 +99,20 @@ public sealed class PipelineEndpointsTests(StackFixture stack)
     }
 
     [Fact]
-    public void Job_contracts_name_the_workers_job_classes()
+    public void The_worker_implements_every_job_contract_with_the_job_of_its_pipeline()
     {
-        foreach (var contract in PipelineJobContracts.All)
-        {
-            var type = Type.GetType(contract.WorkerTypeName, throwOnError: true)!;
-            var method = type.GetMethod(PipelineJobContracts.MethodName, [typeof(CancellationToken)]);
-            Assert.NotNull(method);
-            Assert.Equal(typeof(Task), method.ReturnType);
-        }
+        // The worker's own registrations, as Hangfire's job activator resolves them.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
+        builder.Configuration["ConnectionStrings:harvest"] = "Host=localhost;Database=unused";
+        builder.AddSignalPipeline();
+        builder.AddDiscoveryPipeline();
+        var registered = builder.Services.Where(d => d.ServiceType.IsInterface && PipelineJobContracts.All.Any(c => c.JobType == d.ServiceType))
+            .ToDictionary(d => d.ServiceType, d => d.ImplementationType);
+
+        Assert.Equal(3, PipelineJobContracts.All.Count);
+        Assert.Equal(typeof(SignalPipelineJob), registered[PipelineJobContracts.Signals.JobType]);
+        Assert.Equal(typeof(DiscoveryPipelineJob), registered[PipelineJobContracts.Discovery.JobType]);
+        Assert.Equal(typeof(SnapshotExportJob), registered[PipelineJobContracts.Snapshot.JobType]);
+        Assert.Equal(SignalPipelineJob.RecurringJobId, PipelineJobContracts.Signals.RecurringJobId);
     }
 }

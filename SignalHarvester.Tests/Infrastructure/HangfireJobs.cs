@@ -38,11 +38,11 @@ public sealed class HangfireJobs
 
     /// <summary>One signal pipeline run on the stack's worker, to its final state.</summary>
     public Task<string> RunSignalPipelineAsync() =>
-        RunAsync<SignalPipelineJob>(job => job.RunAsync(CancellationToken.None), TimeSpan.FromMinutes(2));
+        RunAsync<ISignalPipelineJob>(job => job.RunAsync(CancellationToken.None), TimeSpan.FromMinutes(2));
 
     /// <summary>One discovery pipeline run on the stack's worker, to its final state (a populated stack's first run is the longest).</summary>
     public Task<string> RunDiscoveryAsync() =>
-        RunAsync<DiscoveryPipelineJob>(job => job.RunAsync(CancellationToken.None), TimeSpan.FromMinutes(3));
+        RunAsync<IDiscoveryPipelineJob>(job => job.RunAsync(CancellationToken.None), TimeSpan.FromMinutes(3));
 
     /// <summary>Runs the job on the worker and returns its final state name (Succeeded or Failed).</summary>
     public Task<string> RunAsync<TJob>(Expression<Func<TJob, Task>> call, TimeSpan timeout) =>

@@ -1,3 +1,4 @@
+using SignalHarvester.Data.Jobs;
 using SignalHarvester.Domain;
 using SignalHarvester.Tests.Fakes;
 using SignalHarvester.Tests.Infrastructure;
@@ -119,7 +120,7 @@ public sealed class ChaosHarvest(DatabaseOutageStackFixture stack, XChaos chaos,
     private async Task KillDuringRunAsync()
     {
         hold = stack.X.HoldSearchesFrom(stack.X.NextRequestNumber + random.Next(2));
-        var job = stack.Jobs.Enqueue<SignalPipelineJob>(j => j.RunAsync(CancellationToken.None));
+        var job = stack.Jobs.Enqueue<ISignalPipelineJob>(j => j.RunAsync(CancellationToken.None));
         killedJobs.Add(job);
         // A run whose first search fails without a retry (a 429, a broken body) never asks for a second: then no kill this round.
         var outcome = await Eventually.ReturnsAsync(

@@ -1,8 +1,9 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using Npgsql;
+using SignalHarvester.Data.Jobs;
 using SignalHarvester.Tests.Api.Signals;
 using SignalHarvester.Tests.Infrastructure;
 using SignalHarvester.Worker.Discovery;
@@ -33,7 +34,7 @@ public sealed class DatabaseRestartUnderJobsTests(DatabaseOutageStackFixture sta
 
         using var client = stack.CreateApiClient();
         using var hold = stack.HoldJobs(); // released once PostgreSQL is back; disposing it again at the end is harmless
-        var discovery = stack.Jobs.Enqueue<DiscoveryPipelineJob>(j => j.RunAsync(CancellationToken.None));
+        var discovery = stack.Jobs.Enqueue<IDiscoveryPipelineJob>(j => j.RunAsync(CancellationToken.None));
         var location = await StartBulkArchiveAsync(client, ids);
         var started = await Eventually.ReturnsAsync(
             async () => (Bulk: (await BulkJobAsync(client, location)).GetProperty("processed").GetInt32(), Discovery: stack.Jobs.History(discovery).LastOrDefault()),

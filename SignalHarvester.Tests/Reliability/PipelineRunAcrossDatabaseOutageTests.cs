@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SignalHarvester.Data.Jobs;
 using SignalHarvester.Tests.Infrastructure;
 using SignalHarvester.Worker.Signals;
 using Xunit.Abstractions;
@@ -27,7 +28,7 @@ public sealed class PipelineRunAcrossDatabaseOutageTests(DatabaseOutageStackFixt
         var harvestFailuresBefore = await HarvestFailuresAsync(worker);
         var hold = stack.X.HoldSearchesFrom(stack.X.NextRequestNumber + 1);
         var clock = Stopwatch.StartNew();
-        var job = stack.Jobs.Enqueue<SignalPipelineJob>(j => j.RunAsync(CancellationToken.None));
+        var job = stack.Jobs.Enqueue<ISignalPipelineJob>(j => j.RunAsync(CancellationToken.None));
         try
         {
             await hold.Reached.Task.WaitAsync(StageTimeout);

@@ -1,4 +1,5 @@
 using Npgsql;
+using SignalHarvester.Data.Jobs;
 using SignalHarvester.Tests.Infrastructure;
 using SignalHarvester.Tests.Signals;
 using SignalHarvester.Worker.Signals.Snapshots;
@@ -31,7 +32,7 @@ public sealed class SnapshotFailureTests(SignalsStackFixture stack)
             end $$;
             create trigger refuse_ready_snapshot before update on snapshots for each row execute function refuse_ready_snapshot();
             """);
-        var job = stack.Jobs.Enqueue<SnapshotExportJob>(j => j.RunAsync(CancellationToken.None));
+        var job = stack.Jobs.Enqueue<ISnapshotExportJob>(j => j.RunAsync(CancellationToken.None));
         try
         {
             var statuses = await Eventually.ReturnsAsync(

@@ -3,6 +3,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using SignalHarvester.Data.Jobs;
 using SignalHarvester.Domain;
 using SignalHarvester.Tests.Fakes;
 using SignalHarvester.Tests.Infrastructure;
@@ -109,7 +110,7 @@ public sealed class WorkerReplicaTests(WorkerReplicasStackFixture stack, ITestOu
                 gate.Close();
             }
 
-            run = stack.Jobs.Enqueue<DiscoveryPipelineJob>(j => j.RunAsync(CancellationToken.None));
+            run = stack.Jobs.Enqueue<IDiscoveryPipelineJob>(j => j.RunAsync(CancellationToken.None));
             // Three fetches held at once need three workers besides the run's own: more than one replica has (two).
             await Eventually.ReturnsAsync(
                 () => Task.FromResult($"waiting at arXiv, GitHub, Hacker News: {string.Join(", ", gates.Select(g => g.Waiting))}"),
@@ -150,7 +151,7 @@ public sealed class WorkerReplicaTests(WorkerReplicasStackFixture stack, ITestOu
         stack.Arxiv.Gate.Close();
         try
         {
-            var run = stack.Jobs.Enqueue<DiscoveryPipelineJob>(j => j.RunAsync(CancellationToken.None));
+            var run = stack.Jobs.Enqueue<IDiscoveryPipelineJob>(j => j.RunAsync(CancellationToken.None));
             var runId = long.Parse(run, System.Globalization.CultureInfo.InvariantCulture);
             await using var db = await stack.OpenDatabaseAsync();
             await Eventually.ReturnsAsync(() => Task.FromResult(stack.Arxiv.Gate.Waiting), n => n > 0, RunTimeout, "the arXiv fetch asking");

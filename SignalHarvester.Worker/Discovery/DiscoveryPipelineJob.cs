@@ -14,8 +14,6 @@ namespace SignalHarvester.Worker.Discovery;
 /// is idempotent and runs even when an earlier one failed; a failing source alone does not fail the
 /// run (it is logged and counted), a failing stage does.
 /// </summary>
-// Soon after a failure (a database restart is usually over within seconds), then once more a few minutes later.
-[AutomaticRetry(Attempts = 2, DelaysInSeconds = [10, 120], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
 public sealed class DiscoveryPipelineJob(
     NpgsqlDataSource dataSource,
     FetchArtifactsStage fetch,
@@ -27,7 +25,7 @@ public sealed class DiscoveryPipelineJob(
     DetectRelationshipsStage relationships,
     IOutputCacheStore responseCache,
     DiscoveryMetrics metrics,
-    ILogger<DiscoveryPipelineJob> logger)
+    ILogger<DiscoveryPipelineJob> logger) : IDiscoveryPipelineJob
 {
     public static readonly string RecurringJobId = PipelineJobContracts.Discovery.RecurringJobId!;
 

@@ -1,4 +1,5 @@
 using SignalHarvester.Data.Caching;
+using SignalHarvester.Data.Jobs;
 using SignalHarvester.Domain.Discovery;
 using SignalHarvester.Worker.Discovery;
 using SignalHarvester.Worker.Discovery.Sources;
@@ -35,7 +36,7 @@ internal static class DiscoveryPipelineExtensions
         builder.Services.AddScoped<ScoreArtifactsStage>();
         builder.Services.AddScoped<EvolveTopicsStage>();
         builder.Services.AddScoped<DetectRelationshipsStage>();
-        builder.Services.AddScoped<DiscoveryPipelineJob>();
+        builder.Services.AddScoped<IDiscoveryPipelineJob, DiscoveryPipelineJob>();
         return builder;
     }
 }

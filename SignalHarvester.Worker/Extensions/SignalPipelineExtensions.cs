@@ -1,3 +1,4 @@
+using SignalHarvester.Data.Jobs;
 using SignalHarvester.Domain.Signals;
 using SignalHarvester.Worker.Llm;
 using SignalHarvester.Worker.Signals;
@@ -28,8 +29,8 @@ internal static class SignalPipelineExtensions
         builder.Services.AddTransient<ScoreStage>();
         builder.Services.AddTransient<NotifyStage>();
         builder.Services.AddTransient<SnapshotStage>();
-        builder.Services.AddTransient<SignalPipelineJob>();
-        builder.Services.AddTransient<SnapshotExportJob>();
+        builder.Services.AddTransient<ISignalPipelineJob, SignalPipelineJob>();
+        builder.Services.AddTransient<ISnapshotExportJob, SnapshotExportJob>();
 
         builder.Services.AddOptions<PostRetentionOptions>()
             .Bind(builder.Configuration.GetSection(PostRetentionOptions.SectionName))

@@ -3,6 +3,7 @@ using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SignalHarvester.Data;
+using SignalHarvester.Data.Jobs;
 using SignalHarvester.Worker.Discovery;
 using SignalHarvester.Worker.Jobs;
 using SignalHarvester.Worker.Signals;
@@ -31,7 +32,7 @@ internal sealed class RecurringJobRegistrar(
             HeartbeatJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), configuration["Jobs:Heartbeat:Cron"] ?? Cron.Minutely());
         recurringJobs.Trigger(HeartbeatJob.RecurringJobId);
 
-        recurringJobs.AddOrUpdate<SignalPipelineJob>(
+        recurringJobs.AddOrUpdate<ISignalPipelineJob>(
             SignalPipelineJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), configuration["Harvest:Schedule"] ?? "*/5 * * * *");
         if (configuration.GetValue("Harvest:RunOnStart", true))
         {
@@ -41,7 +42,7 @@ internal sealed class RecurringJobRegistrar(
         recurringJobs.AddOrUpdate<PostRetentionJob>(
             PostRetentionJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), retention.Value.Schedule);
 
-        recurringJobs.AddOrUpdate<DiscoveryPipelineJob>(
+        recurringJobs.AddOrUpdate<IDiscoveryPipelineJob>(
             DiscoveryPipelineJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), discovery.Value.Schedule);
         if (discovery.Value.RunOnStartWhenEmpty && !await AnyArtifactAsync(cancellationToken))
         {

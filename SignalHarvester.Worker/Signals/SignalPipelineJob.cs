@@ -13,9 +13,6 @@ namespace SignalHarvester.Worker.Signals;
 /// scored and notified); the job fails at the end if any stage did, so Hangfire retries it. One run at a time
 /// (<see cref="PipelineLock"/>).
 /// </summary>
-// Retries come soon (a database restart or an upstream hiccup is usually over within seconds) and stop before the next
-// scheduled run (every 5 minutes) would repeat them; Hangfire's default waits up to a minute and a quarter before the first.
-[AutomaticRetry(Attempts = 3, DelaysInSeconds = [10, 30, 90], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
 public sealed class SignalPipelineJob(
     NpgsqlDataSource dataSource,
     HarvestStage harvest,
@@ -24,7 +21,7 @@ public sealed class SignalPipelineJob(
     NotifyStage notify,
     SnapshotStage snapshot,
     SignalPipelineMetrics metrics,
-    ILogger<SignalPipelineJob> logger)
+    ILogger<SignalPipelineJob> logger) : ISignalPipelineJob
 {
     public static readonly string RecurringJobId = PipelineJobContracts.Signals.RecurringJobId!;
 

@@ -1,4 +1,5 @@
 using Hangfire;
+using SignalHarvester.Data.Jobs;
 
 namespace SignalHarvester.Worker.Signals.Snapshots;
 
@@ -6,8 +7,7 @@ namespace SignalHarvester.Worker.Signals.Snapshots;
 /// A snapshot export on demand (the API's POST /api/v1/snapshots enqueues it under
 /// <c>PipelineJobContracts.Snapshot</c>): the signal pipeline's snapshot stage, ignoring its interval.
 /// </summary>
-[AutomaticRetry(Attempts = 1, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
-public sealed class SnapshotExportJob(SnapshotStage snapshot, ILogger<SnapshotExportJob> logger)
+public sealed class SnapshotExportJob(SnapshotStage snapshot, ILogger<SnapshotExportJob> logger) : ISnapshotExportJob
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
