@@ -174,7 +174,7 @@ public sealed class DiscoveryScorer
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Select(term => new Regex(
                 $@"(?<![\w-]){Regex.Escape(term).Replace("\\ ", "\\s+", StringComparison.Ordinal)}(?:s|es)?(?![\w-])",
-                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
+                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled))
             .ToArray();
 
     // Banker's rounding, like the salience calculator.

@@ -29,8 +29,7 @@ internal sealed class NavigableSmallWorld
     private const int BatchDivisor = 32;
     private const int MaxBatch = 256;
 
-    private readonly float[] units;                // every artifact's unit vector, one after the other
-    private readonly int dimensions;
+    private readonly QuantisedVectors vectors;     // every artifact's vector
     private readonly int[] members;                // node → position of its artifact in units
     private readonly int[] levels;
     private readonly int[][][] links;              // [node][layer] → neighbours (the first counts[node][layer])
@@ -38,12 +37,11 @@ internal sealed class NavigableSmallWorld
     private readonly int[][] counts;
     private int entry = -1;
 
-    /// <param name="units">Unit vectors of <paramref name="dimensions"/> each, one after the other (contiguous, so a walk
-    /// reads each vector without following references).</param>
+    /// <param name="vectors">Every artifact's vector, 8-bit (contiguous and small, so a walk reads few cache lines).</param>
     /// <param name="members">Positions of the vectors that are this graph's nodes, in insertion order.</param>
-    public NavigableSmallWorld(float[] units, int dimensions, int[] members, int seed)
+    public NavigableSmallWorld(QuantisedVectors vectors, int[] members, int seed)
     {
-        (this.units, this.dimensions, this.members) = (units, dimensions, members);
+        (this.vectors, this.members) = (vectors, members);
         var n = members.Length;
         var random = new Random(seed);
         var scale = 1 / Math.Log(Degree);
@@ -85,15 +83,30 @@ internal sealed class NavigableSmallWorld
 
     public int Count => members.Length;
 
-    /// <summary>About the <paramref name="width"/> nodes most similar to the artifact at this position, most similar first, as positions.</summary>
-    public IEnumerable<(int Artifact, float Similarity)> Nearest(int artifact, int width, Walk walk) =>
-        entry < 0 ? [] : SearchLayer(artifact, Descend(artifact, entry, 0), width, 0, walk).Select(f => (members[f.Node], f.Similarity));
+    /// <summary>
+    /// About the <paramref name="width"/> nodes most similar to the artifact at this position, most similar
+    /// first, as positions; only those at or above <paramref name="floor"/> are added to <paramref name="nearest"/>.
+    /// </summary>
+    public void Nearest(int artifact, int width, float floor, Walk walk, List<(int Artifact, float Similarity)> nearest)
+    {
+        if (entry < 0)
+        {
+            return;
+        }
+
+        foreach (var (node, similarity) in SearchLayer(artifact, Descend(artifact, entry, 0), width, 0, walk))
+        {
+            if (similarity >= floor)
+            {
+                nearest.Add((members[node], similarity));
+            }
+        }
+    }
 
     private static int Capacity(int layer) => layer == 0 ? 2 * Degree : Degree;
 
     // Between the vector at a position (the query) and a node.
-    private float Similarity(int artifact, int node) =>
-        TensorPrimitives.Dot(units.AsSpan(artifact * dimensions, dimensions), units.AsSpan(members[node] * dimensions, dimensions));
+    private float Similarity(int artifact, int node) => vectors.Similarity(artifact, members[node]);
 
     // The node's neighbours on each of its layers, from the graph as it is (read only, so a batch searches in parallel).
     private (int Node, float Similarity)[][] ChooseNeighbours(int node, Walk walk)
@@ -186,14 +199,15 @@ internal sealed class NavigableSmallWorld
         return best;
     }
 
-    // Best-first search of one layer: the `width` nodes most similar to the query reached, most similar first.
+    // Best-first search of one layer: the `width` nodes most similar to the query reached, most similar
+    // first, in the walk's buffer (valid until its next search).
     private List<(int Node, float Similarity)> SearchLayer(int query, int start, int width, int layer, Walk walk)
     {
         walk.Begin();
         walk.Visit(start);
         var startSimilarity = Similarity(query, start);
-        var candidates = new PriorityQueue<int, float>(); // most similar first (negated)
-        var found = new PriorityQueue<int, float>();      // least similar first
+        var candidates = walk.Candidates; // most similar first (negated)
+        var found = walk.Found;           // least similar first
         candidates.Enqueue(start, -startSimilarity);
         found.Enqueue(start, startSimilarity);
         while (candidates.TryDequeue(out var current, out var negated))
@@ -225,7 +239,7 @@ internal sealed class NavigableSmallWorld
             }
         }
 
-        var result = new List<(int Node, float Similarity)>(found.Count);
+        var result = walk.Result;
         while (found.TryDequeue(out var kept, out var similarity))
         {
             result.Add((kept, similarity));
@@ -262,11 +276,18 @@ internal sealed class NavigableSmallWorld
         return [.. kept];
     }
 
-    /// <summary>One thread's search state: which nodes the current search has visited (by generation).</summary>
+    /// <summary>One thread's search state, reused from search to search: which nodes the current search has
+    /// visited (by generation, so nothing is cleared), its two queues and its result.</summary>
     public sealed class Walk(int nodes)
     {
         private readonly int[] visited = new int[nodes];
         private int generation;
+
+        internal PriorityQueue<int, float> Candidates { get; } = new();
+
+        internal PriorityQueue<int, float> Found { get; } = new();
+
+        internal List<(int Node, float Similarity)> Result { get; } = [];
 
         public void Begin()
         {
@@ -275,6 +296,10 @@ internal sealed class NavigableSmallWorld
                 Array.Clear(visited);
                 generation = 1;
             }
+
+            Candidates.Clear();
+            Found.Clear();
+            Result.Clear();
         }
 
         /// <summary>True the first time the node is seen in this search.</summary>

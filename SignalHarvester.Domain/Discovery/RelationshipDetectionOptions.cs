@@ -16,7 +16,7 @@ public sealed class RelationshipDetectionOptions
 
     /// <summary>
     /// And at most this many of them, newest first. Their embeddings are held in memory while the links
-    /// are found (about 2.5 KB each at 256 dimensions, with the index), so this bounds the stage's memory;
+    /// are found (about 1.8 KB each at 256 dimensions, with the index), so this bounds the stage's memory;
     /// above <see cref="ExactSemanticUpTo"/> the time grows about as n log n (docs/performance.md).
     /// </summary>
     public int MaxSemanticArtifacts { get; set; } = 200_000;

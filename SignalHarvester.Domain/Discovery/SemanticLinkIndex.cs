@@ -10,7 +10,8 @@ namespace SignalHarvester.Domain.Discovery;
 /// threshold, each artifact keeps its <c>topK</c> (ties: the lower id), each pair once. An artifact
 /// searches the graph of every other source: one graph for all would mostly return its own source's
 /// artifacts, which share its wording (a post's template, a README's), and miss the others.</para>
-/// <para>Candidates are ranked in single precision and the best few re-scored exactly as
+/// <para>The graphs compare 8-bit vectors (<see cref="QuantisedVectors"/>: a quarter of the memory
+/// traffic of single precision); the best few candidates are re-scored exactly as
 /// <see cref="SemanticLinks.Find"/> scores them (double precision, rounded), so every similarity
 /// reported is the exact one. What can be missed is a neighbour the search did not reach: the recall,
 /// measured by the tests and by <c>bench/run.sh discovery-scale</c>. Deterministic: the graphs are
@@ -26,11 +27,11 @@ public sealed class SemanticLinkIndex
 
     private const int Seed = 20261203;
 
-    // Candidates kept beyond top-k in single precision, so the exact re-scoring can reorder near ties.
+    // Candidates kept beyond top-k in 8-bit precision, so the exact re-scoring can reorder near ties.
     private const int ShortlistExtra = 4;
 
-    // A similarity that rounds to the threshold may be this much below it, and single precision is off by far less.
-    private const double CandidateSlack = 1e-4;
+    // A similarity that rounds to the threshold may be 5e-5 below it, and the 8-bit one is off by less than the rest.
+    private const double CandidateSlack = 0.02;
 
     private readonly EmbeddedArtifact[] artifacts; // in id order
     private readonly NavigableSmallWorld[] graphs; // one per source
@@ -41,22 +42,11 @@ public sealed class SemanticLinkIndex
     {
         this.breadth = breadth;
         artifacts = [.. group.OrderBy(a => a.Id)];
-        var dimensions = artifacts[0].Embedding.Length;
-        var units = new float[artifacts.Length * dimensions];
-        for (var i = 0; i < artifacts.Length; i++)
-        {
-            var inverseNorm = 1 / Norm(artifacts[i].Embedding);
-            var unit = units.AsSpan(i * dimensions, dimensions);
-            for (var d = 0; d < dimensions; d++)
-            {
-                unit[d] = (float)(artifacts[i].Embedding[d] * inverseNorm);
-            }
-        }
-
+        var vectors = new QuantisedVectors([.. artifacts.Select(a => VectorMath.Normalize(a.Embedding))], artifacts[0].Embedding.Length);
         var sources = artifacts.Select(a => a.Source).Distinct().Order(StringComparer.Ordinal).ToArray();
         graphOf = [.. artifacts.Select(a => Array.IndexOf(sources, a.Source))];
         graphs = [.. sources.Select((_, s) => new NavigableSmallWorld(
-            units, dimensions, [.. Enumerable.Range(0, artifacts.Length).Where(i => graphOf[i] == s)], Seed + s))];
+            vectors, [.. Enumerable.Range(0, artifacts.Length).Where(i => graphOf[i] == s)], Seed + s))];
     }
 
     /// <summary>
@@ -124,21 +114,21 @@ public sealed class SemanticLinkIndex
     private (long Id, double Similarity)[] Search(int artifact, double threshold, int topK, Scratch scratch)
     {
         var self = artifacts[artifact];
-        var floor = (float)(threshold - CandidateSlack);
-        var shortlist = new List<(int Artifact, float Similarity)>();
+        var shortlist = scratch.Shortlist;
+        shortlist.Clear();
         for (var graph = 0; graph < graphs.Length; graph++)
         {
             if (graph != graphOf[artifact])
             {
-                shortlist.AddRange(graphs[graph].Nearest(artifact, breadth, scratch.Walk)
-                    .Where(c => c.Similarity >= floor && artifacts[c.Artifact].Id != self.Id));
+                graphs[graph].Nearest(artifact, breadth, (float)(threshold - CandidateSlack), scratch.Walk, shortlist);
             }
         }
 
         // The exact similarities of the best few, as SemanticLinks.Find computes them.
         SemanticLinks.UnitVector(self.Embedding, scratch.Query);
         var rescored = new List<(long Id, double Similarity)>();
-        foreach (var (found, _) in shortlist.OrderByDescending(c => c.Similarity).ThenBy(c => artifacts[c.Artifact].Id).Take(topK + ShortlistExtra))
+        foreach (var (found, _) in shortlist.Where(c => artifacts[c.Artifact].Id != self.Id)
+                     .OrderByDescending(c => c.Similarity).ThenBy(c => artifacts[c.Artifact].Id).Take(topK + ShortlistExtra))
         {
             SemanticLinks.UnitVector(artifacts[found].Embedding, scratch.Candidate);
             var similarity = SemanticLinks.Similarity(scratch.Query, scratch.Candidate);
@@ -151,21 +141,12 @@ public sealed class SemanticLinkIndex
         return [.. rescored.OrderByDescending(n => n.Similarity).ThenBy(n => n.Id).Take(topK)];
     }
 
-    private static double Norm(float[] embedding)
-    {
-        double sum = 0;
-        foreach (var x in embedding)
-        {
-            sum += (double)x * x;
-        }
-
-        return Math.Sqrt(sum);
-    }
-
-    /// <summary>One thread's buffers: the graph walk and two unit vectors in double precision.</summary>
+    /// <summary>One thread's buffers: the graph walk, the shortlist and two unit vectors in double precision.</summary>
     private sealed class Scratch(EmbeddedArtifact[] artifacts)
     {
         public NavigableSmallWorld.Walk Walk { get; } = new(artifacts.Length);
+
+        public List<(int Artifact, float Similarity)> Shortlist { get; } = [];
 
         public double[] Query { get; } = new double[artifacts[0].Embedding.Length];
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using NpgsqlTypes;
 using SignalHarvester.Data;
 using SignalHarvester.Domain.Discovery;
 using SignalHarvester.Worker.Discovery.Sources;
@@ -25,13 +26,27 @@ public sealed class DetectRelationshipsStage(
     DiscoveryMetrics metrics,
     ILogger<DetectRelationshipsStage> logger)
 {
+    // The desired links and the compared artifacts are bulk-loaded with binary COPY into temporary tables
+    // (keyed, and analysed so the planner knows their size), then merged set-based.
+    private const string CreateBatchTables = """
+        create temp table desired_links (
+          source_artifact_id bigint not null, target_artifact_id bigint not null, relationship_type varchar(32) not null,
+          confidence double precision not null, detection_method varchar(64) not null, metadata jsonb,
+          primary key (source_artifact_id, target_artifact_id, relationship_type)
+        ) on commit drop;
+        create temp table compared_artifacts (id bigint primary key) on commit drop
+        """;
+
+    private const string CopyDesired = """
+        copy desired_links (source_artifact_id, target_artifact_id, relationship_type, confidence, detection_method, metadata)
+        from stdin (format binary)
+        """;
+
     private const string Upsert = """
-        with desired as (
-          select * from unnest(@sources, @targets, @types, @confidences, @methods, @metadata)
-            as d(source_artifact_id, target_artifact_id, relationship_type, confidence, detection_method, metadata)
-        ), changed as (
+        with changed as (
           insert into artifact_relationships (source_artifact_id, target_artifact_id, relationship_type, confidence, detection_method, metadata, created_at)
-          select source_artifact_id, target_artifact_id, relationship_type, confidence, detection_method, metadata::jsonb, @now from desired
+          select source_artifact_id, target_artifact_id, relationship_type, confidence, detection_method, metadata, @now from desired_links
+          order by source_artifact_id, target_artifact_id, relationship_type
           on conflict (source_artifact_id, target_artifact_id, relationship_type) do update
             set confidence = excluded.confidence, detection_method = excluded.detection_method, metadata = excluded.metadata
             where (artifact_relationships.confidence, artifact_relationships.detection_method, artifact_relationships.metadata)
@@ -46,10 +61,12 @@ public sealed class DetectRelationshipsStage(
         delete from artifact_relationships r
         where r.detection_method = any(@ownMethods)
           and not exists (
-            select 1 from unnest(@sources, @targets, @types) as d(s, t, ty)
-            where d.s = r.source_artifact_id and d.t = r.target_artifact_id and d.ty = r.relationship_type)
+            select 1 from desired_links d
+            where d.source_artifact_id = r.source_artifact_id and d.target_artifact_id = r.target_artifact_id
+              and d.relationship_type = r.relationship_type)
           and (r.detection_method <> @semantic
-               or (r.source_artifact_id = any(@compared) and r.target_artifact_id = any(@compared)))
+               or (exists (select 1 from compared_artifacts c where c.id = r.source_artifact_id)
+                   and exists (select 1 from compared_artifacts c where c.id = r.target_artifact_id)))
         """;
 
     private const int TextBatchSize = 2000;
@@ -153,10 +170,15 @@ public sealed class DetectRelationshipsStage(
     private async Task<List<(string Origin, EmbeddedArtifact Artifact)>> ComparableArtifactsAsync(RelationshipDetectionOptions settings, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var since = now.AddDays(-settings.SemanticWindowDays);
-        var rows = await db.Artifacts.AsNoTracking()
+        // Which ones is decided on the narrow columns alone (sorted with them, the embeddings spilled to
+        // disk in the database); the order they are read in does not matter to the links.
+        var newest = db.Artifacts
             .Where(a => a.Embedding != null && a.PublishedAt >= since)
             .OrderByDescending(a => a.PublishedAt).ThenBy(a => a.Id)
             .Take(settings.MaxSemanticArtifacts)
+            .Select(a => a.Id);
+        var rows = await db.Artifacts.AsNoTracking()
+            .Where(a => newest.Contains(a.Id))
             .Select(a => new { a.Id, a.Source, a.Origin, a.Embedding })
             .ToListAsync(cancellationToken);
         return rows.Select(r => (r.Origin, new EmbeddedArtifact(r.Id, r.Source, r.Embedding!))).ToList();
@@ -178,22 +200,42 @@ public sealed class DetectRelationshipsStage(
     private async Task<(int Inserted, int Updated, int Deleted)> SynchroniseAsync(
         Dictionary<(long Source, long Target, string Type), DesiredLink> desired, long[] compared, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var links = desired.OrderBy(d => d.Key.Source).ThenBy(d => d.Key.Target).ThenBy(d => d.Key.Type, StringComparer.Ordinal).ToList();
-        var sources = links.Select(l => l.Key.Source).ToArray();
-        var targets = links.Select(l => l.Key.Target).ToArray();
-        var types = links.Select(l => l.Key.Type).ToArray();
-
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await ExecuteAsync(connection, transaction, CreateBatchTables, cancellationToken);
+        await using (var writer = await connection.BeginBinaryImportAsync(CopyDesired, cancellationToken))
+        {
+            foreach (var ((source, target, type), link) in desired)
+            {
+                await writer.StartRowAsync(cancellationToken);
+                await writer.WriteAsync(source, NpgsqlDbType.Bigint, cancellationToken);
+                await writer.WriteAsync(target, NpgsqlDbType.Bigint, cancellationToken);
+                await writer.WriteAsync(type, NpgsqlDbType.Varchar, cancellationToken);
+                await writer.WriteAsync(link.Confidence, NpgsqlDbType.Double, cancellationToken);
+                await writer.WriteAsync(link.DetectionMethod, NpgsqlDbType.Varchar, cancellationToken);
+                await (link.Metadata is { } metadata
+                    ? writer.WriteAsync(metadata, NpgsqlDbType.Jsonb, cancellationToken)
+                    : writer.WriteNullAsync(cancellationToken));
+            }
+
+            await writer.CompleteAsync(cancellationToken);
+        }
+
+        await using (var writer = await connection.BeginBinaryImportAsync("copy compared_artifacts (id) from stdin (format binary)", cancellationToken))
+        {
+            foreach (var id in compared)
+            {
+                await writer.StartRowAsync(cancellationToken);
+                await writer.WriteAsync(id, NpgsqlDbType.Bigint, cancellationToken);
+            }
+
+            await writer.CompleteAsync(cancellationToken);
+        }
+
+        await ExecuteAsync(connection, transaction, "analyze desired_links, compared_artifacts", cancellationToken);
         int inserted, updated, deleted;
         await using (var upsert = new NpgsqlCommand(Upsert, connection, transaction))
         {
-            upsert.Parameters.AddWithValue("sources", sources);
-            upsert.Parameters.AddWithValue("targets", targets);
-            upsert.Parameters.AddWithValue("types", types);
-            upsert.Parameters.AddWithValue("confidences", links.Select(l => l.Value.Confidence).ToArray());
-            upsert.Parameters.AddWithValue("methods", links.Select(l => l.Value.DetectionMethod).ToArray());
-            upsert.Parameters.AddWithValue("metadata", links.Select(l => l.Value.Metadata).ToArray());
             upsert.Parameters.AddWithValue("now", now);
             await using var reader = await upsert.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
@@ -203,16 +245,18 @@ public sealed class DetectRelationshipsStage(
         await using (var delete = new NpgsqlCommand(DeleteVanished, connection, transaction))
         {
             delete.Parameters.AddWithValue("ownMethods", RelationshipDetectionMethods.All.ToArray());
-            delete.Parameters.AddWithValue("sources", sources);
-            delete.Parameters.AddWithValue("targets", targets);
-            delete.Parameters.AddWithValue("types", types);
             delete.Parameters.AddWithValue("semantic", RelationshipDetectionMethods.Semantic);
-            delete.Parameters.AddWithValue("compared", compared);
             deleted = await delete.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
         return (inserted, updated, deleted);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private sealed record ArtifactKey(long Id, string Source, string SourceId, string Origin, string ArtifactType);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using NpgsqlTypes;
 using SignalHarvester.Data;
 using SignalHarvester.Data.Model;
 using SignalHarvester.Domain.Discovery;
@@ -28,6 +29,34 @@ public sealed class ScoreArtifactsStage(
 
     // Every artifact's keys and text, streamed: what points at what (CrossSourceMentions).
     private const string MentionSources = "select source, origin, url, text from artifacts";
+
+    // A batch of scores is bulk-loaded with binary COPY into a temporary table, then merged with one
+    // INSERT … ON CONFLICT: one round trip per batch instead of a statement per row.
+    private const string CreateBatchTable = """
+        create temp table score_batch (
+            artifact_id bigint primary key, novelty double precision not null, emergence double precision not null,
+            obscurity double precision not null, cross_source_bonus double precision not null, expert_bonus double precision not null,
+            recency_factor double precision not null, discovery_score double precision not null
+        ) on commit drop
+        """;
+
+    private const string CopyBatch = """
+        copy score_batch (artifact_id, novelty, emergence, obscurity, cross_source_bonus, expert_bonus, recency_factor, discovery_score)
+        from stdin (format binary)
+        """;
+
+    private const string Merge = """
+        insert into scores (artifact_id, novelty, emergence, obscurity, cross_source_bonus, expert_bonus, recency_factor,
+                            discovery_score, config_version, computed_at)
+        select artifact_id, novelty, emergence, obscurity, cross_source_bonus, expert_bonus, recency_factor,
+               discovery_score, @config_version, @computed_at
+        from score_batch
+        on conflict (artifact_id) do update set
+            novelty = excluded.novelty, emergence = excluded.emergence, obscurity = excluded.obscurity,
+            cross_source_bonus = excluded.cross_source_bonus, expert_bonus = excluded.expert_bonus,
+            recency_factor = excluded.recency_factor, discovery_score = excluded.discovery_score,
+            config_version = excluded.config_version, computed_at = excluded.computed_at
+        """;
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -66,32 +95,54 @@ public sealed class ScoreArtifactsStage(
                     Expert = db.ArtifactEntities.Any(l => l.ArtifactId == a.Id && l.Entity.ExpertiseScore >= 0.5),
                 })
                 .ToListAsync(cancellationToken);
-            var scores = await db.Scores.Where(s => ids.Contains(s.ArtifactId)).ToDictionaryAsync(s => s.ArtifactId, cancellationToken);
-            foreach (var item in items)
+            var scores = items.Select(item =>
             {
                 var (total, last7, previous7) = item.MainTopicId is { } id && activity.TryGetValue(id, out var counts) ? counts : (0, 0, 0);
-                var components = scorer.Score(new DiscoveryScoreInput(
+                return (item.Id, Components: scorer.Score(new DiscoveryScoreInput(
                     item.Source, item.PublishedAt, item.Title, item.Text,
                     item.Embedding, item.MainTopicId is { } topicId ? centroids.GetValueOrDefault(topicId) : null, total, last7, previous7,
-                    mentions.GetValueOrDefault(item.Id), item.Expert), now);
-                if (!scores.TryGetValue(item.Id, out var score))
-                {
-                    score = new ArtifactScore { ArtifactId = item.Id };
-                    db.Scores.Add(score);
-                }
-
-                (score.Novelty, score.Emergence, score.Obscurity) = (components.Novelty, components.Emergence, components.Obscurity);
-                (score.CrossSourceBonus, score.ExpertBonus, score.RecencyFactor) = (components.CrossSourceBonus, components.ExpertBonus, components.RecencyFactor);
-                (score.DiscoveryScore, score.ComputedAt, score.ConfigVersion) = (components.Score, now, scorer.ConfigVersion);
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
+                    mentions.GetValueOrDefault(item.Id), item.Expert), now));
+            }).ToList();
+            await SaveAsync(scores, now, cancellationToken);
         }
 
         metrics.Scored(stale.Count);
         logger.LogInformation("Scored {Count} artifacts", stale.Count);
         return stale.Count;
+    }
+
+    private async Task SaveAsync(IReadOnlyList<(long ArtifactId, DiscoveryScoreComponents Components)> scores, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var create = new NpgsqlCommand(CreateBatchTable, connection, transaction))
+        {
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var writer = await connection.BeginBinaryImportAsync(CopyBatch, cancellationToken))
+        {
+            foreach (var (artifactId, c) in scores)
+            {
+                await writer.StartRowAsync(cancellationToken);
+                await writer.WriteAsync(artifactId, NpgsqlDbType.Bigint, cancellationToken);
+                foreach (var value in (double[])[c.Novelty, c.Emergence, c.Obscurity, c.CrossSourceBonus, c.ExpertBonus, c.RecencyFactor, c.Score])
+                {
+                    await writer.WriteAsync(value, NpgsqlDbType.Double, cancellationToken);
+                }
+            }
+
+            await writer.CompleteAsync(cancellationToken);
+        }
+
+        await using (var merge = new NpgsqlCommand(Merge, connection, transaction))
+        {
+            merge.Parameters.AddWithValue("config_version", scorer.ConfigVersion);
+            merge.Parameters.AddWithValue("computed_at", now);
+            await merge.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     // Other sources whose artifacts (of the same origin) point at each stale one: every artifact's text read once.
