@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using SignalHarvester.Tests.Deployment;
 
 namespace SignalHarvester.Tests.Foundation;
 
@@ -25,16 +24,8 @@ public sealed partial class NamespaceCycleTests
     private static Dictionary<string, HashSet<string>> Uses()
     {
         var uses = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        var root = Tool.RepositoryRoot();
-        var files = Directory.EnumerateDirectories(root, "SignalHarvester.*")
-            .Where(project => !project.EndsWith(".Tests", StringComparison.Ordinal))
-            .SelectMany(project => Directory.EnumerateFiles(project, "*.cs", SearchOption.AllDirectories))
-            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                && !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                && !file.Contains($"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
-        foreach (var file in files)
+        foreach (var (_, text) in ProductSources.Read())
         {
-            var text = File.ReadAllText(file);
             var declared = NamespaceDeclaration().Match(text);
             if (!declared.Success)
             {
