@@ -1,4 +1,3 @@
-using Hangfire;
 using Microsoft.AspNetCore.OutputCaching;
 using Npgsql;
 using SignalHarvester.Data.Caching;

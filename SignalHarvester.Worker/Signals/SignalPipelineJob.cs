@@ -1,4 +1,3 @@
-using Hangfire;
 using Npgsql;
 using SignalHarvester.Data.Jobs;
 using SignalHarvester.Worker.Jobs;

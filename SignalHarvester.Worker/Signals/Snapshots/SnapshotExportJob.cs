@@ -1,4 +1,3 @@
-using Hangfire;
 using SignalHarvester.Data.Jobs;
 
 namespace SignalHarvester.Worker.Signals.Snapshots;
