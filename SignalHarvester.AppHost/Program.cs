@@ -1,10 +1,12 @@
 using SignalHarvester.AppHost.Extensions;
 using SignalHarvester.Domain;
 using SignalHarvester.Hosting.Infrastructure;
+using SignalHarvester.Hosting.Launching;
 using SignalHarvester.Hosting.Publishing;
 using SignalHarvester.Hosting.Staging;
 
-var builder = DistributedApplication.CreateBuilder(args);
+var builder = DistributedApplication.CreateBuilder(args)
+    .LaunchServicesFromBuildOutput();
 
 var (database, applicationDatabase, cache) = builder.AddBackingServices();
 

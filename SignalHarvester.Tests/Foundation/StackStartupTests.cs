@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using SignalHarvester.Domain;
 using SignalHarvester.Tests.Infrastructure;
@@ -20,7 +22,7 @@ public sealed class StackStartupTests(StackFixture stack)
         Assert.Equal(0, migrations.ExitCode);
 
         // The last thing migrate does before it exits is record the schema version. Each service's process
-        // (its launcher, `dotnet run`) starts after that, by the system clock both PostgreSQL and the kernel keep;
+        // starts after that, by the system clock both PostgreSQL and the kernel keep;
         // the orchestrator's own timestamps are taken when it notices an exit, which can lag under load.
         await using var db = new NpgsqlConnection(await stack.DatabaseConnectionStringAsync());
         await db.OpenAsync();
@@ -35,6 +37,24 @@ public sealed class StackStartupTests(StackFixture stack)
             Assert.True(started > migrated, $"{service} started at {started:O}, before the migrations finished at {migrated:O}");
         }
     }
+
+    [Fact]
+    public void Each_service_runs_its_built_assembly_without_dotnet_run()
+    {
+        // `dotnet run --no-build` would evaluate the project with MSBuild before every start (BuildOutputLaunch).
+        foreach (var (service, assembly) in new[] { (ResourceNames.Api, "SignalHarvester.Api.dll"), (ResourceNames.Worker, "SignalHarvester.Worker.dll") })
+        {
+            var pid = stack.Snapshot(service)!.Snapshot.Properties.Single(p => p.Name == "executable.pid").Value;
+            var commandLine = File.ReadAllText($"/proc/{pid}/cmdline").Split('\0', StringSplitOptions.RemoveEmptyEntries);
+            Assert.True(commandLine.Length >= 2, string.Join(' ', commandLine));
+            Assert.Equal("dotnet", Path.GetFileName(commandLine[0]));
+            Assert.Equal(Path.Combine(Path.GetDirectoryName(ProjectPath(service))!, "bin"), Path.GetFullPath(Path.Combine(Path.GetDirectoryName(commandLine[1])!, "..", "..")));
+            Assert.Equal(assembly, Path.GetFileName(commandLine[1]));
+        }
+    }
+
+    private string ProjectPath(string service) =>
+        ((ProjectResource)stack.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == service)).GetProjectMetadata().ProjectPath;
 
     [Theory]
     [InlineData("/health/live")]
