@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using SignalHarvester.Data.Caching;
 using SignalHarvester.Data.Model;
 using SignalHarvester.Data.Signals;
 using SignalHarvester.Domain.Signals;
@@ -11,7 +12,7 @@ namespace SignalHarvester.Api.BulkJobs;
 /// two replicas never claim the same one), run its next batch in one transaction with the progress
 /// update, and give a lease back. Times come from the caller's clock; replicas keep theirs in sync (NTP).
 /// </summary>
-public sealed class BulkJobStore(NpgsqlDataSource dataSource, TimeProvider clock)
+public sealed class BulkJobStore(NpgsqlDataSource dataSource, SignalsChanged signalsChanged, TimeProvider clock)
 {
     /// <summary>Claims the oldest unfinished job whose lease is free or expired (a job another replica was running when it died resumes here).</summary>
     public async Task<long?> ClaimAsync(string owner, TimeSpan lease, CancellationToken cancellationToken)
@@ -36,8 +37,8 @@ public sealed class BulkJobStore(NpgsqlDataSource dataSource, TimeProvider clock
 
     /// <summary>
     /// Applies the next batch of the job and records the progress (and this owner as <c>processed_by</c>) in the
-    /// same transaction, and renews the lease. Returns false when there is nothing more to do here: the job
-    /// finished, was cancelled, or is no longer this owner's.
+    /// same transaction, and renews the lease; once committed, a batch that changed signals evicts their cached responses.
+    /// Returns false when there is nothing more to do here: the job finished, was cancelled, or is no longer this owner's.
     /// </summary>
     public async Task<bool> RunBatchAsync(long jobId, string owner, int batchSize, TimeSpan lease, CancellationToken cancellationToken)
     {
@@ -93,6 +94,11 @@ public sealed class BulkJobStore(NpgsqlDataSource dataSource, TimeProvider clock
         progress.Parameters.Add(new NpgsqlParameter<string> { TypedValue = owner });
         var newState = (string)(await progress.ExecuteScalarAsync(cancellationToken))!;
         await transaction.CommitAsync(cancellationToken);
+        if (succeeded > 0)
+        {
+            await signalsChanged.EvictAsync();
+        }
+
         return newState == BulkJobStates.Running;
     }
 

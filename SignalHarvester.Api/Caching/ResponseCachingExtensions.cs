@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
 using SignalHarvester.Data.Caching;
 
 namespace SignalHarvester.Api.Caching;
@@ -11,13 +13,17 @@ internal static class ResponseCachingExtensions
     private static readonly TimeSpan TopicsLifetime = TimeSpan.FromMinutes(10);
 
     /// <summary>
-    /// Hot reads are cheap: discoveries and trending-topics responses are cached in Redis (shared by every replica), per
-    /// query string, tagged so the worker evicts them when a discovery run completes; for every caller alike, with or
-    /// without an API key (<see cref="SharedResponsePolicy"/>).
+    /// Hot reads are cheap: discoveries, trending-topics and signal responses are cached in Redis (shared by every
+    /// replica), per query string, tagged so that whoever changes what they show evicts them (the worker when a run
+    /// completes, the API after a write); for every caller alike, with or without an API key (<see cref="SharedResponsePolicy"/>).
     /// </summary>
     public static IHostApplicationBuilder AddResponseCaching(this IHostApplicationBuilder builder)
     {
         builder.AddResponseCacheStore();
+        builder.Services.AddOptions<ResponseCacheOptions>()
+            .Bind(builder.Configuration.GetSection(ResponseCacheOptions.SectionName))
+            .Validate(o => o.SignalsSeconds is >= 1 and <= 300, $"{ResponseCacheOptions.SectionName}:SignalsSeconds must be between 1 and 300.")
+            .ValidateOnStart();
         builder.Services.AddOutputCache(options =>
         {
             options.AddPolicy(ResponseCacheTags.Discoveries, policy => policy
@@ -29,6 +35,11 @@ internal static class ResponseCachingExtensions
                 .Expire(TopicsLifetime)
                 .Tag(ResponseCacheTags.Topics), excludeDefaultPolicy: true);
         });
+        builder.Services.AddOptions<OutputCacheOptions>().Configure<IOptions<ResponseCacheOptions>>((options, settings) =>
+            options.AddPolicy(ResponseCacheTags.Signals, policy => policy
+                .AddPolicy<SharedResponsePolicy>()
+                .Expire(TimeSpan.FromSeconds(settings.Value.SignalsSeconds))
+                .Tag(ResponseCacheTags.Signals), excludeDefaultPolicy: true));
         return builder;
     }
 }

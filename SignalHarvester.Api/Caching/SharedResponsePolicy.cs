@@ -5,7 +5,7 @@ namespace SignalHarvester.Api.Caching;
 
 /// <summary>
 /// The output cache's default policy without its refusal of authenticated requests: a response that is
-/// the same for every caller (discoveries, trending topics) is looked up and stored whether or not the
+/// the same for every caller (discoveries, trending topics, signals) is looked up and stored whether or not the
 /// request presents an API key. The default policy would send every keyed client to the database.
 /// Otherwise as the default: GET and HEAD only, varied by the whole query string, not a request
 /// carrying an <c>Authorization</c> header, and only 200 responses that set no cookie are stored.

@@ -6,6 +6,7 @@ using SignalHarvester.Api.Paging;
 using SignalHarvester.Api.Security;
 using SignalHarvester.Api.Validation;
 using SignalHarvester.Data;
+using SignalHarvester.Data.Caching;
 using SignalHarvester.Data.Model;
 using SignalHarvester.Domain.Signals;
 using SignalHarvester.Domain.Sources;
@@ -34,10 +35,11 @@ public static partial class SignalsEndpoints
     public static RouteGroupBuilder MapSignalsEndpoints(this RouteGroupBuilder api)
     {
         var signals = api.MapGroup("/signals").WithTags("Signals");
-        signals.MapGet("/", ListAsync).WithName("ListSignals").WithSummary("Signals, paged, filtered and sorted");
-        signals.MapGet("/top", TopAsync).WithName("TopSignals").WithSummary("The most salient recent signals");
-        signals.MapGet("/stats", StatsAsync).WithName("SignalStats").WithSummary("Counts by status and category");
-        signals.MapGet("/{id}", GetAsync).WithName("GetSignal").WithSummary("One signal by X post id");
+        // The reads are the same for every caller and cached under the signals tag, which every writer evicts.
+        signals.MapGet("/", ListAsync).CacheOutput(ResponseCacheTags.Signals).WithName("ListSignals").WithSummary("Signals, paged, filtered and sorted");
+        signals.MapGet("/top", TopAsync).CacheOutput(ResponseCacheTags.Signals).WithName("TopSignals").WithSummary("The most salient recent signals");
+        signals.MapGet("/stats", StatsAsync).CacheOutput(ResponseCacheTags.Signals).WithName("SignalStats").WithSummary("Counts by status and category");
+        signals.MapGet("/{id}", GetAsync).CacheOutput(ResponseCacheTags.Signals).WithName("GetSignal").WithSummary("One signal by X post id");
         signals.MapPost("/", CreateAsync).RequireScope(ApiScopes.Write).WithName("CreateSignal").WithSummary("Add a signal by hand");
         // Mutations address signals by their X post id (digits), so no literal route (/stats, /top, /bulk/…) can be taken for an id.
         signals.MapPatch(IdRoute, UpdateAsync).RequireScope(ApiScopes.Write).WithName("UpdateSignal").WithSummary("Change a signal's review status, category or notes");
@@ -145,7 +147,7 @@ public static partial class SignalsEndpoints
     }
 
     private static async Task<Results<Created<SignalResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        SignalCreateRequest request, HarvestDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        SignalCreateRequest request, HarvestDbContext db, SignalsChanged changed, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors()
             .Require(request.Id is not null && PostId().IsMatch(request.Id), "id", "must be an X post id: 1 to 32 digits")
@@ -193,11 +195,12 @@ public static partial class SignalsEndpoints
             return AlreadyExists(signal.Id); // created by someone else since the check above
         }
 
+        await changed.EvictAsync();
         return TypedResults.Created($"/api/v1/signals/{signal.Id}", SignalResponse.From(signal));
     }
 
     private static async Task<Results<Ok<SignalResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        string id, SignalUpdateRequest request, HarvestDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        string id, SignalUpdateRequest request, HarvestDbContext db, SignalsChanged changed, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors()
             .Require(request.Status is not null || request.Category is not null || request.Notes is not null, "body", "must change at least one of status, category, notes")
@@ -232,11 +235,21 @@ public static partial class SignalsEndpoints
 
         signal.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+        await changed.EvictAsync();
         return TypedResults.Ok(SignalResponse.From(signal));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, HarvestDbContext db, CancellationToken cancellationToken) =>
-        await db.Signals.Where(t => t.Id == id).ExecuteDeleteAsync(cancellationToken) == 0 ? NotFound(id) : TypedResults.NoContent();
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        string id, HarvestDbContext db, SignalsChanged changed, CancellationToken cancellationToken)
+    {
+        if (await db.Signals.Where(t => t.Id == id).ExecuteDeleteAsync(cancellationToken) == 0)
+        {
+            return NotFound(id);
+        }
+
+        await changed.EvictAsync();
+        return TypedResults.NoContent();
+    }
 
     private static ProblemHttpResult NotFound(string id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Signal not found", detail: $"No signal with id '{id}'.");

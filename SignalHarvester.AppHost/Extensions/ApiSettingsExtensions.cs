@@ -3,7 +3,7 @@ using SignalHarvester.Domain.Signals;
 namespace SignalHarvester.AppHost.Extensions;
 
 /// <summary>
-/// What the api needs from the AppHost: its <c>Discovery</c> (score weights), <c>Api</c> (CORS,
+/// What the api needs from the AppHost: its <c>Discovery</c> (score weights), <c>Api</c> (CORS, response cache,
 /// body limit, bulk jobs) and <c>RateLimiting</c> sections and <c>Harvest:Snapshots:Directory</c> as
 /// environment variables, and the development API
 /// key as a secret parameter.

@@ -22,6 +22,7 @@ public static class ResponseCacheHostingExtensions
                 options.InstanceName = ResponseCacheStatistics.KeyPrefix;
             });
         builder.Services.AddSingleton<ResponseCacheStatistics>();
+        builder.Services.AddSingleton<SignalsChanged>();
         builder.Services.Decorate();
         return builder;
     }

@@ -1,8 +1,12 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using SignalHarvester.Data.Caching;
+using SignalHarvester.Domain;
 
 namespace SignalHarvester.Tests.Api;
 
@@ -16,6 +20,18 @@ internal static class ApiTestHelpers
         var parameter = app.Services.GetRequiredService<DistributedApplicationModel>().Resources
             .OfType<ParameterResource>().Single(p => p.Name == "api-key");
         return await parameter.GetValueAsync(CancellationToken.None) ?? throw new InvalidOperationException("api-key has no value");
+    }
+
+    /// <summary>
+    /// What an operator does after changing signals with SQL: evicts the API's cached signal responses, so the next
+    /// read shows the change instead of a response cached before it.
+    /// </summary>
+    public static async Task InvalidateSignalsAsync(this DistributedApplication app)
+    {
+        using var client = app.CreateHttpClient(ResourceNames.Api, "http");
+        using var response = await client.SendAsync(
+            Request(HttpMethod.Post, $"/api/v1/cache/invalidate?tag={ResponseCacheTags.Signals}", await app.ApiKeyAsync()));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     public static HttpRequestMessage Request(HttpMethod method, string path, string? apiKey = null)

@@ -69,6 +69,37 @@ public sealed class CacheEndpointsTests(PopulatedStackFixture stack)
     }
 
     [Fact]
+    public async Task Signal_reads_are_served_from_the_cache_under_the_signals_tag()
+    {
+        using var client = stack.CreateApiClient();
+        using var api = new KeyedApiClient(stack.CreateApiClient(), stack.ApiKey);
+        var probe = Guid.NewGuid().ToString("N");
+        var id = (await api.OkAsync($"/api/v1/signals?pageSize=1&probe={probe}")).GetProperty("items")[0].GetProperty("id").GetString();
+        var before = await StatsAsync(client);
+        string[] paths =
+        [
+            $"/api/v1/signals/top?limit=50&hours=168&probe={probe}",
+            $"/api/v1/signals?pageSize=20&probe={probe}",
+            $"/api/v1/signals/stats?probe={probe}",
+            $"/api/v1/signals/{id}?probe={probe}",
+        ];
+        foreach (var path in paths)
+        {
+            var first = await CachedAsync(client, Request(HttpMethod.Get, path, stack.ApiKey));
+            Assert.Null(first.Age);
+            // The entry is stored after the response went out: the next read may still miss.
+            var repeated = await Eventually.ReturnsAsync(
+                () => CachedAsync(client, Request(HttpMethod.Get, path, stack.ApiKey)),
+                response => response.Age is not null, TimeSpan.FromSeconds(10), $"{path} served from the cache");
+            Assert.Equal(first.Body, repeated.Body);
+        }
+
+        var stats = await Eventually.ReturnsAsync(
+            () => StatsAsync(client), s => Count(s, "hits") >= Count(before, "hits") + paths.Length, TimeSpan.FromSeconds(10), "the hits counted");
+        Assert.True(stats.GetProperty("entriesByTag").GetProperty("signals").GetInt64() >= 1);
+    }
+
+    [Fact]
     public async Task Cache_routes_need_a_key_and_a_known_tag()
     {
         using var client = stack.CreateApiClient();

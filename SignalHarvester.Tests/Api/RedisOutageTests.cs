@@ -1,10 +1,12 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using SignalHarvester.Domain;
+using SignalHarvester.Tests.Api.Signals;
 using SignalHarvester.Tests.Infrastructure;
 using StackExchange.Redis;
 using static SignalHarvester.Tests.Api.ApiTestHelpers;
@@ -53,6 +55,14 @@ public sealed class RedisOutageTests(RedisOutageStackFixture stack)
             using (var discoveries = await client.SendAsync(Request(HttpMethod.Get, "/api/v1/discoveries?limit=1", RedisOutageStackFixture.ApiKey)))
             {
                 Assert.Equal(HttpStatusCode.OK, discoveries.StatusCode);
+            }
+
+            // A signal write still succeeds: its eviction of the cached signal reads is skipped, not an error.
+            using (var create = Request(HttpMethod.Post, "/api/v1/signals", RedisOutageStackFixture.ApiKey))
+            {
+                create.Content = JsonContent.Create(new { id = TestSignalRows.NewId(), text = "written while Redis is down" });
+                using var created = await client.SendAsync(create);
+                Assert.Equal(HttpStatusCode.Created, created.StatusCode);
             }
 
             var health = await Eventually.ReturnsAsync(

@@ -29,7 +29,7 @@ public sealed class DatabaseRestartUnderJobsTests(DatabaseOutageStackFixture sta
         string[] ids;
         await using (var db = await stack.OpenDatabaseAsync())
         {
-            ids = await TestSignalRows.InsertAsync(db, TestSignalRows.NewSource("restart-bulk"), Signals);
+            ids = await TestSignalRows.InsertAsync(stack.App, db, TestSignalRows.NewSource("restart-bulk"), Signals);
         }
 
         using var client = stack.CreateApiClient();

@@ -58,6 +58,24 @@ public sealed class SignalPipelineTests(SignalsStackFixture stack)
     }
 
     [Fact]
+    public async Task A_completed_run_evicts_cached_signal_reads()
+    {
+        // The stack caches signal reads far longer than a run takes: only the run's eviction can show its posts.
+        var marker = $"cachecheck{Guid.NewGuid():N}";
+        var post = stack.X.NewPost($"Payments are down, {marker}", likes: 30);
+        using var api = stack.CreateApiClient();
+        var listing = $"/api/v1/signals?search={marker}";
+        await Eventually.ReturnsAsync(() => ListedAsync(api, listing), read => read.Cached && read.Ids.Count == 0,
+            TimeSpan.FromSeconds(10), "the empty listing served from the cache");
+
+        stack.X.AddPosts(SignalsStackFixture.OutagesQuery, post);
+        Assert.Equal("Succeeded", await stack.RunSignalPipelineAsync());
+
+        var after = await ListedAsync(api, listing);
+        Assert.Equal([post.Id], after.Ids);
+    }
+
+    [Fact]
     public async Task Replayed_and_overlapping_pages_store_no_duplicates_and_engagement_never_goes_down()
     {
         var shared = stack.X.NewPost("CVE-2026-1111: outage of the auth service after exploit attempts", likes: 100, retweets: 10);
@@ -373,6 +391,14 @@ public sealed class SignalPipelineTests(SignalsStackFixture stack)
         return await reader.ReadAsync()
             ? new CursorRow(reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1))
             : new CursorRow(null, null);
+    }
+
+    private static async Task<(List<string> Ids, bool Cached)> ListedAsync(HttpClient api, string path)
+    {
+        using var response = await api.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return ([.. page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!)], response.Headers.Age is not null);
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection db, string sql)

@@ -83,6 +83,8 @@ public sealed class SignalsStackFixture : StackFixture
         "--Llm:Model=fake-model",
         .. Salience.Select(s => $"--Salience:{s.Key}={s.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}"),
         "--Parameters:llm-api-key=fake-llm-key",
+        // Cached signal reads outlive any test: a read after a run shows the run's eviction, not an expiry.
+        "--Api:ResponseCache:SignalsSeconds=300",
     ];
 
     protected override async Task AfterStartAsync() => Jobs = new HangfireJobs(await DatabaseConnectionStringAsync());

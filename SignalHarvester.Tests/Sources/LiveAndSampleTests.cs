@@ -5,6 +5,7 @@ using Npgsql;
 using SignalHarvester.Data.Signals;
 using SignalHarvester.Domain.Signals;
 using SignalHarvester.Domain.Sources;
+using SignalHarvester.Tests.Api;
 using SignalHarvester.Tests.Fakes;
 using SignalHarvester.Tests.Signals;
 using SignalHarvester.Worker.Signals;
@@ -67,6 +68,7 @@ public sealed class LiveAndSampleTests(SignalsStackFixture stack)
         finally
         {
             await ExecuteAsync(db, $"delete from tweets where origin = 'sample' or id = '{recorded.Id}'; delete from cursors where query_name = 'outages'");
+            await stack.App.InvalidateSignalsAsync();
         }
     }
 

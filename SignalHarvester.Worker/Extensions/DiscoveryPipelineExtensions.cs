@@ -1,4 +1,3 @@
-using SignalHarvester.Data.Caching;
 using SignalHarvester.Data.Jobs;
 using SignalHarvester.Domain.Discovery;
 using SignalHarvester.Worker.Discovery;
@@ -22,7 +21,6 @@ internal static class DiscoveryPipelineExtensions
         builder.AddEntityResolution();
         builder.AddTopicAndRelationshipSettings();
         builder.Services.Configure<DiscoveryOptions>(builder.Configuration.GetSection("Discovery"));
-        builder.AddResponseCacheStore();
 
         builder.Services.AddSingleton<DiscoveryMetrics>();
         builder.Services.AddSingleton<ArtifactStore>();

@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SignalHarvester.Data;
+using SignalHarvester.Data.Caching;
 using SignalHarvester.Data.Hosting;
 using SignalHarvester.Data.Jobs;
 using SignalHarvester.Domain;
@@ -17,6 +18,8 @@ internal static class WorkerServiceExtensions
     {
         builder.AddHarvestDatabase(DatabaseTimeouts.Background);
         builder.AddHarvestCache();
+        // Both pipelines (and the retention job) evict the API's cached responses their writes make stale.
+        builder.AddResponseCacheStore();
 
         var connectionString = builder.Configuration.GetConnectionString(ResourceNames.Database)
             ?? throw new InvalidOperationException($"Connection string '{ResourceNames.Database}' is missing.");

@@ -1,4 +1,5 @@
 using Npgsql;
+using SignalHarvester.Data.Caching;
 using SignalHarvester.Data.Jobs;
 using SignalHarvester.Worker.Jobs;
 using SignalHarvester.Worker.Signals.Snapshots;
@@ -10,7 +11,8 @@ namespace SignalHarvester.Worker.Signals;
 /// The signal pipeline as one Hangfire job: harvest → classify → score → notify → snapshot. Each
 /// stage is idempotent and runs even when an earlier one failed (stored posts still get classified,
 /// scored and notified); the job fails at the end if any stage did, so Hangfire retries it. One run at a time
-/// (<see cref="PipelineLock"/>).
+/// (<see cref="PipelineLock"/>). After each stage that changes posts, the API's cached signal responses are evicted,
+/// so new posts are readable before a slow classification ends.
 /// </summary>
 public sealed class SignalPipelineJob(
     NpgsqlDataSource dataSource,
@@ -19,6 +21,7 @@ public sealed class SignalPipelineJob(
     ScoreStage score,
     NotifyStage notify,
     SnapshotStage snapshot,
+    SignalsChanged signalsChanged,
     SignalPipelineMetrics metrics,
     ILogger<SignalPipelineJob> logger) : ISignalPipelineJob
 {
@@ -28,11 +31,18 @@ public sealed class SignalPipelineJob(
     {
         await using var exclusive = await PipelineLock.AcquireAsync(dataSource, RecurringJobId, cancellationToken);
         using var run = new PipelineRun("signal pipeline", SignalPipelineMetrics.ActivitySource, metrics.StageCompleted, logger);
-        await run.StageAsync("harvest", () => harvest.RunAsync(cancellationToken));
-        await run.StageAsync("classify", () => classify.RunAsync(cancellationToken));
-        await run.StageAsync("score", () => score.RunAsync(cancellationToken));
-        await run.StageAsync("notify", () => notify.RunAsync(cancellationToken));
+        await ChangingStageAsync(run, "harvest", () => harvest.RunAsync(cancellationToken));
+        await ChangingStageAsync(run, "classify", () => classify.RunAsync(cancellationToken));
+        await ChangingStageAsync(run, "score", () => score.RunAsync(cancellationToken));
+        await ChangingStageAsync(run, "notify", () => notify.RunAsync(cancellationToken));
         await run.StageAsync("snapshot", () => snapshot.RunAsync(cancellationToken));
         run.Complete(metrics.RunCompleted);
+    }
+
+    // Evicts even after a failed stage: it may have committed part of its work.
+    private async Task ChangingStageAsync<T>(PipelineRun run, string stage, Func<Task<T>> body)
+    {
+        await run.StageAsync(stage, body);
+        await signalsChanged.EvictAsync();
     }
 }

@@ -1,4 +1,5 @@
 using SignalHarvester.Data;
+using SignalHarvester.Data.Caching;
 using SignalHarvester.Domain.Sources;
 
 namespace SignalHarvester.Worker.Sources;
@@ -10,7 +11,7 @@ namespace SignalHarvester.Worker.Sources;
 /// Registered before the jobs that run at start.
 /// </summary>
 internal sealed partial class StaleSampleRefresh(
-    SourceSettings sources, IServiceScopeFactory scopes, TimeProvider clock, ILogger<StaleSampleRefresh> logger) : IHostedService
+    SourceSettings sources, IServiceScopeFactory scopes, SignalsChanged signalsChanged, TimeProvider clock, ILogger<StaleSampleRefresh> logger) : IHostedService
 {
     /// <summary>The default window of <c>GET /api/v1/signals/top</c>: older samples would leave it empty.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromHours(24);
@@ -28,6 +29,7 @@ internal sealed partial class StaleSampleRefresh(
             var db = scope.ServiceProvider.GetRequiredService<HarvestDbContext>();
             if (await SampleDataPurge.RunIfOlderThanAsync(db, clock.GetUtcNow() - MaxAge, cancellationToken) is { } removed)
             {
+                await signalsChanged.EvictAsync();
                 LogRefreshed(logger, removed.Posts, removed.Artifacts);
             }
         }

@@ -19,7 +19,7 @@ public sealed class BulkJobEventResumeTests(BulkJobStackFixture stack)
     {
         const int count = 100; // 20 batches, held after the first while the first connection is open: it sees the job mid-way
         await using var db = await stack.OpenDatabaseAsync();
-        var ids = await TestSignalRows.InsertAsync(db, TestSignalRows.NewSource("bulk-resume"), count);
+        var ids = await TestSignalRows.InsertAsync(stack.App, db, TestSignalRows.NewSource("bulk-resume"), count);
         using var client = stack.CreateApiClient();
         using var hold = stack.HoldJobs();
         var (location, _) = await StartAsync(client, "/api/v1/signals/bulk/status", new { ids, status = "archived" });

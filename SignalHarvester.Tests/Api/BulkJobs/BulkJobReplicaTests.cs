@@ -31,7 +31,7 @@ public sealed class BulkJobReplicaTests(BulkJobStackFixture stack)
         var idSets = new List<string[]>();
         for (var i = 0; i < jobs; i++)
         {
-            idSets.Add(await TestSignalRows.InsertAsync(db, TestSignalRows.NewSource($"bulk-together-{i}"), perJob));
+            idSets.Add(await TestSignalRows.InsertAsync(stack.App, db, TestSignalRows.NewSource($"bulk-together-{i}"), perJob));
         }
 
         using var client = stack.CreateApiClient();
@@ -93,7 +93,7 @@ public sealed class BulkJobReplicaTests(BulkJobStackFixture stack)
         const int count = 150; // 30 batches, held after the first: the job is still running when its replica goes
         var replicas = await Replicas.WaitForHealthyAsync(stack.App, ReplicaTimeout);
         await using var db = await stack.OpenDatabaseAsync();
-        var ids = await TestSignalRows.InsertAsync(db, TestSignalRows.NewSource(purpose), count);
+        var ids = await TestSignalRows.InsertAsync(stack.App, db, TestSignalRows.NewSource(purpose), count);
         using var client = stack.CreateApiClient();
         using var hold = stack.HoldJobs(); // the job stops after its first batch until its replica is down
         var (location, accepted) = await StartAsync(client, DeletePath, new { ids });

@@ -18,7 +18,7 @@ public sealed class BulkJobStreamLimitTests(BulkJobStackFixture stack)
     {
         const int count = 200; // 40 batches, held after the first: the job runs while the streams stay open
         await using var db = await stack.OpenDatabaseAsync();
-        var ids = await TestSignalRows.InsertAsync(db, TestSignalRows.NewSource("bulk-streams"), count);
+        var ids = await TestSignalRows.InsertAsync(stack.App, db, TestSignalRows.NewSource("bulk-streams"), count);
         using var client = stack.CreateApiClient();
         using var hold = stack.HoldJobs();
         var (location, _) = await StartAsync(client, "/api/v1/signals/bulk/status", new { ids, status = "archived" });

@@ -73,7 +73,7 @@ public sealed class BulkJobTests(BulkJobStackFixture stack)
     {
         var source = TestSignalRows.NewSource("bulk-status");
         await using var db = await stack.OpenDatabaseAsync();
-        var ids = await TestSignalRows.InsertAsync(db, source, 12);
+        var ids = await TestSignalRows.InsertAsync(stack.App, db, source, 12);
         using var client = stack.CreateApiClient();
         var dismissedBefore = await DismissedCountAsync(client);
 
@@ -100,8 +100,8 @@ public sealed class BulkJobTests(BulkJobStackFixture stack)
     {
         var source = TestSignalRows.NewSource("bulk-delete");
         await using var db = await stack.OpenDatabaseAsync();
-        var ids = await TestSignalRows.InsertAsync(db, source, 11);
-        var bystanders = await TestSignalRows.InsertAsync(db, TestSignalRows.NewSource("bystander"), 3);
+        var ids = await TestSignalRows.InsertAsync(stack.App, db, source, 11);
+        var bystanders = await TestSignalRows.InsertAsync(stack.App, db, TestSignalRows.NewSource("bystander"), 3);
         using var client = stack.CreateApiClient();
 
         var (location, accepted) = await StartAsync(client, "/api/v1/signals/bulk/delete", new { filter = new { source } });
@@ -117,7 +117,7 @@ public sealed class BulkJobTests(BulkJobStackFixture stack)
     public async Task The_event_stream_reports_progress_and_ends_with_the_terminal_event()
     {
         await using var db = await stack.OpenDatabaseAsync();
-        var ids = await TestSignalRows.InsertAsync(db, TestSignalRows.NewSource("bulk-events"), 20);
+        var ids = await TestSignalRows.InsertAsync(stack.App, db, TestSignalRows.NewSource("bulk-events"), 20);
         using var client = stack.CreateApiClient();
         using var hold = stack.HoldJobs(); // disposing it again at the end is harmless
         var (location, _) = await StartAsync(client, "/api/v1/signals/bulk/status", new { ids, status = "archived" });
@@ -150,7 +150,7 @@ public sealed class BulkJobTests(BulkJobStackFixture stack)
     public async Task Cancel_stops_a_running_job_mid_way_and_cancelling_again_is_409()
     {
         await using var db = await stack.OpenDatabaseAsync();
-        var ids = await TestSignalRows.InsertAsync(db, TestSignalRows.NewSource("bulk-cancel"), 100);
+        var ids = await TestSignalRows.InsertAsync(stack.App, db, TestSignalRows.NewSource("bulk-cancel"), 100);
         using var client = stack.CreateApiClient();
         using var hold = stack.HoldJobs(); // the job stops after its first batch until the end of the test
         var (location, _) = await StartAsync(client, "/api/v1/signals/bulk/status", new { ids, status = "archived" });
@@ -182,7 +182,7 @@ public sealed class BulkJobTests(BulkJobStackFixture stack)
     {
         const int count = 150; // 30 batches of 5, held after the first until the replicas are stopped
         await using var db = await stack.OpenDatabaseAsync();
-        var ids = await TestSignalRows.InsertAsync(db, TestSignalRows.NewSource("bulk-restart"), count);
+        var ids = await TestSignalRows.InsertAsync(stack.App, db, TestSignalRows.NewSource("bulk-restart"), count);
         using var client = stack.CreateApiClient();
         using var hold = stack.HoldJobs();
         var (location, accepted) = await StartAsync(client, "/api/v1/signals/bulk/delete", new { ids });

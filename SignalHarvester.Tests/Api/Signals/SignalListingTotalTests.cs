@@ -1,4 +1,3 @@
-using Npgsql;
 using SignalHarvester.Api.Signals;
 
 namespace SignalHarvester.Tests.Api.Signals;
@@ -17,7 +16,7 @@ public sealed class SignalListingTotalTests(PopulatedStackFixture stack)
         const int LastFullPage = SignalsEndpoints.ExactTotalLimit / PageSize + 1;
         var source = TestSignalRows.NewSource("total-limit");
         await using var db = await stack.OpenDatabaseAsync();
-        var ids = await TestSignalRows.InsertAsync(db, source, Rows);
+        var ids = await TestSignalRows.InsertAsync(stack.App, db, source, Rows);
         try
         {
             using var api = new KeyedApiClient(stack.CreateApiClient(), stack.ApiKey);
@@ -37,9 +36,7 @@ public sealed class SignalListingTotalTests(PopulatedStackFixture stack)
         }
         finally
         {
-            await using var delete = new NpgsqlCommand("delete from tweets where id = any(@ids)", db);
-            delete.Parameters.AddWithValue("ids", ids);
-            await delete.ExecuteNonQueryAsync();
+            await TestSignalRows.DeleteAsync(stack.App, db, ids);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using SignalHarvester.Tests.Infrastructure;
 using static SignalHarvester.Tests.Api.ApiTestHelpers;
 
 namespace SignalHarvester.Tests.Api.Signals;
@@ -100,6 +101,38 @@ public sealed class SignalMutationTests(PopulatedStackFixture stack)
         Assert.Equal(JsonValueKind.Null, clearedBody.GetProperty("notes").ValueKind);
     }
 
+    [Fact]
+    public async Task Cached_reads_show_an_update_at_once()
+    {
+        // A scored signal of the populated run, so it is in /top; its notes are put back afterwards.
+        using var client = stack.CreateApiClient();
+        var top = $"/api/v1/signals/top?limit=1&hours=168&probe={Guid.NewGuid():N}";
+        var signal = (await ReadAsync(client, top)).Body.EnumerateArray().Single();
+        var id = signal.GetProperty("id").GetString()!;
+        var one = $"/api/v1/signals/{id}?probe={Guid.NewGuid():N}";
+        foreach (var path in new[] { top, one })
+        {
+            await Eventually.ReturnsAsync(() => ReadAsync(client, path), read => read.Cached, TimeSpan.FromSeconds(10), $"{path} served from the cache");
+        }
+
+        var notes = $"seen {Guid.NewGuid():N}";
+        try
+        {
+            using (var updated = await SendAsync(client, HttpMethod.Patch, $"/api/v1/signals/{id}", new { notes }))
+            {
+                Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+            }
+
+            Assert.Equal(notes, (await ReadAsync(client, one)).Body.GetProperty("notes").GetString());
+            Assert.Equal(notes, (await ReadAsync(client, top)).Body.EnumerateArray().Single().GetProperty("notes").GetString());
+        }
+        finally
+        {
+            using var restored = await SendAsync(client, HttpMethod.Patch, $"/api/v1/signals/{id}", new { notes = signal.GetProperty("notes").GetString() ?? "" });
+            Assert.Equal(HttpStatusCode.OK, restored.StatusCode);
+        }
+    }
+
     [Theory]
     [InlineData("""{}""", "body")]
     [InlineData("""{"status":"active"}""", "status")]
@@ -174,6 +207,13 @@ public sealed class SignalMutationTests(PopulatedStackFixture stack)
         var request = Request(method, path, apiKey);
         request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
         return client.SendAsync(request);
+    }
+
+    private async Task<(JsonElement Body, bool Cached)> ReadAsync(HttpClient client, string path)
+    {
+        using var response = await client.SendAsync(Request(HttpMethod.Get, path, stack.ApiKey));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await JsonAsync(response), response.Headers.Age is not null);
     }
 
     private static async Task<int> StatusCountAsync(HttpClient client, string status)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Aspire.Hosting;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -13,8 +14,11 @@ internal static class TestSignalRows
     /// <summary>A source (matched query) name no other test uses: <c>?source=</c> and bulk filters select exactly these rows.</summary>
     public static string NewSource(string purpose) => $"test-{purpose}-{Guid.NewGuid():N}";
 
-    /// <summary>Inserts <paramref name="count"/> unclassified signals under <paramref name="source"/>; returns their ids in id order.</summary>
-    public static async Task<string[]> InsertAsync(NpgsqlConnection db, string source, int count)
+    /// <summary>
+    /// Inserts <paramref name="count"/> unclassified signals under <paramref name="source"/>, then evicts the stack's
+    /// cached signal responses as an operator would after SQL; returns their ids in id order.
+    /// </summary>
+    public static async Task<string[]> InsertAsync(DistributedApplication app, NpgsqlConnection db, string source, int count)
     {
         var stem = NewId()[..12];
         string[] ids = [.. Enumerable.Range(0, count).Select(i => stem + i.ToString("D5", CultureInfo.InvariantCulture))];
@@ -27,7 +31,17 @@ internal static class TestSignalRows
         insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = ids, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = source });
         Assert.Equal(count, await insert.ExecuteNonQueryAsync());
+        await app.InvalidateSignalsAsync();
         return ids;
+    }
+
+    /// <summary>Deletes the signals, then evicts the stack's cached signal responses.</summary>
+    public static async Task DeleteAsync(DistributedApplication app, NpgsqlConnection db, IReadOnlyCollection<string> ids)
+    {
+        await using var delete = new NpgsqlCommand("DELETE FROM tweets WHERE id = ANY($1)", db);
+        delete.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. ids], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        await delete.ExecuteNonQueryAsync();
+        await app.InvalidateSignalsAsync();
     }
 
     /// <summary>How many of the ids exist, and how many of those carry the review status (null: none).</summary>

@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using SignalHarvester.Data.Caching;
 using SignalHarvester.Data.Signals;
 using SignalHarvester.Worker.Jobs;
 using SignalHarvester.Worker.Signals.Snapshots;
@@ -18,6 +19,7 @@ namespace SignalHarvester.Worker.Signals.Retention;
 public sealed class PostRetentionJob(
     NpgsqlDataSource dataSource,
     SignalStore store,
+    SignalsChanged signalsChanged,
     IOptions<PostRetentionOptions> options,
     IOptions<SnapshotOptions> snapshots,
     TimeProvider clock,
@@ -35,6 +37,12 @@ public sealed class PostRetentionJob(
         // Whole posts first, so no payload is archived twice (once alone, once with its deleted post).
         var deleted = settings.PostMaxAgeDays <= 0 ? 0 : await RetireAsync(
             PostArchive.Posts, RetiredPart.Whole, now.AddDays(-settings.PostMaxAgeDays), directory, cancellationToken);
+        if (deleted > 0)
+        {
+            // Cleared raw payloads are never served; deleted posts leave the API's cached signal responses.
+            await signalsChanged.EvictAsync();
+        }
+
         var cleared = settings.RawPayloadMaxAgeDays <= 0 ? 0 : await RetireAsync(
             PostArchive.RawPayloads, RetiredPart.RawPayload, now.AddDays(-settings.RawPayloadMaxAgeDays), directory, cancellationToken);
         logger.LogInformation("Retention archived to {Directory} and deleted {Deleted} posts, cleared {Cleared} raw payloads", directory, deleted, cleared);
