@@ -35,11 +35,13 @@ public static partial class SignalsEndpoints
     public static RouteGroupBuilder MapSignalsEndpoints(this RouteGroupBuilder api)
     {
         var signals = api.MapGroup("/signals").WithTags("Signals");
-        // The reads are the same for every caller and cached under the signals tag, which every writer evicts.
+        // Listing, top and stats are the same for every caller and cached under the signals tag, which every writer
+        // evicts. One signal by id is not: it is one index lookup, ids are many (a cache of them would be mostly misses
+        // that each store an entry), and every write would evict them all.
         signals.MapGet("/", ListAsync).CacheOutput(ResponseCacheTags.Signals).WithName("ListSignals").WithSummary("Signals, paged, filtered and sorted");
         signals.MapGet("/top", TopAsync).CacheOutput(ResponseCacheTags.Signals).WithName("TopSignals").WithSummary("The most salient recent signals");
         signals.MapGet("/stats", StatsAsync).CacheOutput(ResponseCacheTags.Signals).WithName("SignalStats").WithSummary("Counts by status and category");
-        signals.MapGet("/{id}", GetAsync).CacheOutput(ResponseCacheTags.Signals).WithName("GetSignal").WithSummary("One signal by X post id");
+        signals.MapGet("/{id}", GetAsync).WithName("GetSignal").WithSummary("One signal by X post id");
         signals.MapPost("/", CreateAsync).RequireScope(ApiScopes.Write).WithName("CreateSignal").WithSummary("Add a signal by hand");
         // Mutations address signals by their X post id (digits), so no literal route (/stats, /top, /bulk/…) can be taken for an id.
         signals.MapPatch(IdRoute, UpdateAsync).RequireScope(ApiScopes.Write).WithName("UpdateSignal").WithSummary("Change a signal's review status, category or notes");

@@ -109,8 +109,8 @@ public sealed class SignalMutationTests(PopulatedStackFixture stack)
         var top = $"/api/v1/signals/top?limit=1&hours=168&probe={Guid.NewGuid():N}";
         var signal = (await ReadAsync(client, top)).Body.EnumerateArray().Single();
         var id = signal.GetProperty("id").GetString()!;
-        var one = $"/api/v1/signals/{id}?probe={Guid.NewGuid():N}";
-        foreach (var path in new[] { top, one })
+        var listing = $"/api/v1/signals?pageSize=200&search={Uri.EscapeDataString(signal.GetProperty("author").GetProperty("username").GetString()!)}&probe={Guid.NewGuid():N}";
+        foreach (var path in new[] { top, listing })
         {
             await Eventually.ReturnsAsync(() => ReadAsync(client, path), read => read.Cached, TimeSpan.FromSeconds(10), $"{path} served from the cache");
         }
@@ -123,8 +123,9 @@ public sealed class SignalMutationTests(PopulatedStackFixture stack)
                 Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
             }
 
-            Assert.Equal(notes, (await ReadAsync(client, one)).Body.GetProperty("notes").GetString());
             Assert.Equal(notes, (await ReadAsync(client, top)).Body.EnumerateArray().Single().GetProperty("notes").GetString());
+            var listed = (await ReadAsync(client, listing)).Body.GetProperty("items").EnumerateArray().Single(s => s.GetProperty("id").GetString() == id);
+            Assert.Equal(notes, listed.GetProperty("notes").GetString());
         }
         finally
         {
