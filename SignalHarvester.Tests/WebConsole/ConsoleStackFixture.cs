@@ -83,7 +83,11 @@ public sealed class ConsoleStackFixture : PopulatedStackFixture
             DeviceScaleFactor = phone ? 2 : 1,
             ColorScheme = colorScheme,
         });
+        // Actions and expectations alike wait up to 30 s for the page: they poll until true, so a loaded machine (the
+        // suite's other stacks) only makes them wait longer. Playwright's 5 s default for expectations failed there
+        // once: a merge's row took longer to leave the candidates at load average 24.
         context.SetDefaultTimeout(30_000);
+        Assertions.SetDefaultExpectTimeout(30_000);
         var page = await context.NewPageAsync();
         if (signedIn)
         {
