@@ -18,6 +18,15 @@ public static class Eventually
             await Task.Delay(TimeSpan.FromMilliseconds(200), CancellationToken.None);
         }
 
-        throw new TimeoutException($"{what} did not happen within {timeout.TotalSeconds:F0} s; last observed: {last}");
+        throw new TimeoutException($"{what} did not happen within {timeout.TotalSeconds:F0} s; last observed: {Describe(last)}");
     }
+
+    // A list shows its items (a failure once printed only `List`1[System.String]`).
+    private static string Describe(object? value) => value switch
+    {
+        null => "nothing",
+        string text => text,
+        System.Collections.IEnumerable items => $"[{string.Join(", ", items.Cast<object?>())}]",
+        _ => value.ToString() ?? "",
+    };
 }
