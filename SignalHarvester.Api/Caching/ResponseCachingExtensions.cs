@@ -24,22 +24,18 @@ internal static class ResponseCachingExtensions
             .Bind(builder.Configuration.GetSection(ResponseCacheOptions.SectionName))
             .Validate(o => o.SignalsSeconds is >= 1 and <= 300, $"{ResponseCacheOptions.SectionName}:SignalsSeconds must be between 1 and 300.")
             .ValidateOnStart();
-        builder.Services.AddOutputCache(options =>
-        {
-            options.AddPolicy(ResponseCacheTags.Discoveries, policy => policy
-                .AddPolicy<SharedResponsePolicy>()
-                .Expire(DiscoveriesLifetime)
-                .Tag(ResponseCacheTags.Discoveries), excludeDefaultPolicy: true);
-            options.AddPolicy(ResponseCacheTags.Topics, policy => policy
-                .AddPolicy<SharedResponsePolicy>()
-                .Expire(TopicsLifetime)
-                .Tag(ResponseCacheTags.Topics), excludeDefaultPolicy: true);
-        });
+        // One shape for every tag; the signals' lifetime comes from configuration, so all are added once it is bound.
+        builder.Services.AddOutputCache();
         builder.Services.AddOptions<OutputCacheOptions>().Configure<IOptions<ResponseCacheOptions>>((options, settings) =>
-            options.AddPolicy(ResponseCacheTags.Signals, policy => policy
-                .AddPolicy<SharedResponsePolicy>()
-                .Expire(TimeSpan.FromSeconds(settings.Value.SignalsSeconds))
-                .Tag(ResponseCacheTags.Signals), excludeDefaultPolicy: true));
+        {
+            AddSharedPolicy(options, ResponseCacheTags.Discoveries, DiscoveriesLifetime);
+            AddSharedPolicy(options, ResponseCacheTags.Topics, TopicsLifetime);
+            AddSharedPolicy(options, ResponseCacheTags.Signals, TimeSpan.FromSeconds(settings.Value.SignalsSeconds));
+        });
         return builder;
     }
+
+    /// <summary>A policy named after its tag: cached for every caller alike, for at most <paramref name="lifetime"/>.</summary>
+    private static void AddSharedPolicy(OutputCacheOptions options, string tag, TimeSpan lifetime) =>
+        options.AddPolicy(tag, policy => policy.AddPolicy<SharedResponsePolicy>().Expire(lifetime).Tag(tag), excludeDefaultPolicy: true);
 }
