@@ -311,7 +311,8 @@ public sealed class ConsoleTests(ConsoleStackFixture stack) : IClassFixture<Cons
         Assert.Equal(topics.Count, await page.Locator("table.topics svg.sparkline polyline").CountAsync());
         await stack.ScreenshotAsync(page, "topics");
         await page.GotoAsync($"/topics/{topics[0]}");
-        Assert.True(await page.Locator("svg.columns rect").CountAsync() > 0, "a topic's timeline is drawn");
+        // A topic's timeline is drawn once its data has arrived: wait for its first column rather than count at once.
+        await Assertions.Expect(page.Locator("svg.columns rect").First).ToBeAttachedAsync();
         await stack.ScreenshotAsync(page, "topic");
 
         var entities = Ids(await api.OkAsync("/api/v1/entities?pageSize=25"), "id");
