@@ -7,8 +7,9 @@ using SignalHarvester.Tests.Infrastructure;
 namespace SignalHarvester.Tests.Api;
 
 /// <summary>
-/// The stack with a tiny anonymous limit and the api on two replicas behind the AppHost's endpoint,
-/// so a client's budget is visibly shared (or not) between replicas; no worker, so no pipeline runs.
+/// The stack for rate limits, with Redis and without: a tiny anonymous limit and the api on two replicas behind the
+/// AppHost's endpoint, so a client's budget is visibly shared (or not) between replicas, and Redis stopped and
+/// restarted by a test (its collection runs one test at a time). No worker, so no pipeline runs.
 /// </summary>
 public sealed class RateLimitStackFixture : StackFixture
 {

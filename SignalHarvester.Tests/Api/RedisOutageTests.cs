@@ -13,8 +13,8 @@ using static SignalHarvester.Tests.Api.ApiTestHelpers;
 
 namespace SignalHarvester.Tests.Api;
 
-[Collection(RedisOutageCollection.Name)]
-public sealed class RedisOutageTests(RedisOutageStackFixture stack)
+[Collection(RateLimitCollection.Name)]
+public sealed class RedisOutageTests(RateLimitStackFixture stack)
 {
     // The bucket of the "development" key (RedisTokenBucket's key layout).
     private const string BucketKey = "signalharvester:ratelimit:key:development";
@@ -29,7 +29,7 @@ public sealed class RedisOutageTests(RedisOutageStackFixture stack)
         // Redis decides while it is up: the key's bucket lives there.
         await using (var redis = await ConnectionMultiplexer.ConnectAsync(redisConnection))
         {
-            using var before = await client.SendAsync(Request(HttpMethod.Get, "/api/v1/signals/stats", RedisOutageStackFixture.ApiKey));
+            using var before = await client.SendAsync(Request(HttpMethod.Get, "/api/v1/signals/stats", RateLimitStackFixture.ApiKey));
             Assert.Equal(HttpStatusCode.OK, before.StatusCode);
             Assert.True(await redis.GetDatabase().KeyExistsAsync(BucketKey));
         }
@@ -43,7 +43,7 @@ public sealed class RedisOutageTests(RedisOutageStackFixture stack)
             var read = await Eventually.ReturnsAsync(
                 async () =>
                 {
-                    using var response = await client.SendAsync(Request(HttpMethod.Get, "/api/v1/signals/stats", RedisOutageStackFixture.ApiKey));
+                    using var response = await client.SendAsync(Request(HttpMethod.Get, "/api/v1/signals/stats", RateLimitStackFixture.ApiKey));
                     return (response.StatusCode, Limit: Header(response, "X-RateLimit-Limit"), Remaining: Header(response, "X-RateLimit-Remaining"));
                 },
                 r => r.StatusCode == HttpStatusCode.OK && r.Limit == "1000",
@@ -52,13 +52,13 @@ public sealed class RedisOutageTests(RedisOutageStackFixture stack)
             Assert.NotNull(read.Remaining);
 
             // Cached reads fall back to the database: the Redis response cache is a miss, not an error.
-            using (var discoveries = await client.SendAsync(Request(HttpMethod.Get, "/api/v1/discoveries?limit=1", RedisOutageStackFixture.ApiKey)))
+            using (var discoveries = await client.SendAsync(Request(HttpMethod.Get, "/api/v1/discoveries?limit=1", RateLimitStackFixture.ApiKey)))
             {
                 Assert.Equal(HttpStatusCode.OK, discoveries.StatusCode);
             }
 
             // A signal write still succeeds: its eviction of the cached signal reads is skipped, not an error.
-            using (var create = Request(HttpMethod.Post, "/api/v1/signals", RedisOutageStackFixture.ApiKey))
+            using (var create = Request(HttpMethod.Post, "/api/v1/signals", RateLimitStackFixture.ApiKey))
             {
                 create.Content = JsonContent.Create(new { id = TestSignalRows.NewId(), text = "written while Redis is down" });
                 using var created = await client.SendAsync(create);
@@ -93,7 +93,7 @@ public sealed class RedisOutageTests(RedisOutageStackFixture stack)
             await Eventually.ReturnsAsync(
                 async () =>
                 {
-                    using var response = await client.SendAsync(Request(HttpMethod.Get, "/api/v1/signals/stats", RedisOutageStackFixture.ApiKey));
+                    using var response = await client.SendAsync(Request(HttpMethod.Get, "/api/v1/signals/stats", RateLimitStackFixture.ApiKey));
                     Assert.Equal(HttpStatusCode.OK, response.StatusCode);
                     return await redis.GetDatabase().KeyExistsAsync(BucketKey);
                 },
