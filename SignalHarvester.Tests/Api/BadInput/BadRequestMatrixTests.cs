@@ -1,9 +1,12 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
+using SignalHarvester.Tests.Api.Signals;
 using SignalHarvester.Tests.Infrastructure;
 using Xunit.Abstractions;
+using static SignalHarvester.Tests.Api.ApiTestHelpers;
 
 namespace SignalHarvester.Tests.Api.BadInput;
 
@@ -13,8 +16,8 @@ namespace SignalHarvester.Tests.Api.BadInput;
 /// NUL in the path, before any middleware runs), a NUL must be refused, no mutation may be carried out, and
 /// the stored data must be exactly what it was.
 /// </summary>
-[Collection(BadInputCollection.Name)]
-public sealed class BadRequestMatrixTests(BadInputStackFixture stack, ITestOutputHelper output)
+[Collection(ApiOnlyCollection.Name)]
+public sealed class BadRequestMatrixTests(ApiOnlyStackFixture stack, ITestOutputHelper output)
 {
     private const int Concurrency = 8;
 
@@ -23,11 +26,15 @@ public sealed class BadRequestMatrixTests(BadInputStackFixture stack, ITestOutpu
     {
         using var client = stack.CreateApiClient();
         var document = await OpenApiDocumentAsync(client);
-        var requests = BadRequestMatrix.Build(document, BadInputStackFixture.ApiKey);
+        var requests = BadRequestMatrix.Build(document, ApiOnlyStackFixture.ApiKey);
         var documented = document.GetProperty("paths").EnumerateObject().Where(p => p.Name.StartsWith("/api/", StringComparison.Ordinal)).Sum(p => p.Value.EnumerateObject().Count());
         Assert.True(documented >= 50, $"the OpenAPI document lists only {documented} operations");
         Assert.Equal(documented, requests.Select(r => r.Operation).Distinct().Count());
         Assert.True(requests.Count >= 10_000, $"only {requests.Count} bad requests");
+
+        // Rows that exist before the bad input, so that a change to an existing row would show, not only new rows.
+        await CreateAsync(client, "/api/v1/signals", new { id = TestSignalRows.NewId(), text = "stored before the bad input" });
+        await CreateAsync(client, "/api/v1/experiments", new { name = "stored before the bad input", config = new { threshold = 50 } });
 
         var database = await stack.DatabaseConnectionStringAsync();
         var before = await StoredData.FingerprintAsync(database);
@@ -49,6 +56,14 @@ public sealed class BadRequestMatrixTests(BadInputStackFixture stack, ITestOutpu
         Assert.Equal(before, await StoredData.FingerprintAsync(database));
     }
 
+    private static async Task CreateAsync(HttpClient client, string path, object body)
+    {
+        using var request = Request(HttpMethod.Post, path, ApiOnlyStackFixture.ApiKey);
+        request.Content = JsonContent.Create(body);
+        using var response = await client.SendAsync(request);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
     private static string? Verdict(BadRequest bad, HttpResponseMessage response, string body)
     {
         var status = (int)response.StatusCode;
@@ -68,7 +83,7 @@ public sealed class BadRequestMatrixTests(BadInputStackFixture stack, ITestOutpu
             return $"a mutation was carried out: {answer}";
         }
 
-        var keyAccepted = bad.ApiKey == BadInputStackFixture.ApiKey;
+        var keyAccepted = bad.ApiKey == ApiOnlyStackFixture.ApiKey;
         if (bad.CarriesNul && status != 400 && !(status == 401 && !keyAccepted))
         {
             return $"a NUL was not refused: {answer}";

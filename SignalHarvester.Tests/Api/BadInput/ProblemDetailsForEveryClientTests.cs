@@ -10,8 +10,8 @@ namespace SignalHarvester.Tests.Api.BadInput;
 /// PostgreSQL cannot store (NUL, a lone surrogate) is refused with a 400 naming the field, in the query, a JSON
 /// body and a CSV body. Every request asks for CSV, as a client downloading an export does.
 /// </summary>
-[Collection(BadInputCollection.Name)]
-public sealed class ProblemDetailsForEveryClientTests(BadInputStackFixture stack)
+[Collection(ApiOnlyCollection.Name)]
+public sealed class ProblemDetailsForEveryClientTests(ApiOnlyStackFixture stack)
 {
     private const string Csv = "text/csv";
 
@@ -27,7 +27,7 @@ public sealed class ProblemDetailsForEveryClientTests(BadInputStackFixture stack
     public async Task An_error_is_problem_json_whatever_the_client_accepts(string accept, string method, string path, string key, HttpStatusCode expected)
     {
         using var client = stack.CreateApiClient();
-        using var request = Request(new HttpMethod(method), path, key switch { "good" => BadInputStackFixture.ApiKey, "wrong" => "wrong-key", _ => null });
+        using var request = Request(new HttpMethod(method), path, key switch { "good" => ApiOnlyStackFixture.ApiKey, "wrong" => "wrong-key", _ => null });
         request.Headers.Accept.Add(MediaTypeWithQualityHeaderValue.Parse(accept));
         using var response = await client.SendAsync(request);
         Assert.Equal(expected, response.StatusCode);
@@ -87,7 +87,7 @@ public sealed class ProblemDetailsForEveryClientTests(BadInputStackFixture stack
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string? contentType = null, string? body = null)
     {
-        using var request = Request(method, path, BadInputStackFixture.ApiKey);
+        using var request = Request(method, path, ApiOnlyStackFixture.ApiKey);
         request.Headers.Accept.Add(MediaTypeWithQualityHeaderValue.Parse(Csv));
         if (body is not null)
         {

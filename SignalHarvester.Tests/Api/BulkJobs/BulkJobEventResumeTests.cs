@@ -11,8 +11,8 @@ namespace SignalHarvester.Tests.Api.BulkJobs;
 /// The progress stream resumed with <c>Last-Event-ID</c>: a progress event's id is the processed count, the
 /// terminal event's is total + 1, and a reconnecting client gets only events after the id it names.
 /// </summary>
-[Collection(BulkJobCollection.Name)]
-public sealed class BulkJobEventResumeTests(BulkJobStackFixture stack)
+[Collection(ApiOnlyCollection.Name)]
+public sealed class BulkJobEventResumeTests(ApiOnlyStackFixture stack)
 {
     [Fact]
     public async Task A_client_reconnecting_with_Last_Event_ID_gets_only_newer_events_then_the_end_and_after_the_end_204()

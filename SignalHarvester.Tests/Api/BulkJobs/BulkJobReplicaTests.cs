@@ -16,8 +16,8 @@ namespace SignalHarvester.Tests.Api.BulkJobs;
 /// and count a failure), both replicas take work, and a job whose replica goes away is finished by the other.
 /// Which replica did a job's work is read from <c>bulk_jobs.processed_by</c> (a lease owner, <c>machine/pid/guid</c>).
 /// </summary>
-[Collection(BulkJobCollection.Name)]
-public sealed class BulkJobReplicaTests(BulkJobStackFixture stack)
+[Collection(ApiOnlyCollection.Name)]
+public sealed class BulkJobReplicaTests(ApiOnlyStackFixture stack)
 {
     private const string DeletePath = "/api/v1/signals/bulk/delete";
     private static readonly TimeSpan ReplicaTimeout = TimeSpan.FromMinutes(2);

@@ -11,7 +11,7 @@ namespace SignalHarvester.Tests.Api.BulkJobs;
 /// <summary>What the bulk-job tests do through the API (start, poll, follow the event stream) and read from <c>bulk_jobs</c>.</summary>
 internal static class BulkJobRequests
 {
-    public const string Key = BulkJobStackFixture.ApiKey;
+    public const string Key = ApiOnlyStackFixture.ApiKey;
     public static readonly TimeSpan JobTimeout = TimeSpan.FromMinutes(1);
 
     public static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, HttpContent content)

@@ -10,8 +10,8 @@ namespace SignalHarvester.Tests.Api.BulkJobs;
 /// An open progress stream polls the database for its whole life, so one client holds only a few at once,
 /// counted across both api replicas; closing one frees its slot.
 /// </summary>
-[Collection(BulkJobCollection.Name)]
-public sealed class BulkJobStreamLimitTests(BulkJobStackFixture stack)
+[Collection(ApiOnlyCollection.Name)]
+public sealed class BulkJobStreamLimitTests(ApiOnlyStackFixture stack)
 {
     [Fact]
     public async Task A_client_holds_only_its_quota_of_open_streams_and_a_closed_one_frees_its_slot()
@@ -26,7 +26,7 @@ public sealed class BulkJobStreamLimitTests(BulkJobStackFixture stack)
         var open = new List<HttpResponseMessage>();
         try
         {
-            for (var i = 0; i < BulkJobStackFixture.OpenStreamsPerClient; i++)
+            for (var i = 0; i < ApiOnlyStackFixture.OpenStreamsPerClient; i++)
             {
                 open.Add(await OpenEventsAsync(client, location, null, timeout.Token, Key));
                 Assert.Equal(HttpStatusCode.OK, open[^1].StatusCode);

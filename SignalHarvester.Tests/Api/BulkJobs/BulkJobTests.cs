@@ -13,8 +13,8 @@ using static SignalHarvester.Tests.Api.BulkJobs.BulkJobRequests;
 namespace SignalHarvester.Tests.Api.BulkJobs;
 
 /// <summary>Durable bulk jobs through the running stack: each test bulk-changes only the signals it inserted.</summary>
-[Collection(BulkJobCollection.Name)]
-public sealed class BulkJobTests(BulkJobStackFixture stack)
+[Collection(ApiOnlyCollection.Name)]
+public sealed class BulkJobTests(ApiOnlyStackFixture stack)
 {
     [Theory]
     [InlineData("/api/v1/signals/bulk/status", """{"ids":["1"]}""", "status")]
@@ -161,8 +161,8 @@ public sealed class BulkJobTests(BulkJobStackFixture stack)
         var cancelled = await JsonAsync(cancel);
         Assert.Equal("cancelled", cancelled.GetProperty("state").GetString());
         var processed = cancelled.GetProperty("processed").GetInt32();
-        Assert.InRange(processed, BulkJobStackFixture.BatchSize, 100 - 1);
-        Assert.Equal(BulkJobStackFixture.BatchSize, processed); // held after its first batch, so cancelled right there
+        Assert.InRange(processed, ApiOnlyStackFixture.BatchSize, 100 - 1);
+        Assert.Equal(ApiOnlyStackFixture.BatchSize, processed); // held after its first batch, so cancelled right there
         // Batches and the cancel serialise on the job's row: what was changed is exactly what was counted.
         Assert.Equal((100, processed), await TestSignalRows.CountAsync(db, ids, "archived"));
 

@@ -2,19 +2,23 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using SignalHarvester.Domain;
+using SignalHarvester.Tests.Api.BulkJobs;
 using SignalHarvester.Tests.Infrastructure;
 
-namespace SignalHarvester.Tests.Api.BulkJobs;
+namespace SignalHarvester.Tests.Api;
 
 /// <summary>
-/// A stack of its own for bulk jobs: the api on two replicas, both claiming jobs; batches of 5 and a gate the
-/// tests hold (<see cref="HoldJobs"/>: every claimed job stops after its current batch until released), so a
-/// test can watch progress, cancel mid-way and stop a replica mid-job without racing the pace of a job; a
-/// short lease; no worker (so no pipeline runs); and a rate limit high enough for tests that poll.
+/// The api alone (no worker, so no pipeline runs and nothing but the tests writes to the database), on two
+/// replicas, for bulk jobs and bad input. Bulk jobs: both replicas claim jobs; batches of 5 and a gate the tests
+/// hold (<see cref="HoldJobs"/>: every claimed job stops after its current batch until released), so a test can
+/// watch progress, cancel mid-way and stop a replica mid-job without racing the pace of a job; a short lease. Bad
+/// input: thousands of requests, anonymous ones too, so limits high enough for them and for tests that poll; the
+/// collection runs one test at a time, so the matrix's before/after comparison of the stored data sees only its own
+/// requests.
 /// </summary>
-public sealed class BulkJobStackFixture : StackFixture
+public sealed class ApiOnlyStackFixture : StackFixture
 {
-    public const string ApiKey = "test-key-bulk-jobs-0123456789abcdef";
+    public const string ApiKey = "test-key-api-only-0123456789abcdef";
     public const int BatchSize = 5;
     public const int OpenStreamsPerClient = 2;
 
@@ -30,8 +34,8 @@ public sealed class BulkJobStackFixture : StackFixture
         "--Api:BulkJobs:LeaseSeconds=5",
         "--Api:BulkJobs:PollIntervalMilliseconds=200",
         "--Api:BulkJobs:ProgressIntervalMilliseconds=100",
-        "--RateLimiting:AnonymousPerMinute=100000",
-        "--RateLimiting:StandardPerMinute=100000",
+        "--RateLimiting:AnonymousPerMinute=1000000",
+        "--RateLimiting:StandardPerMinute=1000000",
         $"--RateLimiting:OpenStreamsPerClient={OpenStreamsPerClient}",
     ];
 
@@ -55,7 +59,7 @@ public sealed class BulkJobStackFixture : StackFixture
 }
 
 [CollectionDefinition(Name)]
-public sealed class BulkJobCollection : ICollectionFixture<BulkJobStackFixture>
+public sealed class ApiOnlyCollection : ICollectionFixture<ApiOnlyStackFixture>
 {
-    public const string Name = "bulk-jobs";
+    public const string Name = "api-only";
 }
