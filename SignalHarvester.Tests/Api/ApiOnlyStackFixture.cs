@@ -41,8 +41,7 @@ public sealed class ApiOnlyStackFixture : StackFixture
 
     protected override void Configure(IDistributedApplicationTestingBuilder builder)
     {
-        var api = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == ResourceNames.Api);
-        builder.CreateResourceBuilder(api).WithReplicas(Replicas.Count);
+        Service(builder, ResourceNames.Api).WithReplicas(Replicas.Count);
     }
 
     // The base waits for one healthy api instance; every test here starts with both.

@@ -43,8 +43,7 @@ public class PopulatedStackFixture : StackFixture
 
     protected override void Configure(IDistributedApplicationTestingBuilder builder)
     {
-        var api = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == ResourceNames.Api);
-        builder.CreateResourceBuilder(api)
+        Service(builder, ResourceNames.Api)
             .WithEnvironment("Api__Keys__1__Name", "writer")
             .WithEnvironment("Api__Keys__1__Key", WriterKey)
             .WithEnvironment("Api__Keys__2__Name", "reader")

@@ -27,8 +27,7 @@ public sealed class RateLimitStackFixture : StackFixture
 
     protected override void Configure(IDistributedApplicationTestingBuilder builder)
     {
-        var api = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == ResourceNames.Api);
-        builder.CreateResourceBuilder(api).WithReplicas(Replicas.Count);
+        Service(builder, ResourceNames.Api).WithReplicas(Replicas.Count);
     }
 }
 

@@ -13,8 +13,7 @@ public sealed class UnreachableDatabaseStackFixture : StackFixture
 
     protected override void Configure(IDistributedApplicationTestingBuilder builder)
     {
-        var migrations = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == ResourceNames.Migrations);
-        builder.CreateResourceBuilder(migrations)
+        Service(builder, ResourceNames.Migrations)
             .WithEnvironment($"ConnectionStrings__{ResourceNames.Database}", "Host=127.0.0.1;Port=1;Username=postgres;Password=unused;Database=harvest")
             .WithEnvironment("Migrations__ConnectTimeoutSeconds", "2");
     }

@@ -58,6 +58,10 @@ public class StackFixture : IAsyncLifetime
     {
     }
 
+    /// <summary>One of the AppHost's .NET services, to adjust before the stack starts (replicas, settings).</summary>
+    protected static IResourceBuilder<ProjectResource> Service(IDistributedApplicationTestingBuilder builder, string name) =>
+        builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == name));
+
     /// <summary>Starts what the stack talks to (fake outside services) before the stack itself.</summary>
     protected virtual Task BeforeStartAsync() => Task.CompletedTask;
 

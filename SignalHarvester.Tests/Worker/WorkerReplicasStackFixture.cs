@@ -63,8 +63,7 @@ public sealed class WorkerReplicasStackFixture : StackFixture
 
     protected override void Configure(IDistributedApplicationTestingBuilder builder)
     {
-        var worker = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == ResourceNames.Worker);
-        builder.CreateResourceBuilder(worker).WithReplicas(Replicas.Count);
+        Service(builder, ResourceNames.Worker).WithReplicas(Replicas.Count);
     }
 
     protected override async Task AfterStartAsync()
