@@ -14,6 +14,7 @@ namespace SignalHarvester.Tests.Api;
 public sealed class RateLimitStackFixture : StackFixture
 {
     public const int AnonymousPerMinute = 5;
+    public const int StandardPerMinute = 1000;
     public const string ApiKey = "test-key-rate-limits-0123456789abcdef";
 
     protected override bool IncludeWorker => false;
@@ -21,7 +22,7 @@ public sealed class RateLimitStackFixture : StackFixture
     protected override IEnumerable<string> AppHostArguments =>
     [
         $"--RateLimiting:AnonymousPerMinute={AnonymousPerMinute}",
-        "--RateLimiting:StandardPerMinute=1000",
+        $"--RateLimiting:StandardPerMinute={StandardPerMinute}",
         $"--Parameters:api-key={ApiKey}",
     ];
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -46,7 +47,7 @@ public sealed class RedisOutageTests(RateLimitStackFixture stack)
                     using var response = await client.SendAsync(Request(HttpMethod.Get, "/api/v1/signals/stats", RateLimitStackFixture.ApiKey));
                     return (response.StatusCode, Limit: Header(response, "X-RateLimit-Limit"), Remaining: Header(response, "X-RateLimit-Remaining"));
                 },
-                r => r.StatusCode == HttpStatusCode.OK && r.Limit == "1000",
+                r => r.StatusCode == HttpStatusCode.OK && r.Limit == RateLimitStackFixture.StandardPerMinute.ToString(CultureInfo.InvariantCulture),
                 Timeout,
                 "a read served while Redis is down");
             Assert.NotNull(read.Remaining);
