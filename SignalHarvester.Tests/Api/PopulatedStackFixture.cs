@@ -1,5 +1,4 @@
 using Aspire.Hosting;
-using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using SignalHarvester.Domain;
 using SignalHarvester.Tests.Infrastructure;
