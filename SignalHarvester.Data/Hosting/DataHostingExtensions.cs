@@ -19,7 +19,11 @@ public static class DataHostingExtensions
     /// timeouts and EF Core retries; the stores that own their tables' SQL (<see cref="SignalStore"/>); with the health checks every service reports: <c>database</c> (ready) and
     /// <c>schema</c> (startup: no pending migrations).
     /// <paramref name="preparedStatements"/> (for a service that repeats the same queries, the API) lets Npgsql
-    /// prepare its most frequent statements on each connection, so PostgreSQL stops parsing and planning them per request.
+    /// prepare its most frequent statements on each connection, so PostgreSQL stops parsing and planning them per request,
+    /// and returns connections to the pool without resetting their session: with prepared statements Npgsql's reset is the parts of
+    /// <c>DISCARD ALL</c> that keep them (<c>RESET ALL; CLOSE ALL; UNLISTEN *; …</c>), which PostgreSQL ran before every request's query. That is
+    /// safe only because such a service leaves no session state behind (no <c>SET</c>, <c>LISTEN</c> or advisory lock; its
+    /// temporary tables drop on commit); Hangfire keeps its own pool with the default reset.
     /// </summary>
     public static IHostApplicationBuilder AddHarvestDatabase(this IHostApplicationBuilder builder, DatabaseTimeouts timeouts, bool preparedStatements = false)
     {
@@ -61,7 +65,7 @@ public static class DataHostingExtensions
 
         var withTimeouts = timeouts.Apply(connectionString);
         return preparedStatements
-            ? new NpgsqlConnectionStringBuilder(withTimeouts) { MaxAutoPrepare = 50, AutoPrepareMinUsages = 2 }.ConnectionString
+            ? new NpgsqlConnectionStringBuilder(withTimeouts) { MaxAutoPrepare = 50, AutoPrepareMinUsages = 2, NoResetOnClose = true }.ConnectionString
             : withTimeouts;
     }
 

@@ -95,13 +95,13 @@ measure() {
   local name=$1 baseline=$2 path=$3 mode=${4:-fixed}
   [[ $name =~ $only ]] || return 0
   run_wrk "$path" "$mode" "$api_port" "$warmup" > /dev/null
-  local base="-"
+  local base=$'-\t-'  # the baseline's req/s and p99: its tail is the machine's floor for the request's
   case $baseline in
-    bare) base=$(run_wrk /bare fixed "$baseline_port" "$duration" | cut -f1) ;;
-    items) base=$(run_wrk /items fixed "$baseline_port" "$duration" | cut -f1) ;;
+    bare) base=$(run_wrk /bare fixed "$baseline_port" "$duration" | cut -f1,3) ;;
+    items) base=$(run_wrk /items fixed "$baseline_port" "$duration" | cut -f1,3) ;;
   esac
   printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$baseline" "$base" "$path" "$(run_wrk "$path" "$mode" "$api_port" "$duration")" >> "$results"
-  tail -n 1 "$results" | awk -F'\t' '{ printf "%-26s %8s req/s  p50 %8s ms  p99 %8s ms  non-2xx %s  timeouts %s  (%s %s req/s)\n", $1, $5, $6, $7, $8, $10, $2, $3 }' >&2
+  tail -n 1 "$results" | awk -F'\t' '{ printf "%-26s %8s req/s  p50 %8s ms  p99 %8s ms  non-2xx %s  timeouts %s  (%s %s req/s, p99 %s ms)\n", $1, $6, $7, $8, $9, $11, $2, $3, $4 }' >&2
 }
 
 search_signals="/api/v1/signals?search=user100420&pageSize=50"
