@@ -30,7 +30,7 @@ internal static class ApiServiceExtensions
 {
     public static IHostApplicationBuilder AddApiServices(this IHostApplicationBuilder builder)
     {
-        builder.AddHarvestDatabase(DatabaseTimeouts.RequestPath, preparedStatements: true);
+        builder.AddHarvestDatabase(DatabaseTimeouts.RequestPath, servesRequests: true);
         // Without Redis the API keeps serving (in-process rate limits): degraded, not unhealthy.
         builder.AddHarvestCache(failureStatus: HealthStatus.Degraded);
         builder.Services.AddApiProblemDetails();

@@ -18,14 +18,18 @@ public static class DataHostingExtensions
     /// work (COPY, batches), an NpgsqlDataSource, both with <paramref name="timeouts"/>' connect and command
     /// timeouts and EF Core retries; the stores that own their tables' SQL (<see cref="SignalStore"/>); with the health checks every service reports: <c>database</c> (ready) and
     /// <c>schema</c> (startup: no pending migrations).
-    /// <paramref name="preparedStatements"/> (for a service that repeats the same queries, the API) lets Npgsql
-    /// prepare its most frequent statements on each connection, so PostgreSQL stops parsing and planning them per request,
-    /// and returns connections to the pool without resetting their session: with prepared statements Npgsql's reset is the parts of
-    /// <c>DISCARD ALL</c> that keep them (<c>RESET ALL; CLOSE ALL; UNLISTEN *; …</c>), which PostgreSQL ran before every request's query. That is
-    /// safe only because such a service leaves no session state behind (no <c>SET</c>, <c>LISTEN</c> or advisory lock; its
-    /// temporary tables drop on commit); Hangfire keeps its own pool with the default reset.
+    /// <paramref name="servesRequests"/> (the API) tunes the pool for many short, repeated queries: Npgsql prepares the most
+    /// frequent statements on each connection, so PostgreSQL stops parsing and planning them per request; connections
+    /// go back to the pool without a session reset (with prepared statements that reset is the parts of <c>DISCARD ALL</c>
+    /// that keep them, <c>RESET ALL; CLOSE ALL; UNLISTEN *; …</c>, which PostgreSQL ran before every request's query),
+    /// which is safe only because such a service leaves no session state behind (no <c>SET</c>, <c>LISTEN</c> or advisory
+    /// lock; its temporary tables drop on commit); and the pool holds at most <see cref="RequestPathMaxPoolSize"/>
+    /// connections unless the connection string names its own maximum. With Npgsql's 100, a cold pool under load opened one
+    /// connection per waiting request; each authentication (SCRAM) took so long with dozens at once that the 1 s connect
+    /// budget ran out, the half-open connection was dropped and the next request started another: 25 req/s and 503s
+    /// for as long as the load lasted (docs/performance.md). Hangfire keeps its own pool with Npgsql's defaults.
     /// </summary>
-    public static IHostApplicationBuilder AddHarvestDatabase(this IHostApplicationBuilder builder, DatabaseTimeouts timeouts, bool preparedStatements = false)
+    public static IHostApplicationBuilder AddHarvestDatabase(this IHostApplicationBuilder builder, DatabaseTimeouts timeouts, bool servesRequests = false)
     {
         ConnectionStringSettings.UseDatabase(builder.Configuration);
         builder.AddNpgsqlDbContext<HarvestDbContext>(
@@ -34,7 +38,7 @@ public static class DataHostingExtensions
             {
                 settings.DisableHealthChecks = true; // replaced by the named checks below
                 settings.DisableRetry = true; // replaced by the timeouts' own retries below
-                settings.ConnectionString = WithSettings(settings.ConnectionString, timeouts, preparedStatements);
+                settings.ConnectionString = WithSettings(settings.ConnectionString, timeouts, servesRequests);
             },
             options =>
             {
@@ -47,7 +51,7 @@ public static class DataHostingExtensions
         builder.AddNpgsqlDataSource(ResourceNames.Database, settings =>
         {
             settings.DisableHealthChecks = true;
-            settings.ConnectionString = WithSettings(settings.ConnectionString, timeouts, preparedStatements);
+            settings.ConnectionString = WithSettings(settings.ConnectionString, timeouts, servesRequests);
         });
         builder.Services.AddSingleton<SignalStore>();
         builder.Services.AddHealthChecks()
@@ -56,7 +60,10 @@ public static class DataHostingExtensions
         return builder;
     }
 
-    private static string? WithSettings(string? connectionString, DatabaseTimeouts timeouts, bool preparedStatements)
+    /// <summary>The most connections a request-serving service keeps to PostgreSQL (per pool) unless its connection string says otherwise.</summary>
+    public const int RequestPathMaxPoolSize = 16;
+
+    private static string? WithSettings(string? connectionString, DatabaseTimeouts timeouts, bool servesRequests)
     {
         if (string.IsNullOrEmpty(connectionString))
         {
@@ -64,9 +71,18 @@ public static class DataHostingExtensions
         }
 
         var withTimeouts = timeouts.Apply(connectionString);
-        return preparedStatements
-            ? new NpgsqlConnectionStringBuilder(withTimeouts) { MaxAutoPrepare = 50, AutoPrepareMinUsages = 2, NoResetOnClose = true }.ConnectionString
-            : withTimeouts;
+        if (!servesRequests)
+        {
+            return withTimeouts;
+        }
+
+        var settings = new NpgsqlConnectionStringBuilder(withTimeouts) { MaxAutoPrepare = 50, AutoPrepareMinUsages = 2, NoResetOnClose = true };
+        if (settings.MaxPoolSize == new NpgsqlConnectionStringBuilder().MaxPoolSize)
+        {
+            settings.MaxPoolSize = RequestPathMaxPoolSize;
+        }
+
+        return settings.ConnectionString;
     }
 
     /// <summary>
