@@ -20,12 +20,14 @@ public sealed class DatabasePoolSettingsTests
     [Fact]
     public void A_request_serving_service_gets_a_bounded_pool_with_prepared_statements_and_no_session_reset()
     {
+        var defaults = new NpgsqlConnectionStringBuilder();
+        Assert.InRange(DataHostingExtensions.RequestPathMaxPoolSize, 1, defaults.MaxPoolSize - 1);
         foreach (var settings in PoolSettings(Configured, servesRequests: true))
         {
-            Assert.Equal(16, settings.MaxPoolSize);
+            Assert.Equal(DataHostingExtensions.RequestPathMaxPoolSize, settings.MaxPoolSize);
             Assert.True(settings.NoResetOnClose);
-            Assert.Equal(50, settings.MaxAutoPrepare);
-            Assert.Equal(1, settings.Timeout); // the request path's connect budget still applies
+            Assert.True(settings.MaxAutoPrepare > 0);
+            Assert.Equal(DatabaseTimeouts.RequestPath.ConnectSeconds, settings.Timeout); // the request path's connect budget still applies
         }
     }
 
@@ -46,7 +48,7 @@ public sealed class DatabasePoolSettingsTests
         {
             Assert.Equal(defaults.MaxPoolSize, settings.MaxPoolSize);
             Assert.False(settings.NoResetOnClose);
-            Assert.Equal(0, settings.MaxAutoPrepare);
+            Assert.Equal(defaults.MaxAutoPrepare, settings.MaxAutoPrepare);
         }
     }
 

@@ -95,7 +95,7 @@ measure() {
   local name=$1 baseline=$2 path=$3 mode=${4:-fixed}
   [[ $name =~ $only ]] || return 0
   run_wrk "$path" "$mode" "$api_port" "$warmup" > /dev/null
-  local base=$'-\t-'  # the baseline's req/s and p99: its tail is the machine's floor for the request's
+  local base=$'-\t-'  # the baseline's req/s and p99 (its tail: the floor the machine sets for the request's)
   case $baseline in
     bare) base=$(run_wrk /bare fixed "$baseline_port" "$duration" | cut -f1,3) ;;
     items) base=$(run_wrk /items fixed "$baseline_port" "$duration" | cut -f1,3) ;;
