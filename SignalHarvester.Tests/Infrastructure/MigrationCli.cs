@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using SignalHarvester.Domain;
 
 namespace SignalHarvester.Tests.Infrastructure;
 
@@ -20,6 +21,13 @@ public static class MigrationCli
     }
 
     public static Task<Result> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string>(), args);
+
+    /// <summary>
+    /// A verb against the database at <paramref name="databaseUrl"/>, handed over in the environment as the runbook
+    /// does: a password on a command line is readable by every user of the machine (<c>ps</c>).
+    /// </summary>
+    public static Task<Result> RunOnAsync(string databaseUrl, params string[] args) =>
+        RunAsync(new Dictionary<string, string> { [$"ConnectionStrings__{ResourceNames.Database}"] = databaseUrl }, args);
 
     /// <summary>With <paramref name="environment"/>: how an operator hands over a secret DSN without putting it on a command line.</summary>
     public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)

@@ -36,11 +36,11 @@ public sealed class MigrationVerbTests(PostgresOnlyStackFixture stack) : IAsyncL
     {
         var url = await scratch.NewDatabaseUrlAsync();
 
-        var first = await MigrationCli.RunAsync("migrate", "--database-url", url);
+        var first = await MigrationCli.RunOnAsync(url, "migrate");
         Assert.True(first.ExitCode == 0, first.ToString());
         Assert.Contains($"Applied {MigrationCount} migration(s); schema at version {MigrationCount}", first.Output);
 
-        var second = await MigrationCli.RunAsync("migrate", "--database-url", url);
+        var second = await MigrationCli.RunOnAsync(url, "migrate");
         Assert.True(second.ExitCode == 0, second.ToString());
         Assert.Contains($"Schema up to date at version {MigrationCount}", second.Output);
         Assert.Equal(MigrationCount, await scratch.ScalarAsync<long>(ScratchDatabases.DatabaseOf(url), "select count(*) from schema_version"));
@@ -54,7 +54,7 @@ public sealed class MigrationVerbTests(PostgresOnlyStackFixture stack) : IAsyncL
     {
         var url = await scratch.NewDatabaseUrlAsync();
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => MigrationCli.RunAsync("--database-url", url)));
+        var results = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => MigrationCli.RunOnAsync(url)));
 
         Assert.All(results, r => Assert.True(r.ExitCode == 0, r.ToString()));
         Assert.Single(results, r => r.Output.Contains("Applied", StringComparison.Ordinal));
@@ -62,7 +62,7 @@ public sealed class MigrationVerbTests(PostgresOnlyStackFixture stack) : IAsyncL
         Assert.Equal(MigrationCount, await scratch.ScalarAsync<long>(database, "select count(*) from schema_version"));
         Assert.Equal(MigrationCount, await scratch.ScalarAsync<long>(database, "select count(distinct version) from schema_version"));
         Assert.Equal(MigrationCount, await scratch.ScalarAsync<long>(database, "select count(*) from \"__EFMigrationsHistory\""));
-        var check = await MigrationCli.RunAsync("check", "--database-url", url);
+        var check = await MigrationCli.RunOnAsync(url, "check");
         Assert.True(check.ExitCode == 0, check.ToString());
     }
 
@@ -70,9 +70,9 @@ public sealed class MigrationVerbTests(PostgresOnlyStackFixture stack) : IAsyncL
     public async Task Check_passes_after_migrate_and_names_a_dropped_index_and_a_dropped_column()
     {
         var url = await scratch.NewDatabaseUrlAsync();
-        Assert.Equal(0, (await MigrationCli.RunAsync("migrate", "--database-url", url)).ExitCode);
+        Assert.Equal(0, (await MigrationCli.RunOnAsync(url, "migrate")).ExitCode);
 
-        var clean = await MigrationCli.RunAsync("check", "--database-url", url);
+        var clean = await MigrationCli.RunOnAsync(url, "check");
         Assert.True(clean.ExitCode == 0, clean.ToString());
         Assert.Contains("Schema check passed", clean.Output);
 
@@ -80,7 +80,7 @@ public sealed class MigrationVerbTests(PostgresOnlyStackFixture stack) : IAsyncL
         await scratch.ExecuteAsync("drop index ix_tweets_created_at", database);
         await scratch.ExecuteAsync("alter table artifacts drop column url", database);
 
-        var drifted = await MigrationCli.RunAsync("check", "--database-url", url);
+        var drifted = await MigrationCli.RunOnAsync(url, "check");
         Assert.Equal(2, drifted.ExitCode);
         Assert.Contains("drift: missing index ix_tweets_created_at", drifted.Output);
         Assert.Contains("drift: missing column artifacts.url", drifted.Output);
@@ -92,7 +92,7 @@ public sealed class MigrationVerbTests(PostgresOnlyStackFixture stack) : IAsyncL
     {
         var url = await scratch.NewEmptyDatabaseUrlAsync();
 
-        var result = await MigrationCli.RunAsync("check", "--database-url", url);
+        var result = await MigrationCli.RunOnAsync(url, "check");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("drift: pending migration", result.Output);
@@ -103,9 +103,9 @@ public sealed class MigrationVerbTests(PostgresOnlyStackFixture stack) : IAsyncL
     public async Task Verify_reports_every_table_and_the_schema_version_and_fails_on_an_empty_database()
     {
         var url = await scratch.NewDatabaseUrlAsync();
-        Assert.Equal(0, (await MigrationCli.RunAsync("migrate", "--database-url", url)).ExitCode);
+        Assert.Equal(0, (await MigrationCli.RunOnAsync(url, "migrate")).ExitCode);
 
-        var verified = await MigrationCli.RunAsync("verify", "--row-counts", "--database-url", url);
+        var verified = await MigrationCli.RunOnAsync(url, "verify", "--row-counts");
         Assert.True(verified.ExitCode == 0, verified.ToString());
         Assert.Contains($"Found {TableCount} of {TableCount} expected tables", verified.Output);
         Assert.Contains($"Schema version: {MigrationCount} (", verified.Output);
@@ -113,7 +113,7 @@ public sealed class MigrationVerbTests(PostgresOnlyStackFixture stack) : IAsyncL
         Assert.Matches(@"schema_version\s+" + MigrationCount, verified.Output);
         Assert.DoesNotContain(new Uri(url).UserInfo.Split(':')[1], verified.Output); // password masked
 
-        var empty = await MigrationCli.RunAsync("verify", "--database-url", await scratch.NewEmptyDatabaseUrlAsync());
+        var empty = await MigrationCli.RunOnAsync(await scratch.NewEmptyDatabaseUrlAsync(), "verify");
         Assert.Equal(1, empty.ExitCode);
         Assert.Contains($"Found 0 of {TableCount} expected tables", empty.Output);
         Assert.Contains("PostgreSQL Migration Validation: FAILURE", empty.Output);
@@ -124,7 +124,7 @@ public sealed class MigrationVerbTests(PostgresOnlyStackFixture stack) : IAsyncL
     {
         var url = await scratch.NewEmptyDatabaseUrlAsync();
 
-        var result = await MigrationCli.RunAsync("migrate", "--dry-run", "--database-url", url);
+        var result = await MigrationCli.RunOnAsync(url, "migrate", "--dry-run");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("Connected: PostgreSQL", result.Output);
@@ -141,6 +141,8 @@ public sealed class MigrationVerbTests(PostgresOnlyStackFixture stack) : IAsyncL
         await scratch.CreateRoleAsync(role, password);
         var url = await scratch.NewDatabaseUrlAsync(role, password);
 
+        // The one run with a real password on its command line (the option an operator may still use): a role of this
+        // test's own, dropped with its database.
         var result = await MigrationCli.RunAsync("migrate", "--database-url", url);
 
         Assert.True(result.ExitCode == 0, result.ToString());

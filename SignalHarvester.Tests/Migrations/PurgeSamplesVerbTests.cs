@@ -22,7 +22,7 @@ public sealed class PurgeSamplesVerbTests(PostgresOnlyStackFixture stack) : IAsy
     public async Task Removes_exactly_the_sample_rows_and_what_only_they_produced()
     {
         var url = await scratch.NewDatabaseUrlAsync();
-        var migrate = await MigrationCli.RunAsync("migrate", "--database-url", url);
+        var migrate = await MigrationCli.RunOnAsync(url, "migrate");
         Assert.True(migrate.ExitCode == 0, migrate.ToString());
         Seeded seeded;
         await using (var db = Open(url))
@@ -31,7 +31,7 @@ public sealed class PurgeSamplesVerbTests(PostgresOnlyStackFixture stack) : IAsy
         }
 
         var before = await LiveRowsAsync(url);
-        var purge = await MigrationCli.RunAsync("purge-samples", "--database-url", url);
+        var purge = await MigrationCli.RunOnAsync(url, "purge-samples");
 
         Assert.True(purge.ExitCode == 0, purge.ToString());
         Assert.Contains("Removed sample data: 2 posts, 2 artifacts, 2 cursors, 1 entities named only by samples; 2 topics recounted.", purge.Output);
@@ -46,7 +46,7 @@ public sealed class PurgeSamplesVerbTests(PostgresOnlyStackFixture stack) : IAsy
         Assert.Equal(1, (await after.Topics.SingleAsync(t => t.Id == seeded.SharedTopic)).ArtifactCount);
         Assert.Equal(0, (await after.Topics.SingleAsync(t => t.Id == seeded.SampleTopic)).ArtifactCount);
 
-        var again = await MigrationCli.RunAsync("purge-samples", "--database-url", url);
+        var again = await MigrationCli.RunOnAsync(url, "purge-samples");
         Assert.True(again.ExitCode == 0, again.ToString());
         Assert.Contains("Removed sample data: 0 posts, 0 artifacts, 0 cursors, 0 entities", again.Output);
     }
@@ -55,7 +55,7 @@ public sealed class PurgeSamplesVerbTests(PostgresOnlyStackFixture stack) : IAsy
     public async Task Samples_are_purged_at_start_only_once_their_newest_item_is_older_than_the_limit()
     {
         var url = await scratch.NewDatabaseUrlAsync();
-        var migrate = await MigrationCli.RunAsync("migrate", "--database-url", url);
+        var migrate = await MigrationCli.RunOnAsync(url, "migrate");
         Assert.True(migrate.ExitCode == 0, migrate.ToString());
         await using var db = Open(url);
         await SeedAsync(db);
@@ -76,7 +76,7 @@ public sealed class PurgeSamplesVerbTests(PostgresOnlyStackFixture stack) : IAsy
     {
         var url = await scratch.NewEmptyDatabaseUrlAsync();
 
-        var purge = await MigrationCli.RunAsync("purge-samples", "--database-url", url);
+        var purge = await MigrationCli.RunOnAsync(url, "purge-samples");
 
         Assert.NotEqual(0, purge.ExitCode);
         var line = Assert.Single(purge.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
