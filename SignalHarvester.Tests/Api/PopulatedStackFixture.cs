@@ -2,15 +2,17 @@ using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 using SignalHarvester.Domain;
 using SignalHarvester.Tests.Infrastructure;
+using SignalHarvester.Tests.WebConsole;
 
 namespace SignalHarvester.Tests.Api;
 
 /// <summary>
 /// The real stack on its embedded defaults (sample X posts, sample arXiv / GitHub / Hacker News
 /// feeds, heuristic classifiers), filled by one signal run and one discovery run before the tests:
-/// what a developer sees after <c>dotnet run</c>. The API resource tests share it.
+/// what a developer sees after <c>dotnet run</c>, web console included. The API resource tests and
+/// the console's browser tests share it.
 /// </summary>
-public class PopulatedStackFixture : StackFixture
+public sealed class PopulatedStackFixture : StackFixture
 {
     public string SnapshotDirectory { get; } = Directory.CreateTempSubdirectory("signalharvester-snapshots-").FullName;
 
@@ -29,6 +31,15 @@ public class PopulatedStackFixture : StackFixture
 
     public const int MeteredPerMinute = 60;
 
+    /// <summary>The web console in a headless Chromium, launched when a test first opens a page.</summary>
+    public ConsoleBrowser Console { get; private set; } = null!;
+
+    protected override bool IncludeConsole => true;
+
+    protected override IEnumerable<string> ResourcesToAwait => [.. base.ResourcesToAwait, ResourceNames.Web];
+
+    // Bulk jobs in small batches with a pause, so a job of a few dozen signals runs for seconds: long enough for the
+    // console's operations page to follow its progress live.
     protected override IEnumerable<string> AppHostArguments =>
     [
         "--Harvest:RunOnStart=false",
@@ -38,6 +49,9 @@ public class PopulatedStackFixture : StackFixture
         "--Discovery:RunOnStartWhenEmpty=false",
         "--Discovery:Schedule=0 0 1 1 *",
         $"--RateLimiting:PremiumPerMinute={MeteredPerMinute}",
+        "--Api:BulkJobs:BatchSize=2",
+        "--Api:BulkJobs:PauseBetweenBatchesMilliseconds=400",
+        "--Api:BulkJobs:ProgressIntervalMilliseconds=100",
     ];
 
     protected override void Configure(IDistributedApplicationTestingBuilder builder)
@@ -57,6 +71,7 @@ public class PopulatedStackFixture : StackFixture
     {
         Jobs = new HangfireJobs(await DatabaseConnectionStringAsync());
         ApiKey = await App.ApiKeyAsync();
+        Console = new ConsoleBrowser(App.GetEndpoint(ResourceNames.Web, "http"), ApiKey);
         Assert.Equal("Succeeded", await RunSignalPipelineAsync());
         Assert.Equal("Succeeded", await RunDiscoveryAsync());
     }
@@ -65,10 +80,14 @@ public class PopulatedStackFixture : StackFixture
 
     public Task<string> RunDiscoveryAsync() => Jobs.RunDiscoveryAsync();
 
-    protected override Task AfterDisposeAsync()
+    protected override async Task AfterDisposeAsync()
     {
+        if (Console is not null)
+        {
+            await Console.DisposeAsync();
+        }
+
         Directory.Delete(SnapshotDirectory, recursive: true);
-        return Task.CompletedTask;
     }
 }
 

@@ -14,7 +14,8 @@ namespace SignalHarvester.Tests.WebConsole;
 /// The web console in a real headless Chromium against the running AppHost with the embedded sample
 /// data: every page shows what the API serves, filters live in the URL, and actions reach the API.
 /// </summary>
-public sealed class ConsoleTests(ConsoleStackFixture stack) : IClassFixture<ConsoleStackFixture>
+[Collection(PopulatedCollection.Name)]
+public sealed class ConsoleTests(PopulatedStackFixture stack)
 {
     private KeyedApiClient Api() => new(stack.CreateApiClient(), stack.ApiKey);
 
@@ -25,14 +26,14 @@ public sealed class ConsoleTests(ConsoleStackFixture stack) : IClassFixture<Cons
         var expected = Ids(await api.OkAsync("/api/v1/signals?page=1&pageSize=25"), "id");
         Assert.NotEmpty(expected);
 
-        var page = await stack.OpenAsync();
+        var page = await stack.Console.OpenAsync();
         await page.GotoAsync("/signals");
         Assert.Equal(expected, await LinkedIdsAsync(page, "table.signals", "/signals/"));
-        await stack.ScreenshotAsync(page, "signals");
+        await stack.Console.ScreenshotAsync(page, "signals");
 
-        var dark = await stack.OpenAsync(colorScheme: ColorScheme.Dark);
+        var dark = await stack.Console.OpenAsync(colorScheme: ColorScheme.Dark);
         await dark.GotoAsync("/signals");
-        await stack.ScreenshotAsync(dark, "signals-dark");
+        await stack.Console.ScreenshotAsync(dark, "signals-dark");
     }
 
     [Fact]
@@ -45,7 +46,7 @@ public sealed class ConsoleTests(ConsoleStackFixture stack) : IClassFixture<Cons
         Assert.NotEmpty(expected);
         Assert.True(expected.Count < all.GetProperty("total").GetInt32(), "the filter must narrow the list");
 
-        var page = await stack.OpenAsync();
+        var page = await stack.Console.OpenAsync();
         await page.GotoAsync("/signals");
         await page.GetByLabel("Text or author").FillAsync(author);
         await page.GetByLabel("Sort by").SelectOptionAsync("created_at");
@@ -57,7 +58,7 @@ public sealed class ConsoleTests(ConsoleStackFixture stack) : IClassFixture<Cons
         Assert.Contains("order=asc", page.Url, StringComparison.Ordinal);
         Assert.Equal(expected, await LinkedIdsAsync(page, "table.signals", "/signals/"));
         // The URL alone reproduces the view (a shared link).
-        var shared = await stack.OpenAsync();
+        var shared = await stack.Console.OpenAsync();
         await shared.GotoAsync(page.Url);
         Assert.Equal(expected, await LinkedIdsAsync(shared, "table.signals", "/signals/"));
     }
@@ -68,19 +69,20 @@ public sealed class ConsoleTests(ConsoleStackFixture stack) : IClassFixture<Cons
         using var api = Api();
         var id = Ids(await api.OkAsync("/api/v1/signals?status=active&sort=created_at&order=asc&pageSize=1"), "id").Single();
 
-        var page = await stack.OpenAsync(signedIn: true);
+        var page = await stack.Console.OpenAsync(signedIn: true);
         await page.GotoAsync($"/signals/{id}");
         Assert.Equal("active", await page.GetByTestId("signal-status").InnerTextAsync());
         await page.GetByRole(AriaRole.Button, new() { Name = "Dismiss" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        // The post's redirect has landed before the reload: reloading while the post is still in flight cancels it.
+        await Assertions.Expect(page.GetByTestId("signal-status")).ToHaveTextAsync("dismissed");
         await page.ReloadAsync();
 
         Assert.Equal("dismissed", await page.GetByTestId("signal-status").InnerTextAsync());
         Assert.Equal("dismissed", (await api.OkAsync($"/api/v1/signals/{id}")).GetProperty("status").GetString());
-        await stack.ScreenshotAsync(page, "signal");
+        await stack.Console.ScreenshotAsync(page, "signal");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Reopen" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await Assertions.Expect(page.GetByTestId("signal-status")).ToHaveTextAsync("active");
         Assert.Equal("active", (await api.OkAsync($"/api/v1/signals/{id}")).GetProperty("status").GetString());
     }
 
@@ -91,34 +93,33 @@ public sealed class ConsoleTests(ConsoleStackFixture stack) : IClassFixture<Cons
         var id = Ids(await api.OkAsync("/api/v1/discoveries?limit=1"), "id").Single();
         var annotator = $"console-{Guid.NewGuid():N}"[..20];
 
-        var page = await stack.OpenAsync(signedIn: true);
+        var page = await stack.Console.OpenAsync(signedIn: true);
         await page.GotoAsync($"/discoveries/{id}");
         // The score breakdown is drawn by the server: seven bars (components, bonuses, recency, score).
         Assert.Equal(7, await page.Locator("svg.bars rect").CountAsync());
         await page.GetByLabel("Annotator").FillAsync(annotator);
         await page.GetByRole(AriaRole.Button, new() { Name = "Relevant", Exact = true }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.Load);
 
-        Assert.Contains($"Labelled relevant by {annotator}", await page.GetByTestId("label-current").InnerTextAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(page.GetByTestId("label-current")).ToContainTextAsync($"Labelled relevant by {annotator}");
         var label = (await api.OkAsync($"/api/v1/labels?annotator={annotator}")).GetProperty("items").EnumerateArray().Single();
         Assert.Equal(id, label.GetProperty("artifactId").GetRawText());
         Assert.Equal("relevant", label.GetProperty("label").GetString());
-        await stack.ScreenshotAsync(page, "discovery");
+        await stack.Console.ScreenshotAsync(page, "discovery");
     }
 
     [Fact]
     public async Task A_wrong_key_is_refused_and_a_right_one_stays_out_of_reach_of_scripts()
     {
-        var page = await stack.OpenAsync();
-        await ConsoleStackFixture.SignInAsync(page, "not-the-key-" + Guid.NewGuid().ToString("N"));
+        var page = await stack.Console.OpenAsync();
+        await ConsoleBrowser.SignInAsync(page, "not-the-key-" + Guid.NewGuid().ToString("N"));
         Assert.True(await page.GetByTestId("signin-refused").IsVisibleAsync(), "a wrong key must be refused");
-        await stack.ScreenshotAsync(page, "signin");
-        Assert.Empty(await page.Context.CookiesAsync([stack.ConsoleUrl.ToString()]) is var cookies ? cookies.Where(c => c.Name == "signalharvester-console") : []);
+        await stack.Console.ScreenshotAsync(page, "signin");
+        Assert.Empty(await page.Context.CookiesAsync([stack.Console.Url.ToString()]) is var cookies ? cookies.Where(c => c.Name == "signalharvester-console") : []);
         await page.GotoAsync("/operations");
         Assert.True(await page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).First.IsVisibleAsync());
         Assert.Equal(0, await page.Locator("table.pipelines").CountAsync());
 
-        var signedIn = await stack.OpenAsync(signedIn: true);
+        var signedIn = await stack.Console.OpenAsync(signedIn: true);
         var cookie = (await signedIn.Context.CookiesAsync()).Single(c => c.Name == "signalharvester-console");
         Assert.True(cookie.HttpOnly);
         Assert.DoesNotContain(stack.ApiKey, cookie.Value, StringComparison.Ordinal);
@@ -130,8 +131,8 @@ public sealed class ConsoleTests(ConsoleStackFixture stack) : IClassFixture<Cons
     [Fact]
     public async Task A_key_without_admin_signs_in_and_is_told_which_scope_the_operations_need()
     {
-        var page = await stack.OpenAsync();
-        await ConsoleStackFixture.SignInAsync(page, PopulatedStackFixture.WriterKey);
+        var page = await stack.Console.OpenAsync();
+        await ConsoleBrowser.SignInAsync(page, PopulatedStackFixture.WriterKey);
         Assert.True(await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).IsVisibleAsync(), $"a write key must sign in: {page.Url}");
 
         await page.GotoAsync("/operations");
@@ -142,7 +143,7 @@ public sealed class ConsoleTests(ConsoleStackFixture stack) : IClassFixture<Cons
     [Fact]
     public async Task The_operations_page_shows_a_started_run_finishing()
     {
-        var page = await stack.OpenAsync(signedIn: true);
+        var page = await stack.Console.OpenAsync(signedIn: true);
         await page.GotoAsync("/operations");
         Assert.Equal(["discovery", "signals"], (await page.Locator("table.pipelines tbody tr td:first-child").AllInnerTextsAsync()).Where(p => p is "signals" or "discovery").Order());
         await page.GetByRole(AriaRole.Button, new() { Name = "Start a signals run" }).ClickAsync();
@@ -153,7 +154,7 @@ public sealed class ConsoleTests(ConsoleStackFixture stack) : IClassFixture<Cons
         await Assertions.Expect(page.GetByTestId("run-state")).ToHaveTextAsync("Succeeded", new() { Timeout = 120_000 });
         using var api = Api();
         Assert.Equal("Succeeded", (await api.OkAsync($"/api/v1/pipelines/runs/{jobId}")).GetProperty("state").GetString());
-        await stack.ScreenshotAsync(page, "operations");
+        await stack.Console.ScreenshotAsync(page, "operations");
     }
 
     [Fact]
@@ -164,7 +165,7 @@ public sealed class ConsoleTests(ConsoleStackFixture stack) : IClassFixture<Cons
         // stack runs bulk jobs two ids a batch with a pause, so this one runs for seconds.
         var ids = Ids(await api.OkAsync("/api/v1/signals?status=active&sort=created_at&order=desc&pageSize=40"), "id");
         Assert.True(ids.Count >= 10, $"the sample data must have active signals for the job ({ids.Count})");
-        var page = await stack.OpenAsync(signedIn: true);
+        var page = await stack.Console.OpenAsync(signedIn: true);
         // A job that is not there is said beside the form; the rest of the page still shows.
         await page.GotoAsync("/operations?job=987654321");
         Assert.Contains("Bulk job not found", await page.GetByRole(AriaRole.Alert).InnerTextAsync(), StringComparison.Ordinal);
@@ -190,7 +191,7 @@ public sealed class ConsoleTests(ConsoleStackFixture stack) : IClassFixture<Cons
         var ended = await api.OkAsync($"/api/v1/signals/bulk-jobs/{id}");
         Assert.Equal(("completed", ids.Count), (ended.GetProperty("state").GetString(), ended.GetProperty("processed").GetInt32()));
         Assert.DoesNotContain(stack.ApiKey, await page.ContentAsync(), StringComparison.Ordinal);
-        await stack.ScreenshotAsync(page, "bulk-job");
+        await stack.Console.ScreenshotAsync(page, "bulk-job");
     }
 
     [Fact]
@@ -200,7 +201,7 @@ public sealed class ConsoleTests(ConsoleStackFixture stack) : IClassFixture<Cons
         var id = Ids(await api.OkAsync("/api/v1/signals?sort=created_at&order=desc&pageSize=1"), "id").Single();
         var note = $"console note {Guid.NewGuid():N}";
 
-        var page = await stack.OpenAsync(signedIn: true);
+        var page = await stack.Console.OpenAsync(signedIn: true);
         await page.GotoAsync($"/signals/{id}");
         await page.GetByLabel("Note", new() { Exact = true }).FillAsync(note);
         await page.GetByRole(AriaRole.Button, new() { Name = "Save note" }).ClickAsync();
@@ -227,13 +228,13 @@ public sealed class ConsoleTests(ConsoleStackFixture stack) : IClassFixture<Cons
         Assert.Contains(listed, pair => pair.SequenceEqual(merge));
         Assert.Contains(listed, pair => pair.SequenceEqual(reject));
 
-        var page = await stack.OpenAsync(signedIn: true);
+        var page = await stack.Console.OpenAsync(signedIn: true);
         await page.GotoAsync("/entities");
         // Side by side: one row holds both entities of a pair, each linked to its profile.
         var mergeRow = page.Locator("table.candidates tbody tr", new() { HasText = mergeName });
         var rejectRow = page.Locator("table.candidates tbody tr", new() { HasText = rejectName });
         Assert.Equal(merge.Select(id => $"/entities/{id}").Order(), (await mergeRow.Locator("a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))")).Order());
-        await stack.ScreenshotAsync(page, "entities-candidates");
+        await stack.Console.ScreenshotAsync(page, "entities-candidates");
 
         await mergeRow.GetByRole(AriaRole.Button, new() { Name = $"Merge Ada {mergeName} into Ada {mergeName}", Exact = true }).ClickAsync();
         await Assertions.Expect(mergeRow).ToHaveCountAsync(0);
@@ -273,14 +274,14 @@ public sealed class ConsoleTests(ConsoleStackFixture stack) : IClassFixture<Cons
             .. experiments.Count == 2 ? [$"/experiments?a={experiments[0]}&b={experiments[1]}"] : Array.Empty<string>(),
         ];
 
-        var page = await stack.OpenAsync(signedIn: true, phone: true);
+        var page = await stack.Console.OpenAsync(signedIn: true, phone: true);
         var overflowing = new List<string>();
         foreach (var path in paths)
         {
             await page.GotoAsync(path);
             // Tables may scroll inside their own container; the document itself must not scroll sideways.
             var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
-            Assert.Equal(ConsoleStackFixture.Phone.Width, widths[1]);
+            Assert.Equal(ConsoleBrowser.Phone.Width, widths[1]);
             if (widths[0] > widths[1])
             {
                 overflowing.Add($"{path}: {widths[0]} px wide");
@@ -289,37 +290,37 @@ public sealed class ConsoleTests(ConsoleStackFixture stack) : IClassFixture<Cons
 
         Assert.Empty(overflowing);
         await page.GotoAsync("/signals");
-        await stack.ScreenshotAsync(page, "phone", fullPage: false);
+        await stack.Console.ScreenshotAsync(page, "phone", fullPage: false);
     }
 
     [Fact]
     public async Task Discoveries_topics_entities_and_experiments_show_the_apis_rows()
     {
         using var api = Api();
-        var page = await stack.OpenAsync();
+        var page = await stack.Console.OpenAsync();
 
         var discoveries = Ids(await api.OkAsync("/api/v1/discoveries?limit=25"), "id");
         Assert.NotEmpty(discoveries);
         await page.GotoAsync("/discoveries");
         Assert.Equal(discoveries, await LinkedIdsAsync(page, "table.discoveries", "/discoveries/"));
-        await stack.ScreenshotAsync(page, "discoveries");
+        await stack.Console.ScreenshotAsync(page, "discoveries");
 
         var topics = Ids((await api.OkAsync("/api/v1/topics/trending?window=14&limit=20")), "id");
         Assert.NotEmpty(topics);
         await page.GotoAsync("/topics");
         Assert.Equal(topics, await LinkedIdsAsync(page, "table.topics", "/topics/"));
         Assert.Equal(topics.Count, await page.Locator("table.topics svg.sparkline polyline").CountAsync());
-        await stack.ScreenshotAsync(page, "topics");
+        await stack.Console.ScreenshotAsync(page, "topics");
         await page.GotoAsync($"/topics/{topics[0]}");
         // A topic's timeline is drawn once its data has arrived: wait for its first column rather than count at once.
         await Assertions.Expect(page.Locator("svg.columns rect").First).ToBeAttachedAsync();
-        await stack.ScreenshotAsync(page, "topic");
+        await stack.Console.ScreenshotAsync(page, "topic");
 
         var entities = Ids(await api.OkAsync("/api/v1/entities?pageSize=25"), "id");
         Assert.NotEmpty(entities);
         await page.GotoAsync("/entities");
         Assert.Equal(entities, await LinkedIdsAsync(page, "table.entities", "/entities/"));
-        await stack.ScreenshotAsync(page, "entities");
+        await stack.Console.ScreenshotAsync(page, "entities");
         await page.GotoAsync($"/entities/{entities[0]}");
         var name = (await api.OkAsync($"/api/v1/entities/{entities[0]}")).GetProperty("entity").GetProperty("name").GetString()!;
         Assert.Equal(name, await page.Locator("h1").InnerTextAsync());
@@ -340,13 +341,13 @@ public sealed class ConsoleTests(ConsoleStackFixture stack) : IClassFixture<Cons
         Assert.Equal(["NDCG@2 A", "NDCG@2 B"], (await page.Locator("svg.bars text").AllTextContentsAsync()).Where(t => t.StartsWith("NDCG", StringComparison.Ordinal)));
         var nameOfA = comparison.GetProperty("a").GetProperty("name").GetString()!;
         Assert.Equal($"@2 {Fixed(ndcg.A, "0.00")}", await page.Locator("table.experiments tbody tr", new() { HasText = nameOfA }).Locator("td.ndcg").InnerTextAsync());
-        await stack.ScreenshotAsync(page, "experiments");
+        await stack.Console.ScreenshotAsync(page, "experiments");
     }
 
     [Fact]
     public async Task While_the_api_is_down_the_console_says_so_and_recovers_by_itself()
     {
-        var page = await stack.OpenAsync();
+        var page = await stack.Console.OpenAsync();
         var api = stack.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == ResourceNames.Api);
         var commands = stack.App.Services.GetRequiredService<ResourceCommandService>();
         var stopped = await commands.ExecuteCommandAsync(api, KnownResourceCommands.StopCommand);
@@ -359,7 +360,7 @@ public sealed class ConsoleTests(ConsoleStackFixture stack) : IClassFixture<Cons
             Assert.Contains("The API is unavailable.", alert, StringComparison.Ordinal);
             Assert.DoesNotContain("Exception", await page.ContentAsync(), StringComparison.Ordinal);
             Assert.Equal(0, await page.Locator("table.signals").CountAsync());
-            await stack.ScreenshotAsync(page, "api-down");
+            await stack.Console.ScreenshotAsync(page, "api-down");
         }
         finally
         {
