@@ -29,7 +29,7 @@ public sealed class LongestFirstCollectionOrderer : ITestCollectionOrderer
         ApiOnlyCollection.Name,
         WorkerReplicasCollection.Name,
         MigrationVerbCollection.Name,
-        ChaosHarvestCollection.Name,
+        FaultRecoveryCollection.Name,
         StackCollection.Name,
         SampleMigrationCollection.Name,
         DiscoveryCollection.Name,

@@ -8,7 +8,7 @@ namespace SignalHarvester.Tests.Reliability;
 /// R1 for as long as asked (an hour by default from <c>bench/run.sh soak</c>): the rounds of <see cref="ChaosHarvestTests"/>,
 /// with a kill in about half of them, until the time is up, then the clean finish; its output has every round's counts.
 /// </summary>
-[Collection(ChaosHarvestCollection.Name)]
+[Collection(FaultRecoveryCollection.Name)]
 public sealed class ChaosHarvestSoak(DatabaseOutageStackFixture stack, ITestOutputHelper output)
 {
     [SoakFact]

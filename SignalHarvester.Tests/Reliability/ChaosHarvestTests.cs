@@ -13,7 +13,7 @@ namespace SignalHarvester.Tests.Reliability;
 /// post stored twice, no cursor past an unstored post, no engagement lowered; the run after the last fault stores
 /// every good post. The fault sequence is seeded (<see cref="Seed"/>): a failure replays with the same seed.
 /// </summary>
-[Collection(ChaosHarvestCollection.Name)]
+[Collection(FaultRecoveryCollection.Name)]
 public sealed class ChaosHarvestTests(DatabaseOutageStackFixture stack, ITestOutputHelper output)
 {
     public const int Seed = 1313;

@@ -53,19 +53,20 @@ public sealed class DatabaseOutageStackFixture : StackFixture
     public IDisposable HoldJobs() => gate.Hold();
 }
 
-// Alone, after the parallel collections: its tests stop PostgreSQL and kill the worker, and the outage test's latency
-// bounds (2 s per request, 1 s per probe) are the product's, not the machine's — other stacks starting on CI's two
-// cores would stretch them (in parallel, one request of a fresh-clone CI run took 2.06 s).
+// Alone, after the parallel collections: the outage test's latency bounds (2 s per request, 1 s per probe) are the
+// product's, not the machine's — other stacks starting on CI's two cores would stretch them (in parallel, one request
+// of a fresh-clone CI run took 2.06 s).
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class DatabaseOutageCollection : ICollectionFixture<DatabaseOutageStackFixture>
 {
     public const string Name = "database-outage";
 }
 
-// The chaos harvest kills the worker, never PostgreSQL, and has no latency bound: on a stack of its own it runs next
-// to the other collections instead of after them.
+// Faults without a latency bound (the chaos harvest's worker kills, a run and jobs across a PostgreSQL restart): they
+// break only this stack of their own, one test at a time, so they run next to the other collections instead of
+// lengthening the serial tail.
 [CollectionDefinition(Name)]
-public sealed class ChaosHarvestCollection : ICollectionFixture<DatabaseOutageStackFixture>
+public sealed class FaultRecoveryCollection : ICollectionFixture<DatabaseOutageStackFixture>
 {
-    public const string Name = "chaos-harvest";
+    public const string Name = "fault-recovery";
 }

@@ -17,7 +17,7 @@ namespace SignalHarvester.Tests.Reliability;
 /// it is back, with correct counts: every signal of the bulk job changed once, every artifact the run fetched stored and
 /// scored (a further clean run finds nothing missing).
 /// </summary>
-[Collection(DatabaseOutageCollection.Name)]
+[Collection(FaultRecoveryCollection.Name)]
 public sealed class DatabaseRestartUnderJobsTests(DatabaseOutageStackFixture stack, ITestOutputHelper output)
 {
     private const int Signals = 150; // 30 batches of 5, held after one until PostgreSQL is back

@@ -11,7 +11,7 @@ namespace SignalHarvester.Tests.Reliability;
 /// for) is retried by Hangfire once the database is back and completes: every post stored exactly once, the cursor at
 /// the newest post.
 /// </summary>
-[Collection(DatabaseOutageCollection.Name)]
+[Collection(FaultRecoveryCollection.Name)]
 public sealed class PipelineRunAcrossDatabaseOutageTests(DatabaseOutageStackFixture stack, ITestOutputHelper output)
 {
     private static readonly TimeSpan StageTimeout = TimeSpan.FromMinutes(1);
