@@ -107,10 +107,8 @@ public sealed class ExternalInfrastructureTests(ExternalStackFixture stack, ITes
     [Fact]
     public async Task Verify_reports_success_over_verified_tls_with_the_dsn_in_the_environment_only()
     {
-        var environment = new Dictionary<string, string> { [$"ConnectionStrings__{ResourceNames.Database}"] = stack.DatabaseUrl };
-
-        var verify = await MigrationCli.RunAsync(environment, "verify");
-        var check = await MigrationCli.RunAsync(environment, "check");
+        var verify = await MigrationCli.RunOnAsync(stack.DatabaseUrl, "verify");
+        var check = await MigrationCli.RunOnAsync(stack.DatabaseUrl, "check");
         output.WriteLine(verify.ToString());
 
         Assert.True(verify.ExitCode == 0, verify.ToString());
@@ -144,9 +142,7 @@ public sealed class ExternalInfrastructureTests(ExternalStackFixture stack, ITes
     {
         // verify opens one connection and reports; how long that takes is the machine's, so it is not asserted.
         var wrongCa = stack.Postgres.Url(stack.Certificates.WrongCaFile);
-        var environment = new Dictionary<string, string> { [$"ConnectionStrings__{ResourceNames.Database}"] = wrongCa };
-
-        var verify = await MigrationCli.RunAsync(environment, "verify");
+        var verify = await MigrationCli.RunOnAsync(wrongCa, "verify");
         output.WriteLine(verify.ToString());
 
         Assert.Equal(1, verify.ExitCode);

@@ -3,7 +3,6 @@ using SignalHarvester.Tests.Deployment;
 using SignalHarvester.Tests.Discovery.Pipeline;
 using SignalHarvester.Tests.External;
 using SignalHarvester.Tests.Foundation;
-using SignalHarvester.Tests.Infrastructure;
 using SignalHarvester.Tests.Reliability;
 using SignalHarvester.Tests.Signals;
 using SignalHarvester.Tests.Worker;

@@ -67,11 +67,8 @@ public sealed class ConsoleBrowser(Uri consoleUrl, string operatorKey) : IAsyncD
     }
 
     /// <summary>The whole page, or what fits the screen (a phone's, where the whole page is many screens long).</summary>
-    public Task ScreenshotAsync(IPage page, string name, bool fullPage = true)
-    {
-        Directory.CreateDirectory(ScreenshotDirectory);
-        return page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, $"console-{name}.png"), FullPage = fullPage });
-    }
+    public Task ScreenshotAsync(IPage page, string name, bool fullPage = true) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, $"console-{name}.png"), FullPage = fullPage });
 
     public async ValueTask DisposeAsync()
     {
@@ -96,6 +93,7 @@ public sealed class ConsoleBrowser(Uri consoleUrl, string operatorKey) : IAsyncD
                 playwright ??= await Playwright.CreateAsync();
                 // --no-sandbox: CI runs as root, where Chromium's sandbox refuses to start.
                 browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = ["--no-sandbox"] });
+                Directory.CreateDirectory(ScreenshotDirectory);
             }
 
             return browser;

@@ -114,7 +114,7 @@ public sealed class ApplicationRoleTests(StackFixture stack)
         var connection = await stack.App.GetConnectionStringAsync(ResourceNames.ApplicationDatabase)
             ?? throw new InvalidOperationException("no application database connection string");
 
-        var check = await MigrationCli.RunAsync(new Dictionary<string, string> { [$"ConnectionStrings__{ResourceNames.Database}"] = connection }, "check");
+        var check = await MigrationCli.RunOnAsync(connection, "check");
 
         Assert.True(check.ExitCode == 0, check.ToString());
         Assert.Contains("Schema check passed", check.Output, StringComparison.Ordinal);
