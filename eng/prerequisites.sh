@@ -3,7 +3,7 @@
 # server binaries for the AppHost's local mode (used when no container engine answers), and the
 # tools the deployment tests validate the staging bundle with (promtool, amtool, caddy, docker-compose),
 # the servers the staging rehearsal runs (prometheus, alertmanager, node-exporter, caddy), and the
-# load generator of the API benchmark (wrk), the headless browser the console tests drive (chromium), and
+# load generator of the API benchmark (wrk), the headless browser the console tests drive (chromium-headless-shell), and
 # npm, which installs the credential scanner the tests run (secretlint, pinned in eng/secretlint).
 # Idempotent and quiet when everything is there.
 set -euo pipefail
@@ -25,7 +25,7 @@ have alertmanager || have prometheus-alertmanager || missing+=(alertmanager)
 have node_exporter || have prometheus-node-exporter || missing+=(node-exporter)
 have docker-compose || missing+=(docker-compose)
 have wrk || missing+=(wrk)
-have chromium || missing+=(chromium)
+have chromium-headless-shell || missing+=(chromium-headless-shell)
 have npm || missing+=(npm)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
@@ -46,7 +46,7 @@ if command -v apt-get >/dev/null 2>&1; then
       node-exporter) packages+=(prometheus-node-exporter) ;;
       docker-compose) packages+=(docker-compose) ;;
       wrk) packages+=(wrk) ;;
-      chromium) packages+=(chromium) ;;
+      chromium-headless-shell) packages+=(chromium-headless-shell) ;;
       npm) packages+=(npm) ;;
     esac
   done
@@ -66,11 +66,11 @@ elif command -v brew >/dev/null 2>&1; then
       node-exporter) echo "prerequisites: for the staging rehearsal install node_exporter: brew install node_exporter" >&2 ;;
       docker-compose) echo "prerequisites: for the deployment tests install docker-compose: brew install docker-compose" >&2 ;;
       wrk) echo "prerequisites: for the API benchmark install wrk: brew install wrk" >&2 ;;
-      chromium) echo "prerequisites: for the console tests install Chromium and set Console__Chromium to its executable" >&2 ;;
+      chromium-headless-shell) echo "prerequisites: for the console tests install Chromium's headless shell (or Chromium) and set CONSOLE_CHROMIUM to its executable" >&2 ;;
       npm) brew install node ;;
     esac
   done
 else
-  echo "prerequisites: install with your package manager: ${missing[*]} (PostgreSQL 15+, Redis 7+; prometheus, alertmanager, node-exporter, caddy, docker-compose for the deployment tests; wrk for the API benchmark; chromium for the console tests; npm for the credential scan)" >&2
+  echo "prerequisites: install with your package manager: ${missing[*]} (PostgreSQL 15+, Redis 7+; prometheus, alertmanager, node-exporter, caddy, docker-compose for the deployment tests; wrk for the API benchmark; chromium-headless-shell for the console tests; npm for the credential scan)" >&2
   exit 1
 fi

@@ -93,6 +93,10 @@ public class StackFixture : IAsyncLifetime
                 $"--Infrastructure:Mode={InfrastructureMode}",
                 "--Infrastructure:Ephemeral=true",
                 "--DcpPublisher:RandomizePorts=true",
+                // No test stack runs a container, yet the orchestrator polls the container runtime's CLI every few seconds
+                // (on CI a docker process each time, 3 % of the suite's CPU). Pointed at podman, which CI does not have,
+                // each poll is a failed exec.
+                "--ASPIRE_CONTAINER_RUNTIME=podman",
                 .. AppHostArguments,
             ],
             (options, _) => options.DisableDashboard = true,

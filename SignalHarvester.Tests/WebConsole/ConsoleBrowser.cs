@@ -8,8 +8,15 @@ namespace SignalHarvester.Tests.WebConsole;
 /// </summary>
 public sealed class ConsoleBrowser(Uri consoleUrl, string operatorKey) : IAsyncDisposable
 {
-    /// <summary>Where Chromium is: Debian's package by default, <c>CONSOLE_CHROMIUM</c> elsewhere.</summary>
-    private static readonly string ChromiumPath = Environment.GetEnvironmentVariable("CONSOLE_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+    /// <summary>
+    /// Where Chromium is: Debian's headless shell by default, <c>CONSOLE_CHROMIUM</c> elsewhere (a full Chromium works
+    /// too). The shell is the same engine without the desktop browser's processes: the console's tests took half the
+    /// CPU with it (docs/performance.md). The binary itself, not <c>/usr/bin</c>'s wrapper script, so that stopping the
+    /// browser stops Chromium and not a shell around it.
+    /// </summary>
+    private static readonly string ChromiumPath = Environment.GetEnvironmentVariable("CONSOLE_CHROMIUM") is { Length: > 0 } path
+        ? path
+        : "/usr/lib/chromium/chromium-headless-shell";
 
     private readonly SemaphoreSlim launch = new(1, 1);
     private IPlaywright? playwright;
