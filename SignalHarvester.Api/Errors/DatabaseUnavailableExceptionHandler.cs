@@ -1,13 +1,12 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Npgsql;
+using SignalHarvester.Data.Hosting;
 
 namespace SignalHarvester.Api.Errors;
 
 /// <summary>
-/// PostgreSQL unreachable, restarting or timing out (a transient <see cref="NpgsqlException"/> anywhere in the chain,
-/// as EF Core, Hangfire and our own stores wrap it) is an outage, not a bug: 503 ProblemDetails with
+/// PostgreSQL unreachable, restarting or timing out (<see cref="TransientDatabaseFailure"/>) is an outage, not a bug: 503 ProblemDetails with
 /// <c>Retry-After</c>, so clients and load balancers back off instead of seeing a generic 500.
 /// </summary>
 internal sealed class DatabaseUnavailableExceptionHandler(IProblemDetailsService problemDetails, ILogger<DatabaseUnavailableExceptionHandler> logger)
@@ -18,7 +17,7 @@ internal sealed class DatabaseUnavailableExceptionHandler(IProblemDetailsService
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (TransientDatabaseFailure(exception) is not { } failure)
+        if (TransientDatabaseFailure.In(exception) is not { } failure)
         {
             return false;
         }
@@ -37,18 +36,5 @@ internal sealed class DatabaseUnavailableExceptionHandler(IProblemDetailsService
                 Detail = $"The database cannot be reached at the moment; retry after {RetryAfterSeconds} seconds.",
             },
         });
-    }
-
-    private static NpgsqlException? TransientDatabaseFailure(Exception? exception)
-    {
-        for (; exception is not null; exception = exception.InnerException)
-        {
-            if (exception is NpgsqlException { IsTransient: true } npgsql)
-            {
-                return npgsql;
-            }
-        }
-
-        return null;
     }
 }

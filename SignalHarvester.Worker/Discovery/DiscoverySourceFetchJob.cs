@@ -1,4 +1,5 @@
 using Hangfire;
+using SignalHarvester.Data.Hosting;
 using SignalHarvester.Domain.Sources;
 using SignalHarvester.Worker.Discovery.Sources;
 using SignalHarvester.Worker.Sources;
@@ -51,7 +52,9 @@ public sealed class DiscoverySourceFetchJob(
             logger.LogInformation("Discovery source {Source}: {Fetched} fetched, {Added} new", source.Name, fetched, added);
             return new SourceFetchOutcome(source.Name, fetched, added, null);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        // The database failing under the fetch (a restart, an outage) is not the source failing: recorded as the
+        // source's error, the run would succeed without this source's artifacts. It fails the job, and the run retries.
+        catch (Exception e) when ((e is not OperationCanceledException || !cancellationToken.IsCancellationRequested) && TransientDatabaseFailure.In(e) is null)
         {
             metrics.SourceFailed(source.Name);
             await RecordAsync(source, 0, e.Message, cancellationToken);
