@@ -20,6 +20,7 @@ namespace SignalHarvester.Tests.Discovery;
 public sealed class DiscoverySourceFetchJobTests(PostgresOnlyStackFixture stack) : IAsyncLifetime
 {
     private readonly ScratchDatabases scratch = new(stack);
+    private readonly ServiceProvider meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
     private NpgsqlDataSource dataSource = null!;
 
     public async Task InitializeAsync()
@@ -29,6 +30,8 @@ public sealed class DiscoverySourceFetchJobTests(PostgresOnlyStackFixture stack)
         Assert.True(migrate.ExitCode == 0, migrate.ToString());
         var database = new NpgsqlConnectionStringBuilder(await stack.DatabaseConnectionStringAsync()) { Database = ScratchDatabases.DatabaseOf(url) };
         dataSource = NpgsqlDataSource.Create(database.ConnectionString);
+        // The worker announces its sources at start; a run's outcome updates that row.
+        await Status().AnnounceAsync([new SourceSetting(SourceNames.HackerNews, SourceMode.Live, SourceMode.Live, "test")], CancellationToken.None);
     }
 
     [Fact]
@@ -46,6 +49,7 @@ public sealed class DiscoverySourceFetchJobTests(PostgresOnlyStackFixture stack)
         var failure = await Assert.ThrowsAsync<NpgsqlException>(() => Job(source).RunAsync(source.Name, CancellationToken.None));
         Assert.True(failure.IsTransient, failure.ToString());
         Assert.Null(await new DiscoveryFetchCursors(dataSource).LastFetchedAsync(source.Name, DataOrigin.Live, CancellationToken.None));
+        Assert.Null(await LastErrorAsync(source.Name));
     }
 
     [Fact]
@@ -56,27 +60,35 @@ public sealed class DiscoverySourceFetchJobTests(PostgresOnlyStackFixture stack)
         var outcome = await Job(source).RunAsync(source.Name, CancellationToken.None);
 
         Assert.Equal(new SourceFetchOutcome(source.Name, 0, 0, "upstream answered 502"), outcome);
+        Assert.Equal("upstream answered 502", await LastErrorAsync(source.Name));
         Assert.Null(await new DiscoveryFetchCursors(dataSource).LastFetchedAsync(source.Name, DataOrigin.Live, CancellationToken.None));
     }
 
-    private DiscoverySourceFetchJob Job(IDiscoverySource source)
+    private async Task<string?> LastErrorAsync(string source)
     {
-        var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
-        return new DiscoverySourceFetchJob(
+        await using var command = dataSource.CreateCommand("select last_error from source_status where name = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = source });
+        return await command.ExecuteScalarAsync() as string;
+    }
+
+    private SourceStatusStore Status() => new(dataSource, TimeProvider.System, NullLogger<SourceStatusStore>.Instance);
+
+    private DiscoverySourceFetchJob Job(IDiscoverySource source) =>
+        new(
             [source],
             new SourceSettings(),
-            new SourceStatusStore(dataSource, TimeProvider.System, NullLogger<SourceStatusStore>.Instance),
+            Status(),
             new ArtifactStore(dataSource),
             new DiscoveryFetchCursors(dataSource),
             TimeProvider.System,
-            new DiscoveryMetrics(meters),
+            new DiscoveryMetrics(meters.GetRequiredService<IMeterFactory>()),
             NullLogger<DiscoverySourceFetchJob>.Instance);
-    }
 
     public async Task DisposeAsync()
     {
         await dataSource.DisposeAsync();
         await scratch.DisposeAsync();
+        await meters.DisposeAsync();
     }
 
     /// <summary>Yields one artifact, then fails the way <paramref name="fail"/> does.</summary>

@@ -31,7 +31,7 @@ public sealed class MigrationVerbCollection : ICollectionFixture<PostgresOnlySta
     public const string Name = "migration-verbs";
 }
 
-/// <summary>Sample data in migrations and in the purge-samples verb, against scratch databases.</summary>
+/// <summary>Sample data in migrations, the purge-samples verb, and worker jobs run in-process, against scratch databases.</summary>
 [CollectionDefinition(Name)]
 public sealed class SampleMigrationCollection : ICollectionFixture<PostgresOnlyStackFixture>
 {
