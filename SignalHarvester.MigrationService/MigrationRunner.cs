@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using SignalHarvester.Data;
 using SignalHarvester.Data.Jobs;
+using SignalHarvester.Domain;
 
 namespace SignalHarvester.MigrationService;
 
@@ -173,12 +174,12 @@ internal sealed class MigrationRunner(
         }
     }
 
-    private string ReadConnectionString()
-    {
-        using var scope = scopes.CreateScope();
-        return scope.ServiceProvider.GetRequiredService<HarvestDbContext>().Database.GetConnectionString()
-            ?? throw new MigrationException("no connection string configured");
-    }
+    // From the configuration, where AddHarvestDatabase wrote it: the data source (and the DbContext on it) hand out
+    // their connection string without the password.
+    private string ReadConnectionString() =>
+        configuration.GetConnectionString(ResourceNames.Database) is { Length: > 0 } connectionString
+            ? connectionString
+            : throw new MigrationException("no connection string configured");
 
     // Session-level advisory locks must not survive in a pooled connection.
     private static string WithoutPooling(string connectionString) =>

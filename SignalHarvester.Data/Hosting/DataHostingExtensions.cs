@@ -14,16 +14,16 @@ namespace SignalHarvester.Data.Hosting;
 public static class DataHostingExtensions
 {
     /// <summary>
-    /// The application database (connection string <c>harvest</c>) as a DbContext and, for bulk
-    /// work (COPY, batches), an NpgsqlDataSource, both with <paramref name="timeouts"/>' connect and command
-    /// timeouts and EF Core retries; the stores that own their tables' SQL (<see cref="SignalStore"/>); with the health checks every service reports: <c>database</c> (ready) and
+    /// The application database (connection string <c>harvest</c>) as an NpgsqlDataSource (bulk work: COPY, batches) and
+    /// a DbContext on that same data source, with <paramref name="timeouts"/>' connect and command timeouts and EF Core
+    /// retries; the stores that own their tables' SQL (<see cref="SignalStore"/>); with the health checks every service reports: <c>database</c> (ready) and
     /// <c>schema</c> (startup: no pending migrations).
     /// <paramref name="servesRequests"/> (the API) tunes the pool for many short, repeated queries: Npgsql prepares the most
     /// frequent statements on each connection, so PostgreSQL stops parsing and planning them per request; connections
     /// go back to the pool without a session reset (with prepared statements that reset is the parts of <c>DISCARD ALL</c>
     /// that keep them, <c>RESET ALL; CLOSE ALL; UNLISTEN *; …</c>, which PostgreSQL ran before every request's query),
     /// which is safe only because such a service leaves no session state behind (no <c>SET</c>, <c>LISTEN</c> or advisory
-    /// lock; its temporary tables drop on commit); and the pool holds at most <see cref="RequestPathMaxPoolSize"/>
+    /// lock; its temporary tables drop on commit); and the process's one pool holds at most <see cref="RequestPathMaxPoolSize"/>
     /// connections unless the connection string names its own maximum. With Npgsql's 100, a cold pool under load opened one
     /// connection per waiting request; each authentication (SCRAM) took so long with dozens at once that the 1 s connect
     /// budget ran out, the half-open connection was dropped and the next request started another: 25 req/s and 503s
@@ -32,26 +32,26 @@ public static class DataHostingExtensions
     public static IHostApplicationBuilder AddHarvestDatabase(this IHostApplicationBuilder builder, DatabaseTimeouts timeouts, bool servesRequests = false)
     {
         ConnectionStringSettings.UseDatabase(builder.Configuration);
-        builder.AddNpgsqlDbContext<HarvestDbContext>(
-            ResourceNames.Database,
-            settings =>
-            {
-                settings.DisableHealthChecks = true; // replaced by the named checks below
-                settings.DisableRetry = true; // replaced by the timeouts' own retries below
-                settings.ConnectionString = WithSettings(settings.ConnectionString, timeouts, servesRequests);
-            },
-            options =>
-            {
-                HarvestDbContextOptions.Apply(options);
-                if (timeouts.MaxRetries > 0)
-                {
-                    options.UseNpgsql(npgsql => npgsql.EnableRetryOnFailure(timeouts.MaxRetries, timeouts.MaxRetryDelay, errorCodesToAdd: null));
-                }
-            });
         builder.AddNpgsqlDataSource(ResourceNames.Database, settings =>
         {
-            settings.DisableHealthChecks = true;
+            settings.DisableHealthChecks = true; // replaced by the named checks below
             settings.ConnectionString = WithSettings(settings.ConnectionString, timeouts, servesRequests);
+        });
+
+        // EF Core works on the same data source, so a process has one pool: with a pool of its own, the DbContext's
+        // first connection loaded PostgreSQL's types (a catalogue query) within the first request's 1 s connect budget,
+        // while the readiness check had only warmed the other pool; under a start-up's load that request answered 503.
+        // Tracing and metrics are the data source's (AddNpgsqlDataSource); the retries are the timeouts' own.
+        builder.Services.AddDbContextPool<HarvestDbContext>((services, options) =>
+        {
+            options.UseNpgsql(services.GetRequiredService<NpgsqlDataSource>(), npgsql =>
+            {
+                if (timeouts.MaxRetries > 0)
+                {
+                    npgsql.EnableRetryOnFailure(timeouts.MaxRetries, timeouts.MaxRetryDelay, errorCodesToAdd: null);
+                }
+            });
+            HarvestDbContextOptions.Apply(options);
         });
         builder.Services.AddSingleton<SignalStore>();
         builder.Services.AddHealthChecks()
@@ -60,7 +60,7 @@ public static class DataHostingExtensions
         return builder;
     }
 
-    /// <summary>The most connections a request-serving service keeps to PostgreSQL (per pool) unless its connection string says otherwise.</summary>
+    /// <summary>The most connections a request-serving service keeps to PostgreSQL unless its connection string says otherwise.</summary>
     public const int RequestPathMaxPoolSize = 16;
 
     private static string? WithSettings(string? connectionString, DatabaseTimeouts timeouts, bool servesRequests)

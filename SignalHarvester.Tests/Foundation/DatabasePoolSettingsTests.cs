@@ -9,8 +9,8 @@ using SignalHarvester.Domain;
 namespace SignalHarvester.Tests.Foundation;
 
 /// <summary>
-/// The pool settings each kind of service gets (why: docs/performance.md): the API's pools are bounded, prepare
-/// statements and skip the session reset; background services keep Npgsql's defaults; an operator's own
+/// The pool settings each kind of service gets (why: docs/performance.md): the API's pool is bounded, prepares
+/// statements and skips the session reset; background services keep Npgsql's defaults; an operator's own
 /// maximum in the connection string wins.
 /// </summary>
 public sealed class DatabasePoolSettingsTests
@@ -52,7 +52,7 @@ public sealed class DatabasePoolSettingsTests
         }
     }
 
-    /// <summary>The settings of both pools the hosting builds: the DbContext's and the NpgsqlDataSource for bulk work.</summary>
+    /// <summary>The settings the DbContext and the NpgsqlDataSource (for bulk work) see: those of their one pool.</summary>
     private static NpgsqlConnectionStringBuilder[] PoolSettings(string connectionString, bool servesRequests)
     {
         var builder = Host.CreateApplicationBuilder();
