@@ -40,7 +40,7 @@ public static class DataHostingExtensions
 
         // EF Core works on the same data source, so a process has one pool: with a pool of its own, the DbContext's
         // first connection loaded PostgreSQL's types (a catalogue query) within the first request's 1 s connect budget,
-        // while the readiness check had only warmed the other pool; under a start-up's load that request answered 503.
+        // while the readiness check had only warmed the other pool, a 503 waiting for a loaded start-up (docs/reliability.md).
         // Tracing and metrics are the data source's (AddNpgsqlDataSource); the retries are the timeouts' own.
         builder.Services.AddDbContextPool<HarvestDbContext>((services, options) =>
         {
