@@ -28,8 +28,7 @@ public sealed class DiscoverySourceFetchJobTests(PostgresOnlyStackFixture stack)
         var url = await scratch.NewDatabaseUrlAsync();
         var migrate = await MigrationCli.RunOnAsync(url, "migrate");
         Assert.True(migrate.ExitCode == 0, migrate.ToString());
-        var database = new NpgsqlConnectionStringBuilder(await stack.DatabaseConnectionStringAsync()) { Database = ScratchDatabases.DatabaseOf(url) };
-        dataSource = NpgsqlDataSource.Create(database.ConnectionString);
+        dataSource = NpgsqlDataSource.Create((await stack.ServerConnectionAsync(ScratchDatabases.DatabaseOf(url))).ConnectionString);
         // The worker announces its sources at start; a run's outcome updates that row.
         await Status().AnnounceAsync([new SourceSetting(SourceNames.HackerNews, SourceMode.Live, SourceMode.Live, "test")], CancellationToken.None);
     }

@@ -19,6 +19,9 @@ namespace SignalHarvester.Tests.Foundation;
 [Collection(SampleMigrationCollection.Name)]
 public sealed class DatabasePoolSharingTests(PostgresOnlyStackFixture stack)
 {
+    // The stack's PostgreSQL has no application database (nothing migrates it here): the built-in one will do.
+    private const string BuiltInDatabase = "postgres";
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
@@ -26,7 +29,7 @@ public sealed class DatabasePoolSharingTests(PostgresOnlyStackFixture stack)
     {
         var applicationName = $"pool-sharing-{Guid.NewGuid():N}";
         var builder = Host.CreateApplicationBuilder();
-        var server = await ServerAsync();
+        var server = await stack.ServerConnectionAsync(BuiltInDatabase);
         server.ApplicationName = applicationName;
         builder.Configuration[$"ConnectionStrings:{ResourceNames.Database}"] = server.ConnectionString;
         builder.AddHarvestDatabase(servesRequests ? DatabaseTimeouts.RequestPath : DatabaseTimeouts.Background, servesRequests);
@@ -47,14 +50,10 @@ public sealed class DatabasePoolSharingTests(PostgresOnlyStackFixture stack)
 
     private async Task<long> ConnectionsNamedAsync(string applicationName)
     {
-        await using var connection = new NpgsqlConnection((await ServerAsync()).ConnectionString);
+        await using var connection = new NpgsqlConnection((await stack.ServerConnectionAsync(BuiltInDatabase)).ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("select count(*) from pg_stat_activity where application_name = $1", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = applicationName });
         return (long)(await command.ExecuteScalarAsync())!;
     }
-
-    // The stack's PostgreSQL has no application database (nothing migrates it here): the built-in one will do.
-    private async Task<NpgsqlConnectionStringBuilder> ServerAsync() =>
-        new(await stack.DatabaseConnectionStringAsync()) { Database = "postgres" };
 }

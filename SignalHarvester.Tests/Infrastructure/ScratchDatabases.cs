@@ -35,7 +35,8 @@ public sealed class ScratchDatabases(StackFixture stack) : IAsyncDisposable
 
     public async Task ExecuteAsync(string sql, string? database = null)
     {
-        var builder = new NpgsqlConnectionStringBuilder(await stack.DatabaseConnectionStringAsync()) { Database = database ?? "postgres", Pooling = false };
+        var builder = await stack.ServerConnectionAsync(database ?? "postgres");
+        builder.Pooling = false;
         await using var connection = new NpgsqlConnection(builder.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
@@ -44,7 +45,8 @@ public sealed class ScratchDatabases(StackFixture stack) : IAsyncDisposable
 
     public async Task<T> ScalarAsync<T>(string database, string sql)
     {
-        var builder = new NpgsqlConnectionStringBuilder(await stack.DatabaseConnectionStringAsync()) { Database = database, Pooling = false };
+        var builder = await stack.ServerConnectionAsync(database);
+        builder.Pooling = false;
         await using var connection = new NpgsqlConnection(builder.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);

@@ -144,6 +144,10 @@ public class StackFixture : IAsyncLifetime
     public virtual async Task<string> DatabaseConnectionStringAsync() =>
         await App.GetConnectionStringAsync(ResourceNames.Postgres) ?? throw new InvalidOperationException("no database connection string");
 
+    /// <summary>The connection settings for another database on the stack's PostgreSQL server (a scratch one, or <c>postgres</c>).</summary>
+    public async Task<NpgsqlConnectionStringBuilder> ServerConnectionAsync(string database) =>
+        new(await DatabaseConnectionStringAsync()) { Database = database };
+
     /// <summary>An open connection to the stack's application database, for checks that read what the services stored.</summary>
     public async Task<NpgsqlConnection> OpenDatabaseAsync()
     {

@@ -89,7 +89,8 @@ public sealed class ApplicationRoleTests(StackFixture stack)
 
         try
         {
-            var ownerOfOther = new NpgsqlConnectionStringBuilder(await stack.DatabaseConnectionStringAsync()) { Database = other, Pooling = false };
+            var ownerOfOther = await stack.ServerConnectionAsync(other);
+            ownerOfOther.Pooling = false;
             await using (var owner = new NpgsqlConnection(ownerOfOther.ConnectionString))
             {
                 await owner.OpenAsync();
