@@ -1,85 +1,22 @@
 #!/usr/bin/env python3
 """Mutation check: break the product one line at a time and show that a named test goes red.
 
-Each mutation below is a deliberate one-line break of product code (never of a test) and the tests that must
-catch it. The script checks out HEAD into a temporary git worktree, then for each mutation: applies it, builds,
-runs the named tests, records red (caught) or green (survived), and reverts. Exit status 1 when a mutation
-survived or its line is no longer in the code (the list needs updating), 0 when every one was caught.
+eng/mutations.json lists deliberate one-line breaks of product code (never of a test), each with the tests that must
+catch it (a class, or a class and the start of a test's name). The script checks out HEAD into a temporary git
+worktree, then for each break: applies it, builds, runs those tests, records red (caught) or green (survived), and
+reverts. Exit status 1 when a break survived or did not apply, 0 when every one was caught. The suite checks that
+every listed line is still in the code and every listed test exists (Foundation/MutationListTests).
 
     eng/mutation-check.py            # all of them (about 20 minutes on two cores; stacks start for some)
     eng/mutation-check.py M03 M09    # some of them
 
-The tests are green without the mutations: the README's test command (and CI) runs all of them.
+The tests are green without the breaks: the README's test command (and CI) runs all of them.
 """
+import json
 import os
-import re
 import subprocess
 import sys
 import tempfile
-
-# (id, what breaks, file, exact text, its replacement, tests that must fail)
-MUTATIONS = [
-    ("M01", "salience: the decay's sign flipped",
-     "SignalHarvester.Domain/Signals/SalienceCalculator.cs",
-     "Math.Pow(0.5, ageHours / o.HalfLifeHours)", "Math.Pow(0.5, -ageHours / o.HalfLifeHours)",
-     "FullyQualifiedName~SalienceCalculatorTests|FullyQualifiedName~SignalPipelineTests.The_llm_answer_is_stored_as_given"),
-    ("M02", "the LLM's category dropped on store",
-     "SignalHarvester.Data/Signals/SignalStore.Classification.cs",
-     'new("category", c.Category.ToStorageName())', 'new("category", SignalCategory.Other.ToStorageName())',
-     "FullyQualifiedName~SignalPipelineTests.The_llm_answer_is_stored_as_given"),
-    ("M03", "GitHub: the next page never followed",
-     "SignalHarvester.Worker/Discovery/Sources/GitHub/GitHubSource.cs",
-     "                next = response.Next;\n", "                next = null;\n",
-     "FullyQualifiedName~GitHubSourceTests|FullyQualifiedName~GitHubInStackTests"),
-    ("M04", "topic evolution: merge events never written",
-     "SignalHarvester.Domain/Discovery/TopicEvolutionRules.cs",
-     "pair.Similarity >= options.MergeSimilarity ? TopicEventTypes.Merge", "pair.Similarity >= options.MergeSimilarity ? null",
-     "FullyQualifiedName~TopicEvolutionRulesTests|FullyQualifiedName~TopicEvolutionInStackTests"),
-    ("M05", "research classification: the LLM's category not stored",
-     "SignalHarvester.Worker/Discovery/Stages/ClassifyArtifactsStage.cs",
-     "            Category = result.Category,\n", '            Category = "other",\n',
-     "FullyQualifiedName~GitHubInStackTests.A_scripted_research_classification"),
-    ("M06", "discovery score: topic growth's relative change halved",
-     "SignalHarvester.Domain/Discovery/DiscoveryScorer.cs",
-     "(last - previous) / Math.Max(previous, 1) / 2", "(last - previous) / Math.Max(previous, 1) / 4",
-     "FullyQualifiedName~DiscoveryScorerTests"),
-    ("M07", "entity names: compatible initials scored as unrelated",
-     "SignalHarvester.Domain/Discovery/EntitySimilarity.cs",
-     "            return Compatible;\n        }\n\n        return Fallback(a, b);",
-     "            return Fallback(a, b);\n        }\n\n        return Fallback(a, b);",
-     "FullyQualifiedName~EntitySimilarityTests"),
-    ("M08", "notifications: the threshold comparison reversed",
-     "SignalHarvester.Data/Signals/SignalStore.Notification.cs",
-     "salience >= @threshold", "salience <= @threshold",
-     "FullyQualifiedName~SignalPipelineTests.Qualifying_posts_are_notified"),
-    ("M09", "check verb: drift exits 0",
-     "SignalHarvester.MigrationService/Verbs/CheckVerb.cs",
-     "        return DriftExitCode;\n", "        return 0;\n",
-     "FullyQualifiedName~MigrationVerbTests"),
-    ("M10", "purge-samples: live posts deleted too",
-     "SignalHarvester.Data/SampleDataPurge.cs",
-     "var posts = await db.Signals.Where(t => t.Origin == DataOrigin.Sample)",
-     'var posts = await db.Signals.Where(t => t.Origin == DataOrigin.Sample || t.Id != "")',
-     "FullyQualifiedName~PurgeSamplesVerbTests"),
-    ("M11", "rate limit: a request takes no token",
-     "SignalHarvester.Api/RateLimiting/RedisTokenBucket.cs",
-     "tokens = tokens - cost", "tokens = tokens - 0",
-     "FullyQualifiedName~RateLimitTests"),
-    ("M12", "signals/top: limit 0 accepted",
-     "SignalHarvester.Api/Signals/SignalsEndpoints.cs",
-     'limit is >= 1 and <= 200, "limit"', 'limit is >= 0 and <= 200, "limit"',
-     "FullyQualifiedName~EmbeddedDefaultTests.Bad_query_parameters"),
-    ("M13", "database outage: answered 500 instead of 503",
-     "SignalHarvester.Api/Errors/DatabaseUnavailableExceptionHandler.cs",
-     "httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;",
-     "httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;",
-     "FullyQualifiedName~DatabaseOutageTests"),
-    ("M14", "notifications: a sent post not marked sent",
-     "SignalHarvester.Data/Signals/SignalStore.Notification.cs",
-     "update tweets set notified_at = now(), notify_claimed_at = null",
-     "update tweets set notified_at = null, notify_claimed_at = null",
-     "FullyQualifiedName~SignalPipelineTests.Qualifying_posts_are_notified|FullyQualifiedName~SignalPipelineTests.Two_notifiers"),
-]
 
 
 def test_name(line):
@@ -94,31 +31,34 @@ def run(args, cwd):
 
 def main(selected):
     repository = run(["git", "rev-parse", "--show-toplevel"], os.getcwd()).stdout.strip()
+    mutations = json.load(open(os.path.join(repository, "eng", "mutations.json"), encoding="utf-8"))
     worktree = tempfile.mkdtemp(prefix="signalharvester-mutation-")
     subprocess.run(["git", "worktree", "add", "--detach", "-q", worktree, "HEAD"], cwd=repository, check=True)
     survived = 0
     try:
         print("| id | break | result | tests that failed |")
         print("| --- | --- | --- | --- |")
-        for mid, what, path, old, new, tests in MUTATIONS:
+        for mutation in mutations:
+            mid, what = mutation["id"], mutation["break"]
             if selected and mid not in selected:
                 continue
-            file = os.path.join(worktree, path)
+            file = os.path.join(worktree, mutation["file"])
             source = open(file, encoding="utf-8").read()
-            if source.count(old) != 1:
+            if source.count(mutation["find"]) != 1:
                 survived += 1
-                print(f"| {mid} | {what} | **line not found** ({source.count(old)} matches in {path}) | |", flush=True)
+                print(f"| {mid} | {what} | **did not apply** ({source.count(mutation['find'])} matches) | |", flush=True)
                 continue
-            open(file, "w", encoding="utf-8").write(source.replace(old, new))
+            open(file, "w", encoding="utf-8").write(source.replace(mutation["find"], mutation["replace"]))
             try:
                 build = run(["dotnet", "build", "SignalHarvester.Tests", "-v", "q", "-nologo"], worktree)
                 if build.returncode != 0:
                     survived += 1
                     print(f"| {mid} | {what} | **does not build** | |", flush=True)
                     continue
+                tests = "|".join(f"FullyQualifiedName~{name}" for name in mutation["tests"])
                 test = run(["dotnet", "test", "SignalHarvester.Tests", "--no-build", "--filter", tests], worktree)
-                output = test.stdout + test.stderr
-                failed = sorted({test_name(line) for line in output.splitlines() if line.strip().startswith("Failed SignalHarvester.")})
+                failed = sorted({test_name(line) for line in (test.stdout + test.stderr).splitlines()
+                                 if line.strip().startswith("Failed SignalHarvester.")})
                 if test.returncode == 0:
                     survived += 1
                     print(f"| {mid} | {what} | **survived** (green) | |", flush=True)
