@@ -35,22 +35,26 @@ public sealed class ScratchDatabases(StackFixture stack) : IAsyncDisposable
 
     public async Task ExecuteAsync(string sql, string? database = null)
     {
-        var builder = await stack.ServerConnectionAsync(database ?? "postgres");
-        builder.Pooling = false;
-        await using var connection = new NpgsqlConnection(builder.ConnectionString);
-        await connection.OpenAsync();
+        await using var connection = await OpenAsync(database ?? "postgres");
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
     }
 
     public async Task<T> ScalarAsync<T>(string database, string sql)
     {
-        var builder = await stack.ServerConnectionAsync(database);
-        builder.Pooling = false;
-        await using var connection = new NpgsqlConnection(builder.ConnectionString);
-        await connection.OpenAsync();
+        await using var connection = await OpenAsync(database);
         await using var command = new NpgsqlCommand(sql, connection);
         return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    // Unpooled: a database dropped at the end must have no idle connection left in a pool.
+    private async Task<NpgsqlConnection> OpenAsync(string database)
+    {
+        var builder = await stack.ServerConnectionAsync(database);
+        builder.Pooling = false;
+        var connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync();
+        return connection;
     }
 
     public static string DatabaseOf(string url) => new Uri(url).AbsolutePath.TrimStart('/');
